@@ -1,0 +1,68 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+FLASK := $(VENV)/bin/flask --app shop
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test install install-dev translations extract-messages migrate seed lint bench clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed translations
+
+install-dev: $(VENV)/.installed-dev translations
+
+## Compile the committed .po catalogues into .mo files.
+translations: $(VENV)/.installed
+	$(VENV)/bin/pybabel compile --use-fuzzy -q -d shop/translations
+
+## Refresh the .po catalogues from the code and templates.
+extract-messages: $(VENV)/.installed
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o shop/translations/messages.pot .
+	$(VENV)/bin/pybabel update -i shop/translations/messages.pot -d shop/translations --no-fuzzy-matching
+
+migrate: install
+	mkdir -p instance
+	$(FLASK) db upgrade
+
+seed: migrate
+	$(FLASK) seed-demo
+
+## Install, migrate, load the demo catalogue and start the shop on http://$(HOST):$(PORT).
+run: seed
+	@echo ""
+	@echo "OCOP Quảng Ninh shop: http://$(HOST):$(PORT)"
+	@echo "Demo accounts (password: ocop-demo):"
+	@echo "  admin@example.com      administrator (back office /admin/)"
+	@echo "  producer@example.com   approved producer (portal /producer/)"
+	@echo "  producer2@example.com  approved producer (portal /producer/)"
+	@echo "  customer@example.com   customer"
+	@echo ""
+	$(FLASK) run --host $(HOST) --port $(PORT)
+
+## Install and run every test on SQLite, then on PostgreSQL when TEST_DATABASE_URL is set.
+test: install-dev
+	env -u TEST_DATABASE_URL $(PY) -m pytest -q
+	@if [ -n "$$TEST_DATABASE_URL" ]; then \
+		echo "== again on PostgreSQL ($$TEST_DATABASE_URL) =="; \
+		$(PY) -m pytest -q -m "not browser"; \
+	else \
+		echo "TEST_DATABASE_URL is not set: skipped the PostgreSQL run."; \
+	fi
+
+lint: install-dev
+	$(VENV)/bin/ruff check shop tests config.py
+	$(VENV)/bin/bandit -q -r shop -lll
+
+clean:
+	rm -rf $(VENV) instance/shop.db .pytest_cache

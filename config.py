@@ -1,0 +1,115 @@
+"""Configuration classes, read from the environment (and from `.env` when present)."""
+import os
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+BASE_DIR = Path(__file__).resolve().parent
+load_dotenv(BASE_DIR / ".env")
+
+DEV_SECRET_KEY = "dev-only-not-secret"
+
+
+def database_url(url):
+    """Return `url` with a driver SQLAlchemy can use (psycopg 3 for PostgreSQL)."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://"):]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url
+
+
+def env_int(name, default):
+    """Read an integer setting from the environment."""
+    value = os.environ.get(name)
+    return int(value) if value not in (None, "") else default
+
+
+class Config:
+    """Development defaults: SQLite under instance/, mail to the log, COD only without Stripe."""
+
+    SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)
+    SQLALCHEMY_DATABASE_URI = database_url(
+        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'instance' / 'shop.db'}")
+    )
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    REDIS_URL = os.environ.get("REDIS_URL", "")
+
+    # Languages: Vietnamese first, English second.
+    LANGUAGES = ("vi", "en")
+    BABEL_DEFAULT_LOCALE = "vi"
+    BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+    BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "shop" / "translations")
+    SHOP_TIMEZONE = "Asia/Ho_Chi_Minh"
+
+    # Money: integer VND; USD shown only as an approximation for foreign visitors.
+    USD_RATE = env_int("USD_RATE", 26000)
+
+    # Orders and delivery.
+    RESERVATION_MINUTES = env_int("RESERVATION_MINUTES", 30)
+    SHIPPING_FEE_PROVINCE = env_int("SHIPPING_FEE_PROVINCE", 25000)
+    SHIPPING_FEE_NATIONWIDE = env_int("SHIPPING_FEE_NATIONWIDE", 45000)
+    FREE_SHIPPING_OVER = env_int("FREE_SHIPPING_OVER", 1000000)
+    PLATFORM_COMMISSION_PERCENT = env_int("PLATFORM_COMMISSION_PERCENT", 0)
+    LOW_STOCK_DEFAULT = 5
+
+    # Stripe: with no secret key the shop offers cash on delivery only.
+    STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
+    STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+    STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "https://api.stripe.com")
+
+    # Mail: with no MAIL_SERVER, messages are written to MAIL_FOLDER and the log.
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
+    MAIL_PORT = env_int("MAIL_PORT", 25)
+    MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "") in ("1", "true", "yes")
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+    MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "OCOP Quảng Ninh <shop@ocop-quangninh.example.vn>")
+    MAIL_FOLDER = os.environ.get("MAIL_FOLDER", str(BASE_DIR / "instance" / "mail"))
+
+    # Uploaded and generated pictures.
+    MEDIA_FOLDER = os.environ.get("MEDIA_FOLDER", str(BASE_DIR / "instance" / "media"))
+    MAX_CONTENT_LENGTH = 6 * 1024 * 1024
+    MIGRATIONS_DIR = str(BASE_DIR / "migrations")
+    MAX_IMAGE_BYTES = 5 * 1024 * 1024
+
+    # Sessions and rate limits.
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    RATELIMIT_ENABLED = True
+    PRODUCTS_PER_PAGE = 24
+
+    TESTING = False
+    DEMO_ALLOWED = True
+
+
+class TestConfig(Config):
+    """Tests: an isolated database, no CSRF friction unless a test asks, fast hashing."""
+
+    TESTING = True
+    SECRET_KEY = "test-secret-key"
+    SQLALCHEMY_DATABASE_URI = database_url(os.environ.get("TEST_DATABASE_URL", "sqlite://"))
+    WTF_CSRF_ENABLED = False
+    RATELIMIT_ENABLED = False
+    REDIS_URL = ""
+    STRIPE_SECRET_KEY = ""
+    STRIPE_WEBHOOK_SECRET = ""
+    MAIL_SERVER = ""
+    SERVER_NAME = None
+
+
+class ProductionConfig(Config):
+    """Production: a real secret key is required, cookies are Secure, no demo data."""
+
+    DEMO_ALLOWED = False
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_SECURE = True
+    PREFERRED_URL_SCHEME = "https"
+
+    @classmethod
+    def check(cls):
+        """Refuse to start without a real SECRET_KEY."""
+        if not cls.SECRET_KEY or cls.SECRET_KEY == DEV_SECRET_KEY or len(cls.SECRET_KEY) < 32:
+            raise RuntimeError("ProductionConfig needs SECRET_KEY set to a random value of 32+ characters.")

@@ -1,0 +1,79 @@
+"""The OCOP Quảng Ninh shop: `create_app` builds the Flask application."""
+from flask import Flask
+
+from config import Config
+
+
+def create_app(config_class=Config):
+    """Create the application for `config_class` (Config, TestConfig or ProductionConfig)."""
+    if hasattr(config_class, "check"):
+        config_class.check()
+    app = Flask(
+        __name__,
+        template_folder="../templates",
+        static_folder="../static",
+        instance_relative_config=False,
+    )
+    app.config.from_object(config_class)
+    register_extensions(app)
+    register_blueprints(app)
+    register_template_helpers(app)
+    register_errorhandlers(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app):
+    """Bind the unbound extensions to `app`."""
+    from shop import i18n, models  # noqa: F401  (models registers the tables)
+    from shop.extensions import babel, csrf, db, limiter, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=app.config["MIGRATIONS_DIR"], render_as_batch=True)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    if app.config.get("REDIS_URL"):
+        app.config.setdefault("RATELIMIT_STORAGE_URI", app.config["REDIS_URL"])
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message_category = "info"
+
+    @login_manager.user_loader
+    def load_user(user_id):
+        return db.session.get(models.User, int(user_id))
+
+    from shop.db_events import enable_sqlite_foreign_keys
+
+    with app.app_context():
+        enable_sqlite_foreign_keys(db.engine)
+
+
+def register_blueprints(app):
+    """Mount every blueprint of the shop."""
+    from shop.auth import bp as auth_bp
+    from shop.main import bp as main_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp, url_prefix="/auth")
+
+
+def register_template_helpers(app):
+    """Expose formatting helpers (money, stars, locale) to every template."""
+    from shop import templating
+
+    templating.init_app(app)
+
+
+def register_errorhandlers(app):
+    """Render friendly error pages (and JSON for the API)."""
+    from shop import errorpages
+
+    errorpages.init_app(app)
+
+
+def register_commands(app):
+    """Add the `flask` commands: seed-demo, create-admin, expire-orders…"""
+    from shop import cli
+
+    cli.init_app(app)

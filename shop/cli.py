@@ -1,0 +1,40 @@
+"""`flask --app shop ...` commands."""
+import click
+from flask import current_app
+
+from shop.extensions import db
+
+
+def init_app(app):
+    """Register the shop's commands on `app`."""
+    app.cli.add_command(seed_demo_command)
+    app.cli.add_command(create_admin_command)
+
+
+@click.command("seed-demo")
+def seed_demo_command():
+    """Load the demo catalogue and demo accounts (idempotent; never in production)."""
+    from shop.demo import seed_demo
+
+    if not current_app.config.get("DEMO_ALLOWED"):
+        raise click.ClickException("seed-demo refuses to run with the production configuration.")
+    counts = seed_demo(echo=click.echo)
+    click.echo("Demo catalogue ready: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
+
+
+@click.command("create-admin")
+@click.argument("email")
+@click.option("--name", default="Quản trị viên", help="Display name.")
+@click.password_option(help="Password (asked for when not given).")
+def create_admin_command(email, name, password):
+    """Create an administrator account for EMAIL."""
+    from shop.errors import InvalidInput
+    from shop.models.user import ROLE_ADMIN
+    from shop.services.accounts import create_user
+
+    try:
+        create_user(email, password, name, role=ROLE_ADMIN)
+    except InvalidInput as error:
+        raise click.ClickException(error.message) from error
+    db.session.commit()
+    click.echo(f"Administrator {email.lower()} created.")

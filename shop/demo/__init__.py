@@ -1,0 +1,166 @@
+"""The demo catalogue: real Quảng Ninh OCOP products with illustrative prices and ratings.
+
+The star levels, decision numbers and dates are demo data, not the official register
+(see data/README.md). `seed_demo` is shared by the `seed-demo` command and the tests.
+"""
+import csv
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+
+from shop.extensions import db
+from shop.models import Area, Category, Certification, Producer, Product, ProductImage, User, utcnow
+from shop.models.catalog import CERT_VERIFIED, PRODUCT_PUBLISHED
+from shop.models.producer import PRODUCER_APPROVED
+from shop.models.user import ROLE_ADMIN, ROLE_CUSTOMER, ROLE_PRODUCER
+from shop.services.accounts import hash_password
+from shop.services.catalog_index import refresh_search_text
+from shop.services.certification import expiry_for
+from shop.services.media import media_exists, store_picture
+from shop.services.stock import record_initial_stock
+
+DATA = Path(__file__).resolve().parent / "data"
+DEMO_PASSWORD = "ocop-demo"
+DEMO_NOTE = "Dữ liệu minh hoạ (demo), không phải sổ đăng ký chính thức."
+
+CATEGORIES = [
+    ("food", "Thực phẩm", "Food"),
+    ("beverage", "Đồ uống", "Beverages"),
+    ("herbal", "Dược liệu", "Herbal products"),
+    ("handicraft", "Thủ công mỹ nghệ", "Handicrafts"),
+    ("ornamental", "Sinh vật cảnh", "Ornamental plants"),
+    ("tourism", "Dịch vụ du lịch", "Tourism services"),
+]
+
+AREAS = [
+    ("ha-long", "Hạ Long", "Ha Long"), ("cam-pha", "Cẩm Phả", "Cam Pha"),
+    ("uong-bi", "Uông Bí", "Uong Bi"), ("mong-cai", "Móng Cái", "Mong Cai"),
+    ("dong-trieu", "Đông Triều", "Dong Trieu"), ("quang-yen", "Quảng Yên", "Quang Yen"),
+    ("ba-che", "Ba Chẽ", "Ba Che"), ("binh-lieu", "Bình Liêu", "Binh Lieu"),
+    ("co-to", "Cô Tô", "Co To"), ("dam-ha", "Đầm Hà", "Dam Ha"),
+    ("hai-ha", "Hải Hà", "Hai Ha"), ("tien-yen", "Tiên Yên", "Tien Yen"),
+    ("van-don", "Vân Đồn", "Van Don"),
+]
+
+# (e-mail, name, role, slug of the producer they own)
+ACCOUNTS = [
+    ("admin@example.com", "Văn phòng OCOP Quảng Ninh", ROLE_ADMIN, None),
+    ("producer@example.com", "Nguyễn Thị Hoa", ROLE_PRODUCER, 0),
+    ("producer2@example.com", "Trần Văn Minh", ROLE_PRODUCER, 1),
+    ("customer@example.com", "Lê Minh Anh", ROLE_CUSTOMER, None),
+]
+
+
+def read_rows(name):
+    """Read one of the demo CSV files as a list of dicts."""
+    with open(DATA / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _upsert(model, key, values):
+    """Return the row of `model` matching `key`, created or updated with `values`."""
+    row = db.session.scalar(select(model).filter_by(**key))
+    if row is None:
+        row = model(**key, **values)
+        db.session.add(row)
+    else:
+        for name, value in values.items():
+            setattr(row, name, value)
+    return row
+
+
+def seed_demo(echo=print):
+    """Load (or refresh) the demo catalogue and accounts; return counts of what exists."""
+    from shop.demo.images import draw_picture
+
+    categories = {slug: _upsert(Category, {"slug": slug}, {"name_vi": vi, "name_en": en, "position": i})
+                  for i, (slug, vi, en) in enumerate(CATEGORIES)}
+    areas = {vi: _upsert(Area, {"slug": slug}, {"name": vi, "name_en": en, "position": i})
+             for i, (slug, vi, en) in enumerate(AREAS)}
+    db.session.flush()
+    echo(f"  {len(categories)} product groups, {len(areas)} areas")
+
+    producer_rows = read_rows("producers.csv")
+    producers = {}
+    for row in producer_rows:
+        producers[row["slug"]] = _upsert(Producer, {"slug": row["slug"]}, {
+            "name": row["name"], "legal_type": row["legal_type"], "area": areas[row["area"]],
+            "address": row["address"], "phone": row["phone"], "email": row["email"],
+            "story_vi": row["story_vi"], "story_en": row["story_en"], "status": PRODUCER_APPROVED,
+        })
+    db.session.flush()
+    echo(f"  {len(producers)} producers")
+
+    owners = _seed_accounts(producer_rows, producers)
+    echo(f"  {len(ACCOUNTS)} demo accounts")
+
+    certifications = {row["product_slug"]: row for row in read_rows("certifications.csv")}
+    product_rows = read_rows("products.csv")
+    for number, row in enumerate(product_rows, start=1):
+        product = _seed_product(row, producers[row["producer_slug"]], categories[row["category"]])
+        _seed_certification(product, certifications[row["slug"]])
+        _seed_picture(product, row, draw_picture)
+        db.session.commit()
+        echo(f"  [{number:2d}/{len(product_rows)}] {product.name_vi}")
+
+    return {
+        "products": db.session.query(Product).count(),
+        "producers": db.session.query(Producer).count(),
+        "accounts": len(owners),
+    }
+
+
+def _seed_accounts(producer_rows, producers):
+    users = []
+    for email, name, role, producer_index in ACCOUNTS:
+        user = db.session.scalar(select(User).where(User.email == email))
+        if user is None:
+            user = User(email=email, name=name, role=role, password_hash=hash_password(DEMO_PASSWORD))
+            db.session.add(user)
+        db.session.flush()
+        if producer_index is not None:
+            producers[producer_rows[producer_index]["slug"]].owner = user
+        users.append(user)
+    db.session.commit()
+    return users
+
+
+def _seed_product(row, producer, category):
+    product = db.session.scalar(select(Product).where(Product.slug == row["slug"]))
+    values = {
+        "producer": producer, "category": category, "name_vi": row["name_vi"], "name_en": row["name_en"],
+        "description_vi": row["description_vi"], "description_en": row["description_en"],
+        "unit_vi": row["unit_vi"], "unit_en": row["unit_en"], "price": int(row["price"]),
+        "featured": row["featured"] == "1", "status": PRODUCT_PUBLISHED,
+    }
+    if product is None:
+        product = Product(slug=row["slug"], stock=int(row["stock"]), published_at=utcnow(), **values)
+        db.session.add(product)
+        db.session.flush()
+        record_initial_stock(product, note="Tồn kho đầu kỳ (demo)")
+    else:
+        for name, value in values.items():
+            setattr(product, name, value)
+    refresh_search_text(product)
+    return product
+
+
+def _seed_certification(product, row):
+    decision_date = date.fromisoformat(row["decision_date"])
+    _upsert(Certification, {"product_id": product.id, "decision_number": row["decision_number"]}, {
+        "stars": int(row["stars"]), "issuing_body": row["issuing_body"], "decision_date": decision_date,
+        "expires_on": expiry_for(decision_date), "status": CERT_VERIFIED, "is_demo": True, "note": DEMO_NOTE,
+    })
+
+
+def _seed_picture(product, row, draw_picture):
+    existing = product.images[0] if product.images else None
+    if existing and media_exists(existing.filename) and media_exists(existing.thumb_filename):
+        return
+    filename, thumb, width, height = store_picture(draw_picture(row["picture"], row["slug"]), basename=row["slug"])
+    if existing is None:
+        existing = ProductImage(product=product, position=0)
+        db.session.add(existing)
+    existing.filename, existing.thumb_filename, existing.width, existing.height = filename, thumb, width, height
+    existing.alt_vi, existing.alt_en = product.name_vi, product.name_en

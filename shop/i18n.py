@@ -1,0 +1,22 @@
+"""Language choice: the session first, then the signed-in user's preference, then Vietnamese."""
+from flask import current_app, has_request_context, session
+from flask_login import current_user
+
+
+def select_locale():
+    """Return the locale for this request ("vi" or "en")."""
+    languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # commands and services run outside a request
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
+    chosen = session.get("locale")
+    if chosen in languages:
+        return chosen
+    if current_user and current_user.is_authenticated and current_user.locale in languages:
+        return current_user.locale
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def localized(obj, field, locale):
+    """Return `obj.<field>_<locale>`, falling back to Vietnamese when the translation is empty."""
+    value = getattr(obj, f"{field}_{locale}", "") if locale != "vi" else ""
+    return value or getattr(obj, f"{field}_vi", "")

@@ -1,0 +1,41 @@
+"""Home page, health check, language switch and uploaded media."""
+from flask import current_app, jsonify, render_template, send_from_directory, session
+from flask_login import current_user
+from sqlalchemy import text
+
+from shop.extensions import db
+from shop.main import bp
+from shop.security import redirect_next
+from shop.services.accounts import set_locale
+
+
+@bp.route("/")
+def index():
+    return render_template("main/index.html")
+
+
+@bp.route("/healthz")
+def healthz():
+    try:
+        db.session.execute(text("SELECT 1"))
+    except Exception:  # any database failure means "not healthy"
+        db.session.rollback()
+        current_app.logger.exception("health check: database unreachable")
+        return jsonify(status="unavailable"), 503
+    return jsonify(status="ok")
+
+
+@bp.route("/language/<code>")
+def set_language(code):
+    if code in current_app.config["LANGUAGES"]:
+        session["locale"] = code
+        if current_user.is_authenticated and current_user.locale != code:
+            set_locale(current_user, code)
+    return redirect_next()
+
+
+@bp.route("/media/<path:filename>")
+def media(filename):
+    response = send_from_directory(current_app.config["MEDIA_FOLDER"], filename, max_age=31536000)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response

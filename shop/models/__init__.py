@@ -1,0 +1,15 @@
+"""All tables of the shop; importing this package registers them with SQLAlchemy."""
+from shop.models.audit import AuditEvent
+from shop.models.base import utcnow
+from shop.models.catalog import Category, Certification, Product, ProductImage
+from shop.models.order import CartItem, Order, OrderEvent, OrderLine, Refund, Shipment
+from shop.models.payment import PaymentEvent
+from shop.models.producer import Area, Producer
+from shop.models.stock import StockMovement
+from shop.models.user import User
+
+__all__ = [
+    "Area", "AuditEvent", "CartItem", "Category", "Certification", "Order", "OrderEvent",
+    "OrderLine", "PaymentEvent", "Producer", "Product", "ProductImage", "Refund", "Shipment",
+    "StockMovement", "User", "utcnow",
+]

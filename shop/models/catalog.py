@@ -1,0 +1,142 @@
+"""The catalogue: OCOP product groups, products, their pictures and certifications."""
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from shop.extensions import db
+from shop.models.base import TimestampMixin, utcnow
+
+PRODUCT_DRAFT = "draft"  # being written by the producer
+PRODUCT_PENDING_REVIEW = "pending_review"  # submitted, waiting for the OCOP office
+PRODUCT_PUBLISHED = "published"  # listed in the shop
+PRODUCT_HIDDEN = "hidden"  # taken off the shop by its producer or the office
+PRODUCT_STATUSES = (PRODUCT_DRAFT, PRODUCT_PENDING_REVIEW, PRODUCT_PUBLISHED, PRODUCT_HIDDEN)
+
+CERT_SUBMITTED = "submitted"  # details sent by the producer, not yet checked
+CERT_VERIFIED = "verified"  # recorded by an administrator: stars are authoritative
+CERT_REJECTED = "rejected"  # the office could not verify it
+CERT_STATUSES = (CERT_SUBMITTED, CERT_VERIFIED, CERT_REJECTED)
+
+
+class Category(db.Model):
+    """An OCOP product group (Thực phẩm, Đồ uống, Dược liệu…)."""
+
+    __tablename__ = "category"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(40), unique=True, nullable=False)
+    name_vi: Mapped[str] = mapped_column(String(80), nullable=False)
+    name_en: Mapped[str] = mapped_column(String(80), nullable=False)
+    position: Mapped[int] = mapped_column(nullable=False, default=0)
+
+    def __repr__(self):
+        return f"<Category {self.slug}>"
+
+
+class Product(TimestampMixin, db.Model):
+    """A product a producer sells; price is integer VND, stock never below zero."""
+
+    __tablename__ = "product"
+    __table_args__ = (
+        CheckConstraint("stock >= 0", name="stock_not_negative"),
+        CheckConstraint("price > 0", name="price_positive"),
+        CheckConstraint("low_stock_threshold >= 0", name="low_stock_threshold"),
+        CheckConstraint(f"status IN {PRODUCT_STATUSES}", name="status"),
+        Index("ix_product_status_category", "status", "category_id"),
+        Index("ix_product_status_price", "status", "price"),
+        Index("ix_product_status_created", "status", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    producer_id: Mapped[int] = mapped_column(ForeignKey("producer.id"), nullable=False, index=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("category.id"), nullable=False, index=True)
+    slug: Mapped[str] = mapped_column(String(140), unique=True, nullable=False)
+    name_vi: Mapped[str] = mapped_column(String(200), nullable=False)
+    name_en: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    description_vi: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    description_en: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    unit_vi: Mapped[str] = mapped_column(String(60), nullable=False, default="")
+    unit_en: Mapped[str] = mapped_column(String(60), nullable=False, default="")
+    price: Mapped[int] = mapped_column(nullable=False)
+    stock: Mapped[int] = mapped_column(nullable=False, default=0)
+    low_stock_threshold: Mapped[int] = mapped_column(nullable=False, default=5)
+    status: Mapped[str] = mapped_column(String(16), nullable=False, default=PRODUCT_DRAFT)
+    featured: Mapped[bool] = mapped_column(nullable=False, default=False)
+    review_note: Mapped[str] = mapped_column(String(500), nullable=False, default="")
+    # Folded (lower-case, no diacritics, đ→d) name/producer/area text, kept by the catalogue service.
+    search_text: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    published_at: Mapped[datetime | None]
+
+    producer = db.relationship("Producer", back_populates="products", lazy="joined")
+    category = db.relationship("Category", lazy="joined")
+    images = db.relationship(
+        "ProductImage", back_populates="product", order_by="ProductImage.position",
+        cascade="all, delete-orphan",
+    )
+    certifications = db.relationship(
+        "Certification", back_populates="product", order_by="Certification.decision_date.desc()",
+        cascade="all, delete-orphan",
+    )
+
+    def __repr__(self):
+        return f"<Product {self.slug}>"
+
+
+class ProductImage(db.Model):
+    """A product photo, re-encoded on upload, with a display size and a thumbnail."""
+
+    __tablename__ = "product_image"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("product.id", ondelete="CASCADE"), nullable=False, index=True)
+    filename: Mapped[str] = mapped_column(String(200), nullable=False)
+    thumb_filename: Mapped[str] = mapped_column(String(200), nullable=False)
+    alt_vi: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    alt_en: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    width: Mapped[int] = mapped_column(nullable=False, default=0)
+    height: Mapped[int] = mapped_column(nullable=False, default=0)
+    position: Mapped[int] = mapped_column(nullable=False, default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, nullable=False)
+
+    product = db.relationship("Product", back_populates="images")
+
+
+class Certification(TimestampMixin, db.Model):
+    """An OCOP rating of a product: stars, decision, issuing body, validity dates."""
+
+    __tablename__ = "certification"
+    __table_args__ = (
+        CheckConstraint("stars IS NULL OR (stars >= 1 AND stars <= 5)", name="stars_range"),
+        CheckConstraint(f"status IN {CERT_STATUSES}", name="status"),
+        CheckConstraint("expires_on > decision_date", name="expiry_after_decision"),
+        Index("ix_certification_product_status", "product_id", "status", "expires_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("product.id", ondelete="CASCADE"), nullable=False)
+    stars: Mapped[int | None]
+    decision_number: Mapped[str] = mapped_column(String(80), nullable=False)
+    issuing_body: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    decision_date: Mapped[date] = mapped_column(Date, nullable=False)
+    expires_on: Mapped[date] = mapped_column(Date, nullable=False, index=True)
+    traceability_url: Mapped[str] = mapped_column(String(500), nullable=False, default="")
+    scan_filename: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    status: Mapped[str] = mapped_column(String(16), nullable=False, default=CERT_SUBMITTED)
+    is_demo: Mapped[bool] = mapped_column(nullable=False, default=False)
+    note: Mapped[str] = mapped_column(String(500), nullable=False, default="")
+    submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    verified_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+
+    product = db.relationship("Product", back_populates="certifications")
+
+    def is_valid_on(self, day):
+        """Whether this rating is verified and in force on `day`."""
+        return self.status == CERT_VERIFIED and self.stars is not None and self.decision_date <= day <= self.expires_on
+
+    def shows_badge_on(self, day):
+        """Whether this rating earns the OCOP star badge on `day` (valid and 3★ or more)."""
+        return self.is_valid_on(day) and self.stars >= 3
+
+    def __repr__(self):
+        return f"<Certification {self.decision_number} {self.stars}★>"

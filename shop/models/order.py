@@ -1,0 +1,186 @@
+"""Orders, their lines, one shipment per producer, status events and refunds."""
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from shop.extensions import db
+from shop.models.base import TimestampMixin, utcnow
+
+# Order statuses. Allowed moves live in one table in shop/services/orders.py.
+ORDER_PENDING_PAYMENT = "pending_payment"  # card order, stock reserved, waiting for Stripe
+ORDER_PLACED = "placed"  # cash-on-delivery order accepted, to be paid on delivery
+ORDER_PAID = "paid"  # card payment confirmed
+ORDER_FULFILLED = "fulfilled"  # every shipment has shipped
+ORDER_COMPLETED = "completed"  # delivered (and, for cash orders, paid)
+ORDER_CANCELLED = "cancelled"  # payment failed, reservation expired or cancelled by the office
+ORDER_REFUNDED = "refunded"  # fully refunded
+ORDER_STATUSES = (
+    ORDER_PENDING_PAYMENT, ORDER_PLACED, ORDER_PAID, ORDER_FULFILLED,
+    ORDER_COMPLETED, ORDER_CANCELLED, ORDER_REFUNDED,
+)
+
+PAYMENT_CARD = "card"  # Stripe Checkout
+PAYMENT_COD = "cod"  # cash on delivery
+PAYMENT_METHODS = (PAYMENT_CARD, PAYMENT_COD)
+
+DELIVERY_PROVINCE = "province"  # within Quảng Ninh
+DELIVERY_NATIONWIDE = "nationwide"  # elsewhere in Vietnam
+DELIVERY_PICKUP = "pickup"  # collected from the producer / OCOP showroom
+DELIVERY_METHODS = (DELIVERY_PROVINCE, DELIVERY_NATIONWIDE, DELIVERY_PICKUP)
+
+SHIPMENT_PENDING = "pending"  # waiting for the producer
+SHIPMENT_PACKED = "packed"  # packed, not yet handed to a carrier
+SHIPMENT_SHIPPED = "shipped"  # on its way (carrier, tracking number)
+SHIPMENT_DELIVERED = "delivered"  # received by the customer
+SHIPMENT_CANCELLED = "cancelled"  # the order was cancelled or refunded
+SHIPMENT_STATUSES = (SHIPMENT_PENDING, SHIPMENT_PACKED, SHIPMENT_SHIPPED, SHIPMENT_DELIVERED, SHIPMENT_CANCELLED)
+
+
+class Order(TimestampMixin, db.Model):
+    """A customer's order; every amount is integer VND."""
+
+    __tablename__ = "shop_order"
+    __table_args__ = (
+        CheckConstraint(f"status IN {ORDER_STATUSES}", name="status"),
+        CheckConstraint(f"payment_method IN {PAYMENT_METHODS}", name="payment_method"),
+        CheckConstraint(f"delivery_method IN {DELIVERY_METHODS}", name="delivery_method"),
+        CheckConstraint("subtotal >= 0 AND shipping_fee >= 0", name="amounts_not_negative"),
+        CheckConstraint("total = subtotal + shipping_fee", name="total_adds_up"),
+        CheckConstraint("refunded_amount >= 0 AND refunded_amount <= total", name="refund_within_total"),
+        Index("ix_order_status_paid_at", "status", "paid_at"),
+        Index("ix_order_status_expiry", "status", "reservation_expires_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True, nullable=False)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+    contact_name: Mapped[str] = mapped_column(String(120), nullable=False)
+    email: Mapped[str] = mapped_column(String(254), nullable=False, index=True)
+    phone: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
+    address: Mapped[str] = mapped_column(String(500), nullable=False, default="")
+    delivery_method: Mapped[str] = mapped_column(String(16), nullable=False)
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    payment_method: Mapped[str] = mapped_column(String(8), nullable=False)
+    locale: Mapped[str] = mapped_column(String(5), nullable=False, default="vi")
+    subtotal: Mapped[int] = mapped_column(nullable=False)
+    shipping_fee: Mapped[int] = mapped_column(nullable=False, default=0)
+    total: Mapped[int] = mapped_column(nullable=False)
+    refunded_amount: Mapped[int] = mapped_column(nullable=False, default=0)
+    status: Mapped[str] = mapped_column(String(20), nullable=False)
+    stripe_session_id: Mapped[str | None] = mapped_column(String(255), unique=True)
+    stripe_payment_intent_id: Mapped[str | None] = mapped_column(String(255), index=True)
+    reservation_expires_at: Mapped[datetime | None]
+    paid_at: Mapped[datetime | None]
+    cancelled_at: Mapped[datetime | None]
+
+    customer = db.relationship("User")
+    lines = db.relationship("OrderLine", back_populates="order", order_by="OrderLine.id", cascade="all, delete-orphan")
+    shipments = db.relationship("Shipment", back_populates="order", order_by="Shipment.id", cascade="all, delete-orphan")
+    events = db.relationship("OrderEvent", back_populates="order", order_by="OrderEvent.id", cascade="all, delete-orphan")
+    refunds = db.relationship("Refund", back_populates="order", order_by="Refund.id", cascade="all, delete-orphan")
+
+    def __repr__(self):
+        return f"<Order {self.number} {self.status}>"
+
+
+class OrderLine(db.Model):
+    """One product in an order, with the name and unit price as they were when ordered."""
+
+    __tablename__ = "order_line"
+    __table_args__ = (
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+        CheckConstraint("unit_price > 0", name="unit_price_positive"),
+        CheckConstraint("line_total = unit_price * quantity", name="line_total_adds_up"),
+        CheckConstraint("refunded_quantity >= 0 AND refunded_quantity <= quantity", name="refunded_quantity"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("shop_order.id", ondelete="CASCADE"), nullable=False, index=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("product.id"), nullable=False, index=True)
+    producer_id: Mapped[int] = mapped_column(ForeignKey("producer.id"), nullable=False, index=True)
+    product_name: Mapped[str] = mapped_column(String(200), nullable=False)
+    unit_price: Mapped[int] = mapped_column(nullable=False)
+    quantity: Mapped[int] = mapped_column(nullable=False)
+    line_total: Mapped[int] = mapped_column(nullable=False)
+    refunded_quantity: Mapped[int] = mapped_column(nullable=False, default=0)
+
+    order = db.relationship("Order", back_populates="lines")
+    product = db.relationship("Product")
+    producer = db.relationship("Producer")
+
+
+class Shipment(TimestampMixin, db.Model):
+    """One producer's part of an order, with its own fulfilment status."""
+
+    __tablename__ = "shipment"
+    __table_args__ = (
+        UniqueConstraint("order_id", "producer_id", name="uq_shipment_order_producer"),
+        CheckConstraint(f"status IN {SHIPMENT_STATUSES}", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("shop_order.id", ondelete="CASCADE"), nullable=False)
+    producer_id: Mapped[int] = mapped_column(ForeignKey("producer.id"), nullable=False, index=True)
+    status: Mapped[str] = mapped_column(String(16), nullable=False, default=SHIPMENT_PENDING)
+    carrier: Mapped[str] = mapped_column(String(80), nullable=False, default="")
+    tracking_number: Mapped[str] = mapped_column(String(80), nullable=False, default="")
+    packed_at: Mapped[datetime | None]
+    shipped_at: Mapped[datetime | None]
+    delivered_at: Mapped[datetime | None]
+
+    order = db.relationship("Order", back_populates="shipments")
+    producer = db.relationship("Producer")
+
+
+class OrderEvent(db.Model):
+    """A status move of an order (or of one of its shipments), with who and why."""
+
+    __tablename__ = "order_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("shop_order.id", ondelete="CASCADE"), nullable=False, index=True)
+    from_status: Mapped[str] = mapped_column(String(20), nullable=False, default="")
+    to_status: Mapped[str] = mapped_column(String(20), nullable=False)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    note: Mapped[str] = mapped_column(String(500), nullable=False, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, nullable=False)
+
+    order = db.relationship("Order", back_populates="events")
+    actor = db.relationship("User")
+
+
+class Refund(db.Model):
+    """Money returned to a customer, through Stripe (card) or by hand (cash)."""
+
+    __tablename__ = "refund"
+    __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("shop_order.id", ondelete="CASCADE"), nullable=False, index=True)
+    amount: Mapped[int] = mapped_column(nullable=False)
+    reason: Mapped[str] = mapped_column(String(500), nullable=False, default="")
+    stripe_refund_id: Mapped[str | None] = mapped_column(String(255), unique=True)
+    restocked: Mapped[bool] = mapped_column(nullable=False, default=False)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, nullable=False, index=True)
+
+    order = db.relationship("Order", back_populates="refunds")
+    actor = db.relationship("User")
+
+
+class CartItem(TimestampMixin, db.Model):
+    """A signed-in customer's stored cart line (guests keep theirs in the session)."""
+
+    __tablename__ = "cart_item"
+    __table_args__ = (
+        UniqueConstraint("user_id", "product_id", name="uq_cart_item_user_product"),
+        CheckConstraint("quantity > 0", name="quantity_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), nullable=False)
+    product_id: Mapped[int] = mapped_column(ForeignKey("product.id", ondelete="CASCADE"), nullable=False)
+    quantity: Mapped[int] = mapped_column(nullable=False)
+
+    product = db.relationship("Product")

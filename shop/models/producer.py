@@ -1,0 +1,66 @@
+"""Producers (chủ thể OCOP) and the areas of the province."""
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from shop.extensions import db
+from shop.models.base import TimestampMixin
+
+LEGAL_TYPES = ("cooperative", "company", "household")
+
+PRODUCER_PENDING = "pending"  # applied, waiting for the OCOP office
+PRODUCER_APPROVED = "approved"  # may sell; their published products are listed
+PRODUCER_SUSPENDED = "suspended"  # hidden from the shop, portal read-only
+PRODUCER_STATUSES = (PRODUCER_PENDING, PRODUCER_APPROVED, PRODUCER_SUSPENDED)
+
+
+class Area(db.Model):
+    """One of the province's district-level areas that tourists know (Hạ Long, Cô Tô…)."""
+
+    __tablename__ = "area"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(60), unique=True, nullable=False)
+    name: Mapped[str] = mapped_column(String(80), nullable=False)
+    name_en: Mapped[str] = mapped_column(String(80), nullable=False)
+    position: Mapped[int] = mapped_column(nullable=False, default=0)
+
+    def __repr__(self):
+        return f"<Area {self.slug}>"
+
+
+class Producer(TimestampMixin, db.Model):
+    """A cooperative, company or household that sells OCOP products."""
+
+    __tablename__ = "producer"
+    __table_args__ = (
+        CheckConstraint(f"legal_type IN {LEGAL_TYPES}", name="legal_type"),
+        CheckConstraint(f"status IN {PRODUCER_STATUSES}", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), unique=True)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    slug: Mapped[str] = mapped_column(String(120), unique=True, nullable=False)
+    legal_type: Mapped[str] = mapped_column(String(16), nullable=False)
+    area_id: Mapped[int] = mapped_column(ForeignKey("area.id"), nullable=False, index=True)
+    address: Mapped[str] = mapped_column(String(300), nullable=False, default="")
+    phone: Mapped[str] = mapped_column(String(30), nullable=False, default="")
+    email: Mapped[str] = mapped_column(String(254), nullable=False, default="")
+    story_vi: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    story_en: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    status: Mapped[str] = mapped_column(String(16), nullable=False, default=PRODUCER_PENDING, index=True)
+    status_reason: Mapped[str] = mapped_column(String(500), nullable=False, default="")
+    approved_at: Mapped[datetime | None]
+
+    owner = db.relationship("User", back_populates="producer")
+    area = db.relationship("Area", lazy="joined")
+    products = db.relationship("Product", back_populates="producer", lazy="dynamic")
+
+    @property
+    def is_approved(self):
+        return self.status == PRODUCER_APPROVED
+
+    def __repr__(self):
+        return f"<Producer {self.slug} {self.status}>"

@@ -1,0 +1,49 @@
+"""Users of the shop: customers, producers and administrators."""
+from flask_login import UserMixin
+from sqlalchemy import CheckConstraint, String
+from sqlalchemy.orm import Mapped, mapped_column, validates
+
+from shop.extensions import db
+from shop.models.base import TimestampMixin
+
+ROLE_CUSTOMER = "customer"  # buys in the shop
+ROLE_PRODUCER = "producer"  # owns a producer and its listings
+ROLE_ADMIN = "admin"  # the provincial OCOP office
+ROLES = (ROLE_CUSTOMER, ROLE_PRODUCER, ROLE_ADMIN)
+
+
+class User(UserMixin, TimestampMixin, db.Model):
+    """A person with an account; the e-mail is stored lower-cased and unique."""
+
+    __tablename__ = "user"
+    __table_args__ = (CheckConstraint(f"role IN {ROLES}", name="role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True, nullable=False)
+    password_hash: Mapped[str] = mapped_column(String(255), nullable=False)
+    name: Mapped[str] = mapped_column(String(120), nullable=False)
+    role: Mapped[str] = mapped_column(String(16), nullable=False, default=ROLE_CUSTOMER)
+    locale: Mapped[str] = mapped_column(String(5), nullable=False, default="vi")
+    active: Mapped[bool] = mapped_column(nullable=False, default=True)
+
+    producer = db.relationship("Producer", back_populates="owner", uselist=False)
+
+    @validates("email")
+    def _lower_email(self, _key, value):
+        return value.strip().lower()
+
+    @property
+    def is_active(self):
+        """Deactivated users cannot log in."""
+        return self.active
+
+    @property
+    def is_admin(self):
+        return self.role == ROLE_ADMIN
+
+    @property
+    def is_producer(self):
+        return self.role == ROLE_PRODUCER
+
+    def __repr__(self):
+        return f"<User {self.email} {self.role}>"

@@ -1,0 +1,39 @@
+"""Small helpers for safe redirects and role checks, shared by the blueprints."""
+from functools import wraps
+from urllib.parse import urlsplit
+
+from flask import abort, redirect, request, url_for
+from flask_login import current_user
+
+
+def is_safe_next(target):
+    """Whether `target` is a path on this site (no scheme, no host, no `//` or backslash tricks)."""
+    if not target or not isinstance(target, str):
+        return False
+    if target.startswith(("//", "\\")) or "\\" in target or any(ord(c) < 32 for c in target):
+        return False
+    parts = urlsplit(target)
+    return not parts.scheme and not parts.netloc and target.startswith("/")
+
+
+def redirect_next(default_endpoint="main.index"):
+    """Redirect to the `next` parameter when it is safe, else to `default_endpoint`."""
+    target = request.values.get("next")
+    return redirect(target if is_safe_next(target) else url_for(default_endpoint))
+
+
+def role_required(*roles):
+    """Decorate a view so that only signed-in users with one of `roles` reach it (403 otherwise)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+            if current_user.role not in roles:
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -1,0 +1,60 @@
+"""Accounts: registration, authentication and password hashing."""
+from flask_babel import gettext as _
+from sqlalchemy import select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from shop.errors import InvalidInput
+from shop.extensions import db
+from shop.models import User
+from shop.models.user import ROLE_CUSTOMER, ROLES
+
+MIN_PASSWORD_LENGTH = 10
+# Verified against when the e-mail is unknown, so that a wrong e-mail costs as long as a wrong password.
+_DUMMY_HASH = generate_password_hash("not-a-real-password")
+
+
+def hash_password(password):
+    """Return a salted scrypt hash of `password`."""
+    return generate_password_hash(password, method="scrypt")
+
+
+def find_user(email):
+    """Return the user with this e-mail (case-insensitive), or None."""
+    return db.session.scalar(select(User).where(User.email == (email or "").strip().lower()))
+
+
+def create_user(email, password, name, role=ROLE_CUSTOMER, locale="vi"):
+    """Add a user to the session (the caller commits); refuse a taken e-mail or a short password."""
+    if role not in ROLES:
+        raise InvalidInput(_("Unknown role."))
+    if len(password or "") < MIN_PASSWORD_LENGTH:
+        raise InvalidInput(_("The password must have at least %(n)d characters.", n=MIN_PASSWORD_LENGTH))
+    if find_user(email):
+        raise InvalidInput(_("An account with this e-mail already exists."))
+    user = User(email=email, password_hash=hash_password(password), name=name.strip(), role=role, locale=locale)
+    db.session.add(user)
+    return user
+
+
+def register_customer(email, password, name, locale="vi"):
+    """Create a customer account and commit it."""
+    user = create_user(email, password, name, ROLE_CUSTOMER, locale)
+    db.session.commit()
+    return user
+
+
+def authenticate(email, password):
+    """Return the active user with these credentials, or None (same cost either way)."""
+    user = find_user(email)
+    if user is None:
+        check_password_hash(_DUMMY_HASH, password or "")
+        return None
+    if not check_password_hash(user.password_hash, password or "") or not user.active:
+        return None
+    return user
+
+
+def set_locale(user, locale):
+    """Remember a signed-in user's language."""
+    user.locale = locale
+    db.session.commit()

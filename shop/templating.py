@@ -1,0 +1,42 @@
+"""Template filters and globals: templates display, they never compute prices or rules."""
+from datetime import date
+
+from flask import current_app
+from flask_babel import get_locale
+
+from shop.i18n import localized
+from shop.services.certification import badge_stars
+from shop.services.money import format_usd_approx, format_vnd
+
+
+def current_locale():
+    """Return the current locale as a short string."""
+    return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
+def init_app(app):
+    """Register the shop's filters and template globals on `app`."""
+
+    @app.template_filter("vnd")
+    def vnd_filter(amount):
+        return format_vnd(amount, current_locale())
+
+    @app.template_filter("usd")
+    def usd_filter(amount):
+        return format_usd_approx(amount, app.config["USD_RATE"])
+
+    @app.template_filter("tr")
+    def translated_field(obj, field):
+        return localized(obj, field, current_locale())
+
+    @app.template_filter("badge_stars")
+    def badge_filter(product):
+        return badge_stars(product.certifications, date.today())
+
+    @app.context_processor
+    def shop_globals():
+        return {
+            "current_locale": current_locale(),
+            "languages": app.config["LANGUAGES"],
+            "stripe_enabled": bool(app.config.get("STRIPE_SECRET_KEY")),
+        }
