@@ -1,0 +1,60 @@
+"""Outgoing e-mail: SMTP when MAIL_SERVER is set, otherwise a folder and the log (development)."""
+import os
+import smtplib
+from email.message import EmailMessage
+from email.utils import make_msgid
+
+from flask import current_app, render_template
+from flask_babel import force_locale
+
+
+def render_message(to, subject, template, locale="vi", **context):
+    """Build an EmailMessage from `templates/email/<template>.txt` (and `.html` when present) in `locale`."""
+    with force_locale(locale):
+        text = render_template(f"email/{template}.txt", **context)
+        try:
+            html = render_template(f"email/{template}.html", **context)
+        except Exception as error:  # a plain-text-only message is fine
+            if type(error).__name__ != "TemplateNotFound":
+                raise
+            html = None
+        subject = str(subject)
+    message = EmailMessage()
+    message["Subject"] = subject
+    message["From"] = current_app.config["MAIL_DEFAULT_SENDER"]
+    message["To"] = to
+    message["Message-ID"] = make_msgid(domain="ocop-quangninh.example.vn")
+    message.set_content(text)
+    if html:
+        message.add_alternative(html, subtype="html")
+    return message
+
+
+def send_message(message):
+    """Deliver `message` over SMTP, or write it to MAIL_FOLDER when no server is configured."""
+    config = current_app.config
+    if not config.get("MAIL_SERVER"):
+        folder = config["MAIL_FOLDER"]
+        os.makedirs(folder, exist_ok=True)
+        name = message["Message-ID"].strip("<>").replace("@", "_").replace("/", "_")
+        with open(os.path.join(folder, f"{name}.eml"), "wb") as handle:
+            handle.write(bytes(message))
+        current_app.logger.info("mail to %s: %s (saved in %s)", message["To"], message["Subject"], folder)
+        return
+    with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=10) as smtp:
+        if config.get("MAIL_USE_TLS"):
+            smtp.starttls()
+        if config.get("MAIL_USERNAME"):
+            smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
+        smtp.send_message(message)
+
+
+def send_mail(to, subject, template, locale="vi", **context):
+    """Render and send one e-mail; a delivery failure is logged, never raised to the customer."""
+    message = render_message(to, subject, template, locale, **context)
+    try:
+        send_message(message)
+    except (OSError, smtplib.SMTPException):
+        current_app.logger.exception("could not send mail to %s: %s", to, message["Subject"])
+        return None
+    return message
