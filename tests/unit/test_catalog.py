@@ -210,7 +210,8 @@ def test_relevance_puts_the_exact_diacritic_match_first(db):
 
 
 def test_relevance_lower_cases_vietnamese_capitals_alike_on_every_database(db):
-    make_product(slug="dong-trieu-pottery", name_vi="Gốm ĐÔNG TRIỀU", name_en="Pottery", published_at=datetime(2025, 1, 1))
+    make_product(slug="dong-trieu-pottery", name_vi="Gốm ĐÔNG TRIỀU", name_en="Pottery",
+                 published_at=datetime(2025, 1, 1))
     make_product(slug="other", name_vi="Bình gốm", name_en="Dong Trieu vase", featured=True,
                  published_at=datetime(2025, 2, 1))
     db.session.commit()

@@ -1,0 +1,300 @@
+"""The storefront pages: home, listing, product and producer pages, sitemap, robots.txt."""
+import json
+import re
+from datetime import date, timedelta
+
+import pytest
+from flask_babel import refresh
+
+from shop.models.catalog import CERT_SUBMITTED, PRODUCT_DRAFT, PRODUCT_HIDDEN
+from shop.models.producer import PRODUCER_PENDING, PRODUCER_SUSPENDED
+from tests.factories import make_area, make_category, make_certification, make_image, make_producer, make_product
+
+
+def page(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, response.get_data(as_text=True)[:300]
+    return response.get_data(as_text=True)
+
+
+def english(client):
+    """Switch to English; the locale cached in the test's app context is dropped too."""
+    client.get("/language/en")
+    refresh()
+
+
+def json_ld(html):
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert match, "no JSON-LD on the page"
+    return json.loads(match.group(1))
+
+
+@pytest.fixture
+def shop(db):
+    """A small catalogue: Hạ Long squid cake (5★), Ba Chẽ tea (4★), Đông Triều rice (3★), an unrated item."""
+    ha_long = make_area("Hạ Long", "Ha Long", slug="ha-long")
+    ba_che = make_area("Ba Chẽ", "Ba Che", slug="ba-che")
+    dong_trieu = make_area("Đông Triều", "Dong Trieu", slug="dong-trieu")
+    food = make_category("food", "Thực phẩm", "Food")
+    drinks = make_category("beverage", "Đồ uống", "Beverages")
+    squid_maker = make_producer(name="Công ty CP Chả mực Hạ Long", slug="cha-muc-co", area=ha_long,
+                                legal_type="company", story_vi="Giã tay từ năm 1998.",
+                                story_en="Pounded by hand since 1998.")
+    products = {
+        "squid": make_product(squid_maker, "Chả mực Hạ Long", slug="cha-muc-ha-long", name_en="Ha Long squid cake",
+                              price=85_000, stock=40, stars=5, category=food, featured=True,
+                              description_vi="Chả mực giã tay.", description_en="Hand-pounded squid cake.",
+                              unit_vi="hộp 500 g", unit_en="500 g box"),
+        "tea": make_product(make_producer(name="HTX Trà hoa vàng Ba Chẽ", slug="tra-co", area=ba_che),
+                            "Trà hoa vàng Ba Chẽ", slug="tra-hoa-vang", name_en="Golden camellia tea", price=350_000,
+                            stock=3, stars=4, category=drinks),
+        "rice": make_product(make_producer(name="HTX Yên Đức", slug="yen-duc", area=dong_trieu),
+                             "Gạo nếp cái hoa vàng", slug="gao-nep", name_en="Sticky rice", price=60_000, stars=3,
+                             category=food),
+        "worms": make_product(squid_maker, "Sá sùng khô", slug="sa-sung", name_en="Dried peanut worms",
+                              price=3_200_000, stock=0, category=food),
+    }
+    make_image(products["squid"], "products/cha-muc.jpg")
+    db.session.commit()
+    return products
+
+
+# --- Home -----------------------------------------------------------------------------------
+
+def test_home_shows_top_rated_products_groups_areas_search_and_trust_note(client, shop):
+    html = page(client, "/")
+    showcase = html.split('id="featured-heading"')[1].split("</section>")[0]
+    assert "Chả mực Hạ Long" in showcase and "Trà hoa vàng Ba Chẽ" in showcase
+    assert "Gạo nếp cái hoa vàng" not in showcase  # 3★ is not top-rated
+    assert "Sá sùng khô" not in showcase
+    assert "/products?category=food" in html and "Thực phẩm" in html
+    assert "/products?area=ha-long" in html and "Đông Triều" in html
+    assert 'name="q"' in html
+    assert "OCOP" in html and "36" in html
+    assert html.count("<h1") == 1
+
+
+def test_home_in_english_uses_english_names(client, shop):
+    english(client)
+    html = page(client, "/")
+    assert "Ha Long squid cake" in html and "Beverages" in html and "Dong Trieu" in html
+    assert "<h3>Chả mực Hạ Long</h3>" not in html and "<h3>Ha Long squid cake</h3>" in html
+
+
+# --- Listing --------------------------------------------------------------------------------
+
+def test_products_page_lists_with_count_and_filters(client, shop):
+    html = page(client, "/products")
+    assert "4 products" in html
+    for name in ("Chả mực Hạ Long", "Trà hoa vàng Ba Chẽ", "Gạo nếp cái hoa vàng", "Sá sùng khô"):
+        assert name in html
+    assert '<details class="filter-panel"' in html
+    assert 'name="stars"' in html and 'name="category"' in html and 'name="area"' in html
+    assert 'name="min_price"' in html and 'name="max_price"' in html and 'name="sort"' in html
+
+
+def test_products_page_filters_by_stars_group_area_and_price(client, shop):
+    assert "Gạo nếp" not in page(client, "/products?stars=4")
+    html = page(client, "/products?stars=4")
+    assert "Chả mực Hạ Long" in html and "Trà hoa vàng" in html and "2 products" in html
+    html = page(client, "/products?category=beverage")
+    assert "Trà hoa vàng" in html and "Chả mực" not in html
+    html = page(client, "/products?area=dong-trieu")
+    assert "Gạo nếp" in html and "Trà hoa vàng" not in html
+    html = page(client, "/products?min_price=80000&max_price=400000")
+    assert "Chả mực Hạ Long" in html and "Trà hoa vàng" in html and "Gạo nếp" not in html
+
+
+def test_products_page_search_without_accents(client, shop):
+    html = page(client, "/products?q=cha+muc")  # the product, and another of the same producer
+    assert "Chả mực Hạ Long" in html and "Sá sùng khô" in html and "2 products" in html
+    assert "Trà hoa vàng" not in html
+    assert "Chả mực Hạ Long" in page(client, "/products?q=squid")
+    assert "Gạo nếp" in page(client, "/products?q=dong+trieu")
+
+
+def test_products_page_sorts(client, shop):
+    def order(url):
+        return re.findall(r'class="product-card-link" href="/products/([^"]+)"', page(client, url))
+
+    assert order("/products?sort=price_asc") == ["gao-nep", "cha-muc-ha-long", "tra-hoa-vang", "sa-sung"]
+    assert order("/products?sort=price_desc") == ["sa-sung", "tra-hoa-vang", "cha-muc-ha-long", "gao-nep"]
+    assert order("/products") == ["cha-muc-ha-long", "tra-hoa-vang", "gao-nep", "sa-sung"]
+
+
+def test_pagination_keeps_the_filters_in_the_links(client, app, shop, monkeypatch):
+    monkeypatch.setitem(app.config, "PRODUCTS_PER_PAGE", 1)
+    html = page(client, "/products?category=food&sort=price_asc")
+    assert "Page 1 of 3" in html
+    next_link = re.search(r'<a rel="next" href="([^"]+)"', html).group(1).replace("&amp;", "&")
+    assert "category=food" in next_link and "sort=price_asc" in next_link and "page=2" in next_link
+    second = page(client, next_link)
+    assert "Page 2 of 3" in second and "Chả mực Hạ Long" in second
+
+
+def test_an_empty_result_offers_to_clear_the_filters(client, shop):
+    html = page(client, "/products?q=ngoc+trai&stars=5&area=ba-che")
+    assert "No products match" in html
+    assert 'href="/products"' in html  # clear everything
+    assert "/products?q=ngoc+trai&amp;area=ba-che" in html  # drop only the stars
+
+
+@pytest.mark.parametrize("query", [
+    "stars=abc&page=-1&min_price=1e99", "page=99999999999999999999999", "max_price=-5&min_price=abc",
+    "sort=%27%3B--&category=%00", "q=" + "trà%20" * 1000, "area[]=x&stars[]=1", "q=%25%25%5F",
+])
+def test_nonsense_arguments_never_break_the_listing(client, shop, query):
+    page(client, "/products?" + query)
+
+
+def test_listing_in_english_shows_usd_and_english_names(client, shop):
+    english(client)
+    html = page(client, "/products")
+    assert "Ha Long squid cake" in html and "₫85,000" in html and "≈ US$" in html
+
+
+# --- Product page ---------------------------------------------------------------------------
+
+def test_product_page_shows_certificate_price_stock_and_cart_form(client, shop):
+    product = shop["squid"]
+    cert = product.certifications[0]
+    html = page(client, "/products/cha-muc-ha-long")
+    assert "<h1>Chả mực Hạ Long</h1>" in html
+    assert 'class="ocop-badge ocop-5 large"' in html
+    assert cert.decision_number in html and cert.issuing_body in html
+    assert f'datetime="{cert.expires_on.isoformat()}"' in html
+    assert "85.000 ₫" in html and "hộp 500 g" in html
+    assert "In stock" in html
+    assert 'href="/producers/cha-muc-co"' in html
+    form = html.split('<form class="add-to-cart"')[1].split("</form>")[0]
+    assert 'action="/cart/add"' in form and 'method="post"' in form
+    assert f'name="product_id" value="{product.id}"' in form
+    assert 'name="quantity"' in form
+    assert re.search(r'name="csrf_token" value="[^"]+"', form)
+
+
+def test_product_page_in_english(client, shop):
+    english(client)
+    html = page(client, "/products/cha-muc-ha-long")
+    assert "<h1>Ha Long squid cake</h1>" in html and "Hand-pounded squid cake." in html
+    assert "₫85,000" in html and "≈ US$" in html and "500 g box" in html
+    assert "Pounded by hand since 1998." in html
+
+
+def test_low_stock_and_sold_out(client, shop):
+    assert "Only 3 left" in page(client, "/products/tra-hoa-vang")
+    html = page(client, "/products/sa-sung")
+    assert "Sold out" in html
+    assert 'action="/cart/add"' not in html
+
+
+def test_badge_only_from_a_valid_verified_certification(client, db):
+    expired = make_product(slug="expired", name_vi="Hết hạn")
+    make_certification(expired, 5, decision_date=date.today() - timedelta(days=4 * 365))
+    unverified = make_product(slug="unverified", name_vi="Chưa xác minh")
+    make_certification(unverified, 5, status=CERT_SUBMITTED)
+    db.session.commit()
+    for slug in ("expired", "unverified"):
+        html = page(client, f"/products/{slug}")
+        assert "ocop-badge" not in html
+        assert "no OCOP certification in force" in html
+        assert '"award"' not in html
+
+
+def test_product_page_has_json_ld_and_open_graph(client, shop):
+    html = page(client, "/products/cha-muc-ha-long")
+    data = json_ld(html)
+    assert data["@type"] == "Product" and data["name"] == "Chả mực Hạ Long"
+    assert data["sku"] == "cha-muc-ha-long"
+    assert data["brand"] == {"@type": "Brand", "name": "Công ty CP Chả mực Hạ Long"}
+    assert data["image"] == ["http://localhost/media/products/cha-muc.jpg"]
+    assert data["description"] == "Chả mực giã tay."
+    assert data["offers"]["price"] == 85_000 and data["offers"]["priceCurrency"] == "VND"
+    assert data["offers"]["availability"] == "https://schema.org/InStock"
+    assert 'property="og:title" content="Chả mực Hạ Long"' in html
+    assert 'property="og:image" content="http://localhost/media/products/cha-muc.jpg"' in html
+    assert 'property="og:url" content="http://localhost/products/cha-muc-ha-long"' in html
+    sold_out = json_ld(page(client, "/products/sa-sung"))
+    assert sold_out["offers"]["availability"] == "https://schema.org/OutOfStock"
+    assert sold_out["image"] == ["http://localhost/static/img/product-placeholder.svg"]
+
+
+def test_json_ld_cannot_be_broken_out_of_by_product_text(client, db):
+    make_product(slug="tricky", name_vi="</script><script>alert(1)</script>")
+    db.session.commit()
+    html = page(client, "/products/tricky")
+    assert "<script>alert(1)" not in html
+    assert json_ld(html)["name"] == "</script><script>alert(1)</script>"
+
+
+def test_product_page_has_an_inline_qr_code_and_a_printable_one(client, shop):
+    html = page(client, "/products/cha-muc-ha-long")
+    assert re.search(r'<div class="qr-code"><svg [^>]*role="img"', html)
+    assert 'href="/products/cha-muc-ha-long/qr.svg"' in html
+    response = client.get("/products/cha-muc-ha-long/qr.svg")
+    assert response.status_code == 200 and response.mimetype == "image/svg+xml"
+    assert b'width="30mm"' in response.data and b"<path" in response.data
+
+
+def test_related_products_are_of_the_same_group_without_the_product_itself(client, shop):
+    html = page(client, "/products/cha-muc-ha-long")
+    related = html.split('id="related-heading"')[1]
+    assert "Gạo nếp cái hoa vàng" in related and "Sá sùng khô" in related
+    assert "Trà hoa vàng" not in related and "/products/cha-muc-ha-long\"" not in related
+
+
+def test_product_photos_have_alt_text_sizes_and_lazy_thumbnails(client, shop):
+    html = page(client, "/products")
+    card = re.search(r'<img src="/media/products/cha-muc.jpg"[^>]*>', html).group(0)
+    assert 'alt="Chả mực Hạ Long"' in card and 'width="400"' in card and 'loading="lazy"' in card
+    assert "/static/img/product-placeholder.svg" in html  # products without a photo
+
+
+@pytest.mark.parametrize("url", [
+    "/products/no-such-product", "/products/draft", "/products/hidden", "/products/of-suspended",
+    "/products/of-pending", "/products/draft/qr.svg", "/producers/no-such", "/producers/pending",
+])
+def test_what_is_not_listed_is_a_404(client, db, url):
+    make_product(slug="draft", status=PRODUCT_DRAFT)
+    make_product(slug="hidden", status=PRODUCT_HIDDEN)
+    make_product(make_producer(status=PRODUCER_SUSPENDED), slug="of-suspended")
+    make_product(make_producer(status=PRODUCER_PENDING, slug="pending"), slug="of-pending")
+    db.session.commit()
+    html = page(client, url, status=404)
+    assert "Page not found" in html
+
+
+# --- Producer page --------------------------------------------------------------------------
+
+def test_producer_page_shows_story_area_kind_and_listed_products(client, shop, db):
+    make_product(shop["squid"].producer, "Bản nháp", slug="draft-of-producer", status=PRODUCT_DRAFT)
+    db.session.commit()
+    html = page(client, "/producers/cha-muc-co")
+    assert "<h1>Công ty CP Chả mực Hạ Long</h1>" in html
+    assert "Giã tay từ năm 1998." in html and "Hạ Long" in html and "Company" in html
+    assert "Chả mực Hạ Long" in html and "Sá sùng khô" in html and "Bản nháp" not in html
+    english(client)
+    assert "Pounded by hand since 1998." in page(client, "/producers/cha-muc-co")
+
+
+# --- Sitemap and robots.txt -----------------------------------------------------------------
+
+def test_sitemap_lists_home_products_and_producers(client, shop, db):
+    make_product(slug="draft", status=PRODUCT_DRAFT)
+    db.session.commit()
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200 and response.mimetype == "application/xml"
+    xml = response.get_data(as_text=True)
+    assert "<loc>http://localhost/</loc>" in xml and "<loc>http://localhost/products</loc>" in xml
+    assert "<loc>http://localhost/products/cha-muc-ha-long</loc>" in xml
+    assert "<loc>http://localhost/producers/cha-muc-co</loc>" in xml
+    assert "/products/draft<" not in xml
+
+
+def test_robots_txt(client, db):
+    response = client.get("/robots.txt")
+    assert response.mimetype == "text/plain"
+    text = response.get_data(as_text=True)
+    for path in ("/admin/", "/producer/", "/cart", "/checkout", "/account/"):
+        assert f"Disallow: {path}\n" in text
+    assert "Sitemap: http://localhost/sitemap.xml" in text
