@@ -73,6 +73,9 @@ class Config:
     MIGRATIONS_DIR = str(BASE_DIR / "migrations")
     MAX_IMAGE_BYTES = 5 * 1024 * 1024
 
+    # Passwords: scrypt (memory-hard); tests use a cheaper setting to stay fast.
+    PASSWORD_HASH_METHOD = "scrypt"
+
     # Sessions and rate limits.
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -92,6 +95,7 @@ class TestConfig(Config):
     SECRET_KEY = "test-secret-key"
     SQLALCHEMY_DATABASE_URI = database_url(os.environ.get("TEST_DATABASE_URL", "sqlite://"))
     WTF_CSRF_ENABLED = False
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
     RATELIMIT_ENABLED = False
     REDIS_URL = ""
     STRIPE_SECRET_KEY = ""

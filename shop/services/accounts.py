@@ -1,4 +1,5 @@
 """Accounts: registration, authentication and password hashing."""
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -14,8 +15,8 @@ _DUMMY_HASH = generate_password_hash("not-a-real-password")
 
 
 def hash_password(password):
-    """Return a salted scrypt hash of `password`."""
-    return generate_password_hash(password, method="scrypt")
+    """Return a salted hash of `password` (scrypt unless the configuration says otherwise)."""
+    return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
 
 
 def find_user(email):
