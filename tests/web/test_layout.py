@@ -1,6 +1,7 @@
 def test_pages_are_vietnamese_by_default(client):
     html = client.get("/auth/login").get_data(as_text=True)
     assert '<html lang="vi">' in html
+    assert "Đăng nhập" in html and "Mật khẩu" in html
 
 
 def test_the_language_switch_persists_in_the_session(client):
