@@ -117,3 +117,8 @@ class ProductionConfig(Config):
         """Refuse to start without a real SECRET_KEY."""
         if not cls.SECRET_KEY or cls.SECRET_KEY == DEV_SECRET_KEY or len(cls.SECRET_KEY) < 32:
             raise RuntimeError("ProductionConfig needs SECRET_KEY set to a random value of 32+ characters.")
+
+
+def config_from_environment():
+    """Return the configuration class named by SHOP_CONFIG: "production" or (default) development."""
+    return ProductionConfig if os.environ.get("SHOP_CONFIG") == "production" else Config

@@ -1,11 +1,12 @@
 """The OCOP Quảng Ninh shop: `create_app` builds the Flask application."""
 from flask import Flask
 
-from config import Config
+from config import config_from_environment
 
 
-def create_app(config_class=Config):
-    """Create the application for `config_class` (Config, TestConfig or ProductionConfig)."""
+def create_app(config_class=None):
+    """Create the application for `config_class` (default: the class SHOP_CONFIG names)."""
+    config_class = config_class or config_from_environment()
     if hasattr(config_class, "check"):
         config_class.check()
     app = Flask(
