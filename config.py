@@ -82,6 +82,8 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     RATELIMIT_ENABLED = True
+    RATELIMIT_SWALLOW_ERRORS = True  # a Redis outage must not lock customers out
+    RATELIMIT_HEADERS_ENABLED = True
     PRODUCTS_PER_PAGE = 24
 
     TESTING = False
