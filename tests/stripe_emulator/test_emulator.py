@@ -4,6 +4,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import flask
 import pytest
 import requests
 import stripe
@@ -481,6 +482,27 @@ def test_sink_receives_signed_events_and_redelivery_records_each_status(stripe_c
     assert [event.id for event in received] == [stripe_emulator.events[0]["id"]] * 2
     assert received[0].data.object.id == session["id"]
     assert [delivery["status"] for delivery in stripe_emulator.deliveries] == [500, 200]
+
+
+def test_flask_test_client_sink_receives_the_exact_signed_body(stripe_client, stripe_emulator):
+    webhook_app = flask.Flask(__name__)
+
+    @webhook_app.post("/webhooks/stripe")
+    def webhook():
+        signature = flask.request.headers.get("Stripe-Signature")
+        try:
+            event = stripe.Webhook.construct_event(flask.request.get_data(), signature, "whsec_test_emulator")
+        except stripe.SignatureVerificationError:
+            return "bad signature", 400
+        return event.type, 200
+
+    client = webhook_app.test_client()
+    stripe_emulator.webhook_sink = lambda body, headers: client.post("/webhooks/stripe", data=body, headers=headers)
+    paid_session(stripe_client, stripe_emulator)
+    tampered = stripe_emulator.webhook_sink(b"{}", stripe_emulator.signed(stripe_emulator.events[0])[1])
+
+    assert [delivery["status"] for delivery in stripe_emulator.deliveries] == [200]
+    assert tampered.status_code == 400
 
 
 def test_sink_may_return_a_response_object(stripe_emulator):
