@@ -14,6 +14,8 @@ from shop import create_app
 from shop.extensions import db as _db
 from tests.factories import DEFAULT_PASSWORD
 
+pytest_plugins = ["tests.stripe_emulator.fixtures"]
+
 ON_POSTGRES = bool(os.environ.get("TEST_DATABASE_URL"))
 
 
