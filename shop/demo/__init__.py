@@ -101,8 +101,8 @@ def seed_demo(echo=print):
         product = _seed_product(row, producers[row["producer_slug"]], categories[row["category"]])
         _seed_certification(product, certifications[row["slug"]])
         _seed_picture(product, row, images.draw_picture)
-        db.session.commit()
         echo(f"  [{number:2d}/{len(product_rows)}] {product.name_vi}")
+    db.session.commit()
 
     return {
         "products": db.session.query(Product).count(),
