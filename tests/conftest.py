@@ -12,6 +12,7 @@ from sqlalchemy import text
 from config import TestConfig, database_url
 from shop import create_app
 from shop.extensions import db as _db
+from shop.extensions import limiter
 from tests.factories import DEFAULT_PASSWORD
 
 pytest_plugins = ["tests.stripe_emulator.fixtures"]
@@ -81,6 +82,9 @@ def db(app):
 @pytest.fixture
 def client(app, db):
     """A test client on an empty database."""
+    # Flask-Limiter keeps `enabled` on the shared extension, so the last app built (a
+    # ProductionConfig one in a config test, say) decides; give the test app its choice back.
+    limiter.enabled = app.config["RATELIMIT_ENABLED"]
     return app.test_client()
 
 
