@@ -12,4 +12,17 @@
     if (button) { button.hidden = true; }
     select.addEventListener("change", function () { select.form.submit(); });
   });
+  // Empty filters stay out of the address, so that links to a listing read well.
+  document.querySelectorAll("form[data-drop-empty]").forEach(function (form) {
+    // Coming back with the Back button shows the page as it was left: fields enabled again.
+    window.addEventListener("pageshow", function () {
+      Array.prototype.forEach.call(form.elements, function (field) { field.disabled = false; });
+    });
+    form.addEventListener("submit", function () {
+      Array.prototype.forEach.call(form.elements, function (field) {
+        if (field.name && field.value === "" && field.type !== "radio") { field.disabled = true; }
+        if (field.type === "radio" && field.checked && field.value === "") { field.disabled = true; }
+      });
+    });
+  });
 }());
