@@ -9,6 +9,13 @@ from shop.services import catalog
 MAX_PER_PAGE = 100
 
 
+@bp.after_request
+def allow_other_sites(response):
+    """The catalogue is public and read-only: tourism sites may read it from their own pages."""
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 @bp.get("/products")
 def products():
     filters = catalog.parse_filters(request.args, per_page=current_app.config["PRODUCTS_PER_PAGE"],

@@ -2,7 +2,7 @@
 from flask import url_for
 
 from shop.catalog.structured_data import media_url
-from shop.services.catalog import STOCK_LOW, availability, shown_certification
+from shop.services.catalog import STOCK_LOW, availability, public_link, shown_certification
 from shop.services.certification import badge_stars
 
 
@@ -56,7 +56,7 @@ def product_detail(product):
             "issuing_body": cert.issuing_body,
             "decision_date": cert.decision_date.isoformat(),
             "valid_until": cert.expires_on.isoformat(),
-            "traceability_url": cert.traceability_url or None,
+            "traceability_url": public_link(cert.traceability_url) or None,
             "demo": cert.is_demo,
         },
         "qr_code_url": url_for("catalog.product_qr", slug=product.slug, _external=True),

@@ -334,6 +334,12 @@ def list_areas():
     return db.session.scalars(select(Area).order_by(Area.position, Area.name)).all()
 
 
+def public_link(url):
+    """Return `url` when it is a plain web address (http or https), else "" (no javascript: links)."""
+    url = (url or "").strip()
+    return url if url.lower().startswith(("https://", "http://")) and len(url) > 8 else ""
+
+
 def _counts(column):
     statement = (
         select(column, func.count(Product.id))

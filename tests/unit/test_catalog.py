@@ -341,3 +341,13 @@ def test_sitemap_entries_list_listed_products_and_approved_producers(db):
 
     entries = {(kind, slug) for kind, slug, _changed in catalog.sitemap_entries()}
     assert entries == {("product", "shown"), ("producer", shown.producer.slug)}
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://truyxuat.example.vn/a", "https://truyxuat.example.vn/a"),
+    ("  http://example.vn/x ", "http://example.vn/x"),
+    ("javascript:alert(1)", ""), ("JAVASCRIPT:alert(1)", ""), ("data:text/html,x", ""), ("//evil.example", ""),
+    ("https://", ""), ("", ""), (None, ""),
+])
+def test_public_link_keeps_only_web_addresses(url, expected):
+    assert catalog.public_link(url) == expected

@@ -194,3 +194,9 @@ def test_the_checker_catches_an_undescribed_key(client, catalogue):
     item["secret"] = 1
     with pytest.raises(AssertionError, match="secret is not described"):
         check(document, {"$ref": "#/components/schemas/ProductSummary"}, item)
+
+
+def test_other_sites_may_read_the_public_catalogue(client, catalogue):
+    for url in ("/api/products", "/api/products/cha-muc-ha-long", "/api/openapi.json"):
+        assert client.get(url).headers["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Origin" not in client.get("/products").headers

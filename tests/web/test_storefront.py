@@ -319,3 +319,21 @@ def test_robots_txt(client, db):
     for path in ("/admin/", "/producer/", "/cart", "/checkout", "/account/"):
         assert f"Disallow: {path}\n" in text
     assert "Sitemap: http://localhost/sitemap.xml" in text
+
+
+def test_search_words_are_escaped_everywhere_on_the_page(client, shop):
+    html = page(client, "/products?q=%3Cscript%3Ealert(1)%3C/script%3E")
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_only_web_addresses_become_traceability_links(client, db):
+    good = make_product(slug="good")
+    make_certification(good, 4, traceability_url="https://truyxuat.example.vn/sp/1")
+    bad = make_product(slug="bad")
+    make_certification(bad, 4, traceability_url="javascript:alert(1)")
+    db.session.commit()
+    assert 'href="https://truyxuat.example.vn/sp/1"' in page(client, "/products/good")
+    html = page(client, "/products/bad")
+    assert "javascript:" not in html
+    assert client.get("/api/products/bad").get_json()["certification"]["traceability_url"] is None
