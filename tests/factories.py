@@ -175,27 +175,25 @@ def make_order(lines, status=ORDER_PAID, payment_method=None, customer=None, pai
         or (payment_method == PAYMENT_COD and status in (ORDER_COMPLETED, ORDER_REFUNDED))
     ):
         paid_at = created_at
+    priced = [(product, quantity, price[0] if price else product.price) for product, quantity, *price in lines]
+    subtotal = sum(unit_price * quantity for _product, quantity, unit_price in priced)
     order = Order(
         number=values.pop("number", f"T{n:07d}"), customer=customer,
         contact_name=values.pop("contact_name", customer.name if customer else f"Khách hàng {n}"),
         email=values.pop("email", customer.email if customer else f"guest{n}@example.com"),
         phone=values.pop("phone", "0912345678"), address=values.pop("address", "12 Trần Hưng Đạo, Hạ Long"),
         delivery_method=values.pop("delivery_method", DELIVERY_PROVINCE), payment_method=payment_method,
-        status=status, subtotal=0, shipping_fee=shipping_fee, total=shipping_fee, paid_at=paid_at,
+        status=status, subtotal=subtotal, shipping_fee=shipping_fee, total=subtotal + shipping_fee, paid_at=paid_at,
         created_at=created_at, updated_at=created_at, **values,
     )
-    db.session.add(order)
     producers = []
-    for product, quantity, *price in lines:
-        unit_price = price[0] if price else product.price
+    for product, quantity, unit_price in priced:
         order.lines.append(OrderLine(
             product=product, producer_id=product.producer_id, product_name=product.name_vi,
             unit_price=unit_price, quantity=quantity, line_total=unit_price * quantity,
         ))
-        order.subtotal += unit_price * quantity
         if product.producer_id not in producers:
             producers.append(product.producer_id)
-    order.total = order.subtotal + shipping_fee
     shipment_status = shipment_status or _SHIPMENT_STATUS_FOR.get(status, SHIPMENT_PENDING)
     sent = shipment_status in (SHIPMENT_SHIPPED, SHIPMENT_DELIVERED)
     for producer_id in producers:
@@ -204,6 +202,7 @@ def make_order(lines, status=ORDER_PAID, payment_method=None, customer=None, pai
             shipped_at=created_at if sent else None,
             delivered_at=created_at if shipment_status == SHIPMENT_DELIVERED else None,
         ))
+    db.session.add(order)
     db.session.flush()
     if reserve:
         for line in order.lines:

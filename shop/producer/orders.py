@@ -24,7 +24,7 @@ STEP_MESSAGES = {
 
 
 def _status_choices():
-    return [SelectChoice("sales", _("Sales (paid, shipped, completed, refunded)")),
+    return [SelectChoice("sales", _("Sales (paid orders)")),
             SelectChoice("all", _("All orders"))] + [
         SelectChoice(status, str(STATUS_LABELS[status])) for status in ORDER_STATUSES
     ]

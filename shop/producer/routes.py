@@ -160,7 +160,9 @@ def profile():
 def certification():
     producer = g.producer
     form = CertificationForm()
-    form.product_id.choices = [SelectChoice(p.id, p.name_vi) for p in listings.producer_products(producer)]
+    locale = current_locale()
+    form.product_id.choices = [SelectChoice(p.id, localized(p, "name", locale))
+                               for p in listings.producer_products(producer)]
     if form.validate_on_submit():
         try:
             listings.submit_certification(producer, form.product_id.data, form.decision_number.data,

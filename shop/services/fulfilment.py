@@ -61,15 +61,18 @@ def own_shipment(producer, shipment_id):
 
 
 def producer_shipments(producer, statuses=None, limit=200):
-    """Return the producer's shipments (of orders that went through checkout), newest order first."""
+    """Return the producer's shipments of paid or cash orders: all of them newest first, or only
+    those in `statuses` oldest first (the order to send them in)."""
     query = (
         select(Shipment).join(Order)
         .where(Shipment.producer_id == producer.id, Order.status.in_(WORKABLE_ORDER_STATUSES + (ORDER_COMPLETED,)))
-        .order_by(Order.created_at.desc(), Shipment.id.desc()).limit(limit)
+        .limit(limit)
     )
     if statuses:
-        query = query.where(Shipment.status.in_(statuses))
-    return db.session.scalars(query).all()
+        return db.session.scalars(
+            query.where(Shipment.status.in_(statuses)).order_by(Order.created_at, Shipment.id)
+        ).all()
+    return db.session.scalars(query.order_by(Order.created_at.desc(), Shipment.id.desc())).all()
 
 
 def shipment_lines(shipment):

@@ -28,7 +28,7 @@
         },
         {
           type: "line", label: data.labels.units, data: data.units, yAxisID: "units",
-          borderColor: "#d99a1e", backgroundColor: "#d99a1e", pointRadius: 2, tension: 0.25, order: 1
+          borderColor: "#d99a1e", backgroundColor: "#d99a1e", pointRadius: 2, cubicInterpolationMode: "monotone", order: 1
         }
       ]
     },

@@ -104,7 +104,8 @@ def test_pack_ship_and_deliver_an_order_through_the_pages(signed_in, client, db,
     assert client.post(f"{url}/delivered").status_code == 409  # not shipped yet
     db.session.expire_all()
     assert shipment.status == "packed" and not sent_mail
-    assert client.post(f"{url}/shipped", data={"carrier": "Viettel Post", "tracking_number": "VTP42"}).status_code == 302
+    shipped = client.post(f"{url}/shipped", data={"carrier": "Viettel Post", "tracking_number": "VTP42"})
+    assert shipped.status_code == 302
     db.session.expire_all()
     assert (shipment.status, order.status) == ("shipped", ORDER_FULFILLED)
     assert len(sent_mail) == 1 and "VTP42" in sent_mail[0].get_content()

@@ -149,7 +149,8 @@ def test_stock_adjustments_and_their_history(producer_a, client, db):
                        data={"reason": "restock", "quantity": "12", "note": "Lô tháng 3"}).status_code == 302
     client.post(f"/producer/products/{product.id}/stock", data={"reason": "damage", "quantity": "2", "note": "vỡ"})
     refused = client.post(f"/producer/products/{product.id}/stock", data={"reason": "correction", "quantity": "-50"})
-    assert refused.status_code == 200 and "Stock cannot go below zero: only 13 on hand." in refused.get_data(as_text=True)
+    assert refused.status_code == 200
+    assert "Stock cannot go below zero: only 13 on hand." in refused.get_data(as_text=True)
     for bad in ("1.5", "abc", "0"):
         page = client.post(f"/producer/products/{product.id}/stock", data={"reason": "correction", "quantity": bad})
         assert page.status_code == 200 and 'class="field-error"' in page.get_data(as_text=True)
