@@ -98,7 +98,7 @@ def move_shipment(shipment_id, step):
     except USER_ERRORS as error:
         form_error(form, error)
         return _render_shipment(found, form), error.status_code
-    flash(STEP_MESSAGES[step], "success")
+    flash(str(STEP_MESSAGES[step]), "success")
     return redirect(url_for("producer.shipment", shipment_id=shipment_id))
 
 

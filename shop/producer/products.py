@@ -67,7 +67,7 @@ def product_status(product_id, action):
     except USER_ERRORS as error:
         flash(error.message, "error")
     else:
-        flash(STATUS_MESSAGES[action], "success")
+        flash(str(STATUS_MESSAGES[action]), "success")
     return redirect(url_for("producer.edit_product", product_id=product_id))
 
 

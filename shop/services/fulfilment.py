@@ -7,6 +7,7 @@ from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.orm import contains_eager
 
 from shop.errors import InvalidInput, InvalidTransition, NotFound
 from shop.extensions import db
@@ -64,7 +65,7 @@ def producer_shipments(producer, statuses=None, limit=200):
     """Return the producer's shipments of paid or cash orders: all of them newest first, or only
     those in `statuses` oldest first (the order to send them in)."""
     query = (
-        select(Shipment).join(Order)
+        select(Shipment).join(Order).options(contains_eager(Shipment.order))
         .where(Shipment.producer_id == producer.id, Order.status.in_(WORKABLE_ORDER_STATUSES + (ORDER_COMPLETED,)))
         .limit(limit)
     )

@@ -7,6 +7,7 @@ from datetime import date
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from shop.errors import InvalidInput, InvalidTransition, NotFound
 from shop.extensions import db
@@ -49,7 +50,8 @@ def own_product(producer, product_id):
 def producer_products(producer):
     """Return the producer's products, newest first."""
     return db.session.scalars(
-        select(Product).where(Product.producer_id == producer.id).order_by(Product.created_at.desc(), Product.id.desc())
+        select(Product).where(Product.producer_id == producer.id).options(selectinload(Product.images))
+        .order_by(Product.created_at.desc(), Product.id.desc())
     ).all()
 
 
@@ -159,7 +161,7 @@ def adjust_product_stock(producer, product_id, quantity, reason, actor, note="")
 def stock_ledger(product, limit=200):
     """Return a product's latest stock movements, newest first, with who made them."""
     return db.session.scalars(
-        select(StockMovement).where(StockMovement.product_id == product.id)
+        select(StockMovement).where(StockMovement.product_id == product.id).options(selectinload(StockMovement.actor))
         .order_by(StockMovement.created_at.desc(), StockMovement.id.desc()).limit(limit)
     ).all()
 

@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from flask_babel import gettext as _
 from sqlalchemy import Date, and_, case, distinct, func, select
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import contains_eager
 from sqlalchemy.sql.functions import FunctionElement
 
 from shop.extensions import db
@@ -108,7 +109,7 @@ def daily_sales(producer_id, days=30, now=None):
 def waiting_shipments(producer_id, limit=None):
     """Return the producer's shipments still to be sent for paid or cash orders, oldest order first."""
     query = (
-        select(Shipment).join(Order)
+        select(Shipment).join(Order).options(contains_eager(Shipment.order))
         .where(Shipment.producer_id == producer_id, Shipment.status.in_(WAITING_SHIPMENTS),
                Order.status.in_(SHIPPABLE_ORDER_STATUSES))
         .order_by(Order.created_at, Shipment.id)
