@@ -25,6 +25,7 @@ from shop.models.order import (
 )
 from shop.services.mail import send_mail
 from shop.services.order_flow import transition_order
+from shop.services.producers import require_approved
 
 # status → the statuses a shipment may move to. Anything else raises InvalidTransition.
 SHIPMENT_TRANSITIONS = {
@@ -99,6 +100,7 @@ def move_shipment(producer, shipment_id, to_status, actor, carrier="", tracking_
 
     Shipping needs a carrier and a tracking number, and e-mails the customer. Commits.
     """
+    require_approved(producer)
     shipment = own_shipment(producer, shipment_id)
     # Lock the order first: two producers finishing their parts at once must not both miss the last one.
     order = db.session.scalars(

@@ -7,7 +7,7 @@ from datetime import date
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import contains_eager, selectinload
 
 from shop.errors import InvalidInput, InvalidTransition, NotFound
 from shop.extensions import db
@@ -24,6 +24,7 @@ from shop.services.catalog_index import refresh_search_text
 from shop.services.certification import expiry_for
 from shop.services.images import is_pdf, open_picture, read_upload
 from shop.services.media import remove_media, store_document, store_picture
+from shop.services.producers import require_approved
 from shop.services.slugs import unique_slug
 from shop.services.stock import adjust_stock, record_initial_stock
 
@@ -57,6 +58,7 @@ def producer_products(producer):
 
 def create_product(producer, actor, values, opening_stock=0):
     """Create a draft product with its opening stock in the ledger; commits and returns it."""
+    require_approved(producer)
     cleaned = _clean_product(values)
     opening_stock = _whole_number(opening_stock, 0, MAX_STOCK, "opening_stock",
                                   _("The opening stock must be a whole number from 0 to %(n)d.", n=MAX_STOCK))
@@ -72,6 +74,7 @@ def create_product(producer, actor, values, opening_stock=0):
 
 def update_product(producer, product_id, actor, values):
     """Change a product's texts, category, price and threshold; its status stays; a price change is audited."""
+    require_approved(producer)
     product = own_product(producer, product_id)
     cleaned = _clean_product(values)
     if cleaned["price"] != product.price:
@@ -101,6 +104,7 @@ def allowed_actions(product):
 
 def change_status(producer, product_id, action, actor):
     """Submit a draft for review, hide a published product or show a hidden one again; commits."""
+    require_approved(producer)
     product = own_product(producer, product_id)
     if action not in allowed_actions(product):
         raise InvalidTransition(_("This product cannot do that in its present state."))
@@ -115,6 +119,7 @@ def change_status(producer, product_id, action, actor):
 
 def add_photo(producer, product_id, stream):
     """Check an uploaded picture, store it re-encoded (display size and thumbnail) and list it last; commits."""
+    require_approved(producer)
     product = own_product(producer, product_id)
     if len(product.images) >= MAX_PHOTOS:
         raise InvalidInput(_("A product has at most %(n)d photos.", n=MAX_PHOTOS))
@@ -130,6 +135,7 @@ def add_photo(producer, product_id, stream):
 
 def delete_photo(producer, product_id, image_id):
     """Remove one of a product's photos and its files; commits."""
+    require_approved(producer)
     image = _own_image(producer, product_id, image_id)
     files = (image.filename, image.thumb_filename)
     db.session.delete(image)
@@ -139,6 +145,7 @@ def delete_photo(producer, product_id, image_id):
 
 def make_main_photo(producer, product_id, image_id):
     """Put one photo first (the one the shop shows on cards); commits."""
+    require_approved(producer)
     image = _own_image(producer, product_id, image_id)
     ordered = [image] + [other for other in image.product.images if other.id != image.id]
     for position, each in enumerate(ordered):
@@ -148,6 +155,7 @@ def make_main_photo(producer, product_id, image_id):
 
 def adjust_product_stock(producer, product_id, quantity, reason, actor, note=""):
     """Apply a stock adjustment with its reason through the stock service; commits (nothing on refusal)."""
+    require_approved(producer)
     product = own_product(producer, product_id)
     try:
         adjust_stock(product, quantity, reason, actor, note.strip())
@@ -171,6 +179,7 @@ def submit_certification(producer, product_id, decision_number, decision_date, s
 
     Only an administrator records the stars, after checking the decision; commits.
     """
+    require_approved(producer)
     product = own_product(producer, product_id)
     decision_number = (decision_number or "").strip()
     if not decision_number or len(decision_number) > 80:
@@ -198,7 +207,8 @@ def submit_certification(producer, product_id, decision_number, decision_date, s
 def producer_certifications(producer):
     """Return the certifications of the producer's products, newest decision first."""
     return db.session.scalars(
-        select(Certification).join(Product).where(Product.producer_id == producer.id)
+        select(Certification).join(Product).options(contains_eager(Certification.product))
+        .where(Product.producer_id == producer.id)
         .order_by(Certification.decision_date.desc(), Certification.id.desc())
     ).all()
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from shop.errors import Forbidden, InvalidInput
 from shop.extensions import db
 from shop.models import Area, Producer
-from shop.models.producer import LEGAL_TYPES, PRODUCER_PENDING
+from shop.models.producer import LEGAL_TYPES, PRODUCER_APPROVED, PRODUCER_PENDING
 from shop.models.user import ROLE_CUSTOMER, ROLE_PRODUCER
 from shop.services.accounts import create_user
 from shop.services.audit import record_audit
@@ -44,8 +44,16 @@ def apply_as_producer(details, user=None, account=None, locale="vi"):
     return producer
 
 
+def require_approved(producer):
+    """Refuse any change by a producer the office has not approved (pending) or has suspended."""
+    if producer.status != PRODUCER_APPROVED:
+        raise Forbidden(_("Your producer account is not approved or is suspended: nothing can be changed. "
+                          "Please contact the OCOP office."))
+
+
 def update_profile(producer, values):
     """Change a producer's address, phone and story (vi, en); commits."""
+    require_approved(producer)
     cleaned = _clean_profile(values)
     for name in PROFILE_FIELDS:
         setattr(producer, name, cleaned[name])

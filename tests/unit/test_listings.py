@@ -4,12 +4,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from shop.errors import InvalidInput, InvalidTransition, NotFound, OutOfStock
+from shop.errors import Forbidden, InvalidInput, InvalidTransition, NotFound, OutOfStock
 from shop.models import AuditEvent, Certification, StockMovement
 from shop.models.catalog import PRODUCT_DRAFT, PRODUCT_HIDDEN, PRODUCT_PENDING_REVIEW, PRODUCT_PUBLISHED
-from shop.services import listings
+from shop.services import fulfilment, listings, producers
 from shop.services.stock import ledger_balance
-from tests.factories import make_category, make_image, make_producer_owner, make_product, picture_bytes
+from tests.factories import make_category, make_image, make_order, make_producer_owner, make_product, picture_bytes
 
 
 def product_values(**changes):
@@ -189,4 +189,33 @@ def test_bad_certificates_are_refused(db, number, day, data, field):
     with pytest.raises(InvalidInput) as error:
         listings.submit_certification(producer, product.id, number, day, io.BytesIO(data), user)
     assert error.value.details["field"] == field
+    assert db.session.query(Certification).count() == 0
+
+
+@pytest.mark.parametrize("status", ["pending", "suspended"])
+def test_a_producer_who_is_not_approved_cannot_change_anything(app, db, status):
+    user, producer = make_producer_owner(status=status)
+    product = make_product(producer, status=PRODUCT_DRAFT, stock=5)
+    image = make_image(product)
+    shipment = make_order([(product, 1)]).shipments[0]
+    db.session.commit()
+    attempts = [
+        lambda: listings.create_product(producer, user, product_values()),
+        lambda: listings.update_product(producer, product.id, user, product_values(price=1)),
+        lambda: listings.change_status(producer, product.id, "submit", user),
+        lambda: listings.add_photo(producer, product.id, io.BytesIO(picture_bytes())),
+        lambda: listings.delete_photo(producer, product.id, image.id),
+        lambda: listings.make_main_photo(producer, product.id, image.id),
+        lambda: listings.adjust_product_stock(producer, product.id, 5, "restock", user),
+        lambda: listings.submit_certification(producer, product.id, "1/QĐ", date.today(),
+                                              io.BytesIO(b"%PDF-1.4"), user),
+        lambda: fulfilment.move_shipment(producer, shipment.id, "packed", user),
+        lambda: producers.update_profile(producer, {"address": "x", "phone": "0912345678"}),
+    ]
+    for attempt in attempts:
+        with pytest.raises(Forbidden):
+            attempt()
+    db.session.rollback()
+    assert (product.price, product.stock, product.status, len(product.images)) == (100_000, 5, PRODUCT_DRAFT, 1)
+    assert shipment.status == "pending" and producer.products.count() == 1
     assert db.session.query(Certification).count() == 0
