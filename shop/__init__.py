@@ -58,11 +58,13 @@ def register_blueprints(app):
     from shop.auth import bp as auth_bp
     from shop.catalog import bp as catalog_bp
     from shop.main import bp as main_bp
+    from shop.producer import bp as producer_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp, url_prefix="/auth")
     app.register_blueprint(catalog_bp)
     app.register_blueprint(api_bp, url_prefix="/api")
+    app.register_blueprint(producer_bp, url_prefix="/producer")
 
 
 def register_template_helpers(app):
