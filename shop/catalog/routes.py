@@ -4,6 +4,7 @@ from flask import Response, current_app, render_template, request, url_for
 from shop.catalog import bp
 from shop.catalog.structured_data import product_json_ld
 from shop.i18n import localized
+from shop.producer.labels import LEGAL_TYPE_LABELS
 from shop.services import catalog
 from shop.services.qrcodes import qr_svg
 from shop.templating import current_locale
@@ -41,6 +42,7 @@ def product(slug):
     return render_template(
         "catalog/product.html", product=product, certification=certification, stock=stock,
         related=catalog.related_products(product), page_url=page_url, json_ld=json_ld,
+        producer_kind=LEGAL_TYPE_LABELS.get(product.producer.legal_type, ""),
         qr_code=qr_svg(page_url, label=localized(product, "name", locale)),
     )
 
@@ -60,7 +62,8 @@ def producer(slug):
     producer = catalog.get_approved_producer(slug)
     page = catalog.parse_filters(request.args, per_page=_per_page()).page
     result = catalog.list_products(catalog.CatalogFilter(page=page, per_page=_per_page()), producer=producer)
-    return render_template("catalog/producer.html", producer=producer, result=result)
+    return render_template("catalog/producer.html", producer=producer, result=result,
+                           producer_kind=LEGAL_TYPE_LABELS.get(producer.legal_type, ""))
 
 
 @bp.route("/sitemap.xml")
