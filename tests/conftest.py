@@ -12,7 +12,6 @@ from sqlalchemy import text
 from config import TestConfig, database_url
 from shop import create_app
 from shop.extensions import db as _db
-from shop.extensions import limiter
 from tests.factories import DEFAULT_PASSWORD
 
 pytest_plugins = ["tests.stripe_emulator.fixtures"]
@@ -82,9 +81,6 @@ def db(app):
 @pytest.fixture
 def client(app, db):
     """A test client on an empty database."""
-    # Flask-Limiter keeps `enabled` on the shared extension, so the last app built (a
-    # ProductionConfig one in a config test, say) decides; give the test app its choice back.
-    limiter.enabled = app.config["RATELIMIT_ENABLED"]
     return app.test_client()
 
 
@@ -105,3 +101,11 @@ def postgres_only(db):
     """Skip the test unless it runs on PostgreSQL."""
     if db.engine.dialect.name != "postgresql":
         pytest.skip("needs PostgreSQL: set TEST_DATABASE_URL")
+
+
+@pytest.fixture
+def english(client):
+    """Switch the test client to English (the shop is Vietnamese by default)."""
+    with client.session_transaction() as session:
+        session["locale"] = "en"
+    return client

@@ -4,7 +4,6 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from flask_babel import refresh
 
 from shop.models.catalog import CERT_SUBMITTED, PRODUCT_DRAFT, PRODUCT_HIDDEN
 from shop.models.producer import PRODUCER_PENDING, PRODUCER_SUSPENDED
@@ -17,13 +16,12 @@ def page(client, url, status=200):
     return response.get_data(as_text=True)
 
 
-def english(client):
-    """Switch to English; the locale cached in the test's app context is dropped too.
+def to_english(client):
+    """Switch to English through the language link.
 
     Tests that read interface words do so in English: the Vietnamese catalogue changes.
     """
-    client.get("/language/en")
-    refresh()
+    assert client.get("/language/en").status_code == 302
 
 
 def cards(html):
@@ -70,7 +68,7 @@ def shop(db):
 # --- Home -----------------------------------------------------------------------------------
 
 def test_home_shows_top_rated_products_groups_areas_search_and_trust_note(client, shop):
-    english(client)
+    to_english(client)
     html = page(client, "/")
     showcase = html.split('id="featured-heading"')[1].split("</section>")[0]
     assert cards(showcase) == ["cha-muc-ha-long", "tra-hoa-vang"]  # 3★ and unrated are not top-rated
@@ -84,7 +82,7 @@ def test_home_shows_top_rated_products_groups_areas_search_and_trust_note(client
 def test_home_names_products_groups_and_areas_in_the_chosen_language(client, shop):
     html = page(client, "/")
     assert "<h3>Chả mực Hạ Long</h3>" in html and "Thực phẩm" in html and "Đông Triều" in html
-    english(client)
+    to_english(client)
     html = page(client, "/")
     assert "<h3>Ha Long squid cake</h3>" in html and "Beverages" in html and "Dong Trieu" in html
     assert "<h3>Chả mực Hạ Long</h3>" not in html and "Thực phẩm" not in html
@@ -93,7 +91,7 @@ def test_home_names_products_groups_and_areas_in_the_chosen_language(client, sho
 # --- Listing --------------------------------------------------------------------------------
 
 def test_products_page_lists_with_count_and_filters(client, shop):
-    english(client)
+    to_english(client)
     html = page(client, "/products")
     assert "4 products" in html
     assert sorted(cards(html)) == ["cha-muc-ha-long", "gao-nep", "sa-sung", "tra-hoa-vang"]
@@ -103,7 +101,7 @@ def test_products_page_lists_with_count_and_filters(client, shop):
 
 
 def test_products_page_filters_by_stars_group_area_and_price(client, shop):
-    english(client)
+    to_english(client)
     html = page(client, "/products?stars=4")
     assert cards(html) == ["cha-muc-ha-long", "tra-hoa-vang"] and "2 products" in html
     assert cards(page(client, "/products?category=beverage")) == ["tra-hoa-vang"]
@@ -113,7 +111,7 @@ def test_products_page_filters_by_stars_group_area_and_price(client, shop):
 
 
 def test_products_page_search_without_accents(client, shop):
-    english(client)
+    to_english(client)
     html = page(client, "/products?q=cha+muc")  # the product, and another of the same producer
     assert cards(html) == ["cha-muc-ha-long", "sa-sung"] and "2 products" in html
     assert "Results for “cha muc”" in html
@@ -129,7 +127,7 @@ def test_products_page_sorts(client, shop):
 
 
 def test_pagination_keeps_the_filters_in_the_links(client, app, shop, monkeypatch):
-    english(client)
+    to_english(client)
     monkeypatch.setitem(app.config, "PRODUCTS_PER_PAGE", 1)
     html = page(client, "/products?category=food&sort=price_asc")
     assert "Page 1 of 3" in html
@@ -140,7 +138,7 @@ def test_pagination_keeps_the_filters_in_the_links(client, app, shop, monkeypatc
 
 
 def test_an_empty_result_offers_to_clear_the_filters(client, shop):
-    english(client)
+    to_english(client)
     html = page(client, "/products?q=ngoc+trai&stars=5&area=ba-che")
     assert "No products match" in html
     assert 'href="/products"' in html  # clear everything
@@ -156,7 +154,7 @@ def test_nonsense_arguments_never_break_the_listing(client, shop, query):
 
 
 def test_listing_in_english_shows_usd_and_english_names(client, shop):
-    english(client)
+    to_english(client)
     html = page(client, "/products")
     assert "Ha Long squid cake" in html and "₫85,000" in html and "≈ US$" in html
 
@@ -164,7 +162,7 @@ def test_listing_in_english_shows_usd_and_english_names(client, shop):
 # --- Product page ---------------------------------------------------------------------------
 
 def test_product_page_shows_certificate_price_stock_and_cart_form(client, shop):
-    english(client)
+    to_english(client)
     product = shop["squid"]
     cert = product.certifications[0]
     html = page(client, "/products/cha-muc-ha-long")
@@ -188,7 +186,7 @@ def test_product_page_in_both_languages(client, shop):
     assert "<h1>Chả mực Hạ Long</h1>" in html and "Chả mực giã tay." in html
     assert "85.000 ₫" in html and "US$" not in html and "hộp 500 g" in html
     assert "Giã tay từ năm 1998." in html
-    english(client)
+    to_english(client)
     html = page(client, "/products/cha-muc-ha-long")
     assert "<h1>Ha Long squid cake</h1>" in html and "Hand-pounded squid cake." in html
     assert "₫85,000" in html and "≈ US$3.27" in html and "500 g box" in html
@@ -196,7 +194,7 @@ def test_product_page_in_both_languages(client, shop):
 
 
 def test_low_stock_and_sold_out(client, shop):
-    english(client)
+    to_english(client)
     assert "Only 3 left" in page(client, "/products/tra-hoa-vang")
     html = page(client, "/products/sa-sung")
     assert "Sold out" in html
@@ -204,7 +202,7 @@ def test_low_stock_and_sold_out(client, shop):
 
 
 def test_badge_only_from_a_valid_verified_certification(client, db):
-    english(client)
+    to_english(client)
     expired = make_product(slug="expired", name_vi="Hết hạn")
     make_certification(expired, 5, decision_date=date.today() - timedelta(days=4 * 365))
     unverified = make_product(slug="unverified", name_vi="Chưa xác minh")
@@ -271,7 +269,7 @@ def test_product_photos_have_alt_text_sizes_and_lazy_thumbnails(client, shop):
     "/products/of-pending", "/products/draft/qr.svg", "/producers/no-such", "/producers/pending",
 ])
 def test_what_is_not_listed_is_a_404(client, db, url):
-    english(client)
+    to_english(client)
     make_product(slug="draft", status=PRODUCT_DRAFT)
     make_product(slug="hidden", status=PRODUCT_HIDDEN)
     make_product(make_producer(status=PRODUCER_SUSPENDED), slug="of-suspended")
@@ -284,7 +282,7 @@ def test_what_is_not_listed_is_a_404(client, db, url):
 # --- Producer page --------------------------------------------------------------------------
 
 def test_producer_page_shows_story_area_kind_and_listed_products(client, shop, db):
-    english(client)
+    to_english(client)
     make_product(shop["squid"].producer, "Bản nháp", slug="draft-of-producer", status=PRODUCT_DRAFT)
     db.session.commit()
     html = page(client, "/producers/cha-muc-co")
