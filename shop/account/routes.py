@@ -4,7 +4,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from shop.account import bp
-from shop.checkout.forms import DELIVERY_CHOICES, PAYMENT_CHOICES, OrderActionForm
+from shop.checkout.forms import DELIVERY_LABELS, PAYMENT_LABELS, OrderActionForm
 from shop.errors import PaymentError
 from shop.extensions import db
 from shop.models import Order
@@ -29,7 +29,7 @@ def order_page(number):
             current_app.logger.info("order %s: payment not confirmed yet from the success page", order.number)
     return render_template("account/order.html", order=order, token=token, status_labels=STATUS_LABELS,
                            action_form=OrderActionForm(t=token), back_from_stripe=bool(session_id),
-                           delivery_labels=dict(DELIVERY_CHOICES), payment_labels=dict(PAYMENT_CHOICES))
+                           delivery_labels=DELIVERY_LABELS, payment_labels=PAYMENT_LABELS)
 
 
 @bp.get("/orders/<number>/status")

@@ -1,22 +1,26 @@
 """The checkout form: contact, delivery and payment (prices are never part of it)."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, HiddenField, RadioField, StringField, TextAreaField
+from wtforms import EmailField, HiddenField, RadioField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from shop.errors import InvalidInput
-from shop.models.order import DELIVERY_PICKUP, DELIVERY_PROVINCE, PAYMENT_CARD, PAYMENT_COD
+from shop.models.order import (
+    DELIVERY_NATIONWIDE, DELIVERY_PICKUP, DELIVERY_PROVINCE, PAYMENT_CARD, PAYMENT_COD,
+)
 from shop.services.orders import CheckoutDetails, normalize_phone
 
 DELIVERY_CHOICES = [
-    ("province", _l("Delivery within Quảng Ninh")),
-    ("nationwide", _l("Delivery elsewhere in Vietnam")),
-    ("pickup", _l("Pick up from the producer (we call you to arrange it)")),
+    SelectChoice(DELIVERY_PROVINCE, _l("Delivery within Quảng Ninh")),
+    SelectChoice(DELIVERY_NATIONWIDE, _l("Delivery elsewhere in Vietnam")),
+    SelectChoice(DELIVERY_PICKUP, _l("Pick up from the producer (we call you to arrange it)")),
 ]
 PAYMENT_CHOICES = [
-    (PAYMENT_CARD, _l("Card (Visa, Mastercard…), paid securely on Stripe")),
-    (PAYMENT_COD, _l("Cash on delivery")),
+    SelectChoice(PAYMENT_CARD, _l("Card (Visa, Mastercard…), paid securely on Stripe")),
+    SelectChoice(PAYMENT_COD, _l("Cash on delivery")),
 ]
+DELIVERY_LABELS = {choice.value: choice.label for choice in DELIVERY_CHOICES}
+PAYMENT_LABELS = {choice.value: choice.label for choice in PAYMENT_CHOICES}
 
 
 class CheckoutForm(FlaskForm):
@@ -31,7 +35,7 @@ class CheckoutForm(FlaskForm):
     def __init__(self, *args, card_enabled=False, **kwargs):
         super().__init__(*args, **kwargs)
         if not card_enabled:
-            self.payment_method.choices = [choice for choice in PAYMENT_CHOICES if choice[0] == PAYMENT_COD]
+            self.payment_method.choices = [choice for choice in PAYMENT_CHOICES if choice.value == PAYMENT_COD]
             self.payment_method.data = PAYMENT_COD if self.payment_method.data is None else self.payment_method.data
 
     def validate_phone(self, field):

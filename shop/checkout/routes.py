@@ -8,9 +8,9 @@ from shop.checkout import bp
 from shop.checkout.forms import DELIVERY_CHOICES, CheckoutForm, OrderActionForm
 from shop.errors import OutOfStock, PaymentError, ShopError
 from shop.i18n import select_locale
-from shop.models.order import ORDER_PENDING_PAYMENT, PAYMENT_CARD
+from shop.models.order import DELIVERY_METHODS, DELIVERY_PROVINCE, ORDER_PENDING_PAYMENT, PAYMENT_CARD
 from shop.services import payments
-from shop.services.cart import empty_cart, merge_into_cart, price_cart
+from shop.services.cart import empty_cart, merge_into_cart, price_cart, reprice_delivery
 from shop.services.order_access import find_order_for, order_token
 from shop.services.orders import card_payment_enabled, order_items, place_order
 from shop.services.refunds import cancel_order
@@ -24,7 +24,8 @@ def checkout():
     if request.method == "GET" and current_user.is_authenticated:
         form.name.data = form.name.data or current_user.name
         form.email.data = form.email.data or current_user.email
-    summary = price_cart(items, form.delivery_method.data or DELIVERY_CHOICES[0][0])
+    method = form.delivery_method.data if form.delivery_method.data in DELIVERY_METHODS else DELIVERY_PROVINCE
+    summary = price_cart(items, method)
     if summary.is_empty or summary.has_problems:
         flash(_("Your cart is empty.") if summary.is_empty else _("Please fix the marked lines of your cart first."),
               "info" if summary.is_empty else "error")
@@ -41,7 +42,7 @@ def checkout():
         else:
             empty_cart(cart)
             return _after_placing(order)
-    options = {method: price_cart(items, method) for method, _label in DELIVERY_CHOICES}
+    options = {choice.value: reprice_delivery(summary, choice.value) for choice in DELIVERY_CHOICES}
     return render_template("checkout/checkout.html", form=form, summary=summary, options=options)
 
 

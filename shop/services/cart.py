@@ -5,7 +5,7 @@ so the rules (whole quantities, never more than in stock, only products on sale)
 pricing live here once. Prices and totals are always computed from the database.
 """
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from flask import current_app
 from flask_babel import get_locale
@@ -297,6 +297,12 @@ def price_cart(items, delivery_method=DELIVERY_PROVINCE):
     summary.shipping_fee = shipping_fee(delivery_method, summary.subtotal)
     summary.total = summary.subtotal + summary.shipping_fee
     return summary
+
+
+def reprice_delivery(summary, delivery_method):
+    """Return `summary` with the shipping and total of another delivery method (no new query)."""
+    fee = shipping_fee(delivery_method, summary.subtotal)
+    return replace(summary, delivery_method=delivery_method, shipping_fee=fee, total=summary.subtotal + fee)
 
 
 def _check_stock(product, quantity, already=0):

@@ -8,6 +8,7 @@ from shop.services.cart import (
     MAX_CART_LINES, SessionCart, UserCart, add_to_cart, merge_into_cart, parse_quantity, price_cart,
     remove_from_cart, shipping_fee, update_cart,
 )
+from tests.checkout_helpers import english  # noqa: F401
 from tests.factories import make_producer, make_product, make_user
 
 
@@ -48,11 +49,11 @@ def test_a_refused_quantity_changes_nothing(db, raw):
 
 
 def test_adding_more_than_stock_counts_what_is_already_in_the_cart(db):
-    product = make_product(stock=5, name_vi="Chả mực")
+    product = make_product(stock=5, name_vi="Chả mực", name_en="Squid cake")
     cart = SessionCart({str(product.id): 4})
     with pytest.raises(OutOfStock) as error:
         add_to_cart(cart, product.id, "2")
-    assert "Chả mực" in error.value.message and "4" in error.value.message
+    assert "Squid cake" in error.value.message and "4" in error.value.message
     assert cart.items() == {product.id: 4}
 
 

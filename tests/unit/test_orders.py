@@ -1,4 +1,3 @@
-import os
 import re
 from datetime import timedelta
 
@@ -12,17 +11,12 @@ from shop.services.order_access import find_order_for, order_token
 from shop.services.orders import NUMBER_ALPHABET, normalize_phone, release_order
 from shop.services.payments import expire_overdue_orders
 from shop.services.stock import ledger_balance
+from tests.checkout_helpers import card_enabled, english, mail_files  # noqa: F401
 from tests.factories import make_order, make_producer, make_product, make_user
 
 
-@pytest.fixture
-def card_enabled(app, monkeypatch):
-    monkeypatch.setitem(app.config, "STRIPE_SECRET_KEY", "sk_test_checkout")
-
-
 def mail_count(app):
-    folder = app.config["MAIL_FOLDER"]
-    return len(os.listdir(folder)) if os.path.isdir(folder) else 0
+    return len(mail_files(app))
 
 
 @pytest.mark.parametrize("raw, expected", [
