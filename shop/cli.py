@@ -45,6 +45,7 @@ def create_admin_command(email, name, password):
 
 
 @click.command("expire-orders")
+@with_appcontext
 def expire_orders_command():
     """Cancel unpaid card orders whose reservation ran out and return their stock (safe to repeat)."""
     from shop.services.payments import expire_overdue_orders

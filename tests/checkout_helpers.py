@@ -1,4 +1,8 @@
-"""Shared pieces of the cart, checkout and payment tests (import the fixtures you use)."""
+"""Shared pieces of the cart, checkout and payment tests.
+
+A pytest plugin (listed in tests/conftest.py): its fixtures are available everywhere; a module
+that checks English messages says so with `pytestmark = pytest.mark.usefixtures("english")`.
+"""
 import hashlib
 import hmac
 import itertools
@@ -13,7 +17,7 @@ WEBHOOK_SECRET = "whsec_checkout_tests"
 _event_ids = itertools.count(1)
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def english(request):
     """Read messages in English, so that the assertions hold once the Vietnamese catalogue exists."""
     if "db" not in request.fixturenames:

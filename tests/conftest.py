@@ -12,9 +12,10 @@ from sqlalchemy import text
 from config import TestConfig, database_url
 from shop import create_app
 from shop.extensions import db as _db
+from shop.extensions import limiter
 from tests.factories import DEFAULT_PASSWORD
 
-pytest_plugins = ["tests.stripe_emulator.fixtures"]
+pytest_plugins = ["tests.stripe_emulator.fixtures", "tests.checkout_helpers"]
 
 ON_POSTGRES = bool(os.environ.get("TEST_DATABASE_URL"))
 
@@ -81,6 +82,9 @@ def db(app):
 @pytest.fixture
 def client(app, db):
     """A test client on an empty database."""
+    # The limiter is one object for the process: a create_app() with limits on (ProductionConfig,
+    # the rate-limit tests) turns them on for this app too. Keep the test configuration's choice.
+    limiter.enabled = app.config["RATELIMIT_ENABLED"]
     return app.test_client()
 
 

@@ -6,7 +6,11 @@ from wtforms.validators import DataRequired, Email, Length, Optional, Validation
 
 from shop.errors import InvalidInput
 from shop.models.order import (
-    DELIVERY_NATIONWIDE, DELIVERY_PICKUP, DELIVERY_PROVINCE, PAYMENT_CARD, PAYMENT_COD,
+    DELIVERY_NATIONWIDE,
+    DELIVERY_PICKUP,
+    DELIVERY_PROVINCE,
+    PAYMENT_CARD,
+    PAYMENT_COD,
 )
 from shop.services.orders import CheckoutDetails, normalize_phone
 

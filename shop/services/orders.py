@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from shop.errors import InvalidInput, NotFound, OutOfStock
 from shop.extensions import db
@@ -159,7 +159,17 @@ def place_order(items, details, customer=None, locale="vi"):
 
 
 def lock_order(order_id):
-    """Return the order, re-read and locked (SELECT … FOR UPDATE) until the transaction ends."""
+    """Return the order, re-read and locked (SELECT … FOR UPDATE) until the transaction ends.
+
+    SQLite has no row locks and ignores FOR UPDATE; there a no-op UPDATE of the row takes
+    the database's write lock first, which serialises the writers the same way (the
+    embedded shop also runs webhooks and pages on several threads at once).
+    """
+    if db.session.get_bind().dialect.name == "sqlite":
+        db.session.execute(
+            update(Order).where(Order.id == order_id).values(id=Order.id)
+            .execution_options(synchronize_session=False)
+        )
     order = db.session.scalar(
         select(Order).where(Order.id == order_id).with_for_update().execution_options(populate_existing=True)
     )

@@ -4,7 +4,7 @@ The shop never holds a database lock while it talks to Stripe: Stripe (or its em
 tests) may deliver a webhook while the call is in flight, and that webhook must be able
 to lock the order. Every change after a Stripe answer re-reads and locks the order first.
 """
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import stripe
 from flask import current_app
@@ -45,7 +45,7 @@ def stripe_client():
         config["STRIPE_SECRET_KEY"],
         base_addresses={"api": config["STRIPE_API_BASE"]},
         http_client=stripe.RequestsClient(timeout=20),
-        max_network_retries=2,
+        max_network_retries=1,
     )
 
 
@@ -61,7 +61,8 @@ def checkout_session_params(order, success_url, cancel_url, expires_at):
     """Return the parameters of the Checkout Session for `order` (amounts are integer VND, as stored)."""
     line_items = [
         {
-            "price_data": {"currency": "vnd", "unit_amount": line.unit_price, "product_data": {"name": line.product_name}},
+            "price_data": {"currency": "vnd", "unit_amount": line.unit_price,
+                           "product_data": {"name": line.product_name}},
             "quantity": line.quantity,
         }
         for line in order.lines
@@ -80,7 +81,7 @@ def checkout_session_params(order, success_url, cancel_url, expires_at):
         "metadata": {"order_id": str(order.id), "order_number": order.number},
         "customer_email": order.email,
         "locale": order.locale if order.locale in ("vi", "en") else "vi",
-        "expires_at": int(expires_at.replace(tzinfo=timezone.utc).timestamp()),
+        "expires_at": int(expires_at.replace(tzinfo=UTC).timestamp()),
         "success_url": success_url,
         "cancel_url": cancel_url,
     }
@@ -242,9 +243,11 @@ def expire_overdue_orders(now=None):
     """Cancel unpaid card orders whose reservation has run out and return their stock; return how many.
 
     Safe to run twice and while webhooks arrive: each order is released under its row lock
-    and only if it is still pending. An open session is expired at Stripe first; when Stripe
-    cannot be reached the order waits for the next run, unless its session has certainly
-    lapsed (24 hours, Stripe's longest session life, past the reservation).
+    and only if it is still pending (the "expired" webhook that expiring a session sends may
+    release it first; the order counts as cancelled by this run either way). An open session
+    is expired at Stripe first; when Stripe cannot be reached the order waits for the next
+    run, unless its session has certainly lapsed (24 hours, Stripe's longest session life,
+    past the reservation).
     """
     now = now or utcnow()
     overdue = db.session.scalars(
@@ -266,7 +269,8 @@ def expire_overdue_orders(now=None):
                 state = "expired"
             if state != "expired":
                 continue
-        if release_order(order, "reservation expired"):
+        release_order(order, "reservation expired")
+        if order.status == ORDER_CANCELLED:
             released += 1
     return released
 
@@ -305,7 +309,7 @@ def _record_late_payment(order, session, payment_intent):
 def _from_timestamp(value):
     if not value:
         return None
-    return datetime.fromtimestamp(int(value), timezone.utc).replace(tzinfo=None)
+    return datetime.fromtimestamp(int(value), UTC).replace(tzinfo=None)
 
 
 def _field(obj, name):

@@ -46,15 +46,20 @@ def cancel_order(order, actor, reason):
     """
     if order.status not in (ORDER_PENDING_PAYMENT, ORDER_PLACED):
         raise InvalidTransition(_("Only an unpaid order can be cancelled; refund a paid one instead."))
+    session_expired = False
     if order.status == ORDER_PENDING_PAYMENT and order.stripe_session_id:
         if close_checkout_session(order) != "expired":
             raise InvalidTransition(_("Order %(number)s has just been paid: refund it instead of cancelling.",
                                       number=order.number))
+        session_expired = True
     reason = (reason or "").strip() or "cancelled"
     try:
         locked = lock_order(order.id)
         if not release_locked_order(locked, reason, actor):
-            raise InvalidTransition(_("Only an unpaid order can be cancelled; refund a paid one instead."))
+            if not (session_expired and locked.status == ORDER_CANCELLED):
+                raise InvalidTransition(_("Only an unpaid order can be cancelled; refund a paid one instead."))
+            # The session's "expired" webhook got here first and released the stock: keep who asked and why.
+            record_audit(actor, "order.cancel", locked, None, {"status": locked.status}, reason)
         db.session.commit()
     except Exception:
         db.session.rollback()

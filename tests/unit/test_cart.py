@@ -5,11 +5,20 @@ from shop.models import CartItem
 from shop.models.catalog import PRODUCT_HIDDEN
 from shop.models.producer import PRODUCER_SUSPENDED
 from shop.services.cart import (
-    MAX_CART_LINES, SessionCart, UserCart, add_to_cart, merge_into_cart, parse_quantity, price_cart,
-    remove_from_cart, shipping_fee, update_cart,
+    MAX_CART_LINES,
+    SessionCart,
+    UserCart,
+    add_to_cart,
+    merge_into_cart,
+    parse_quantity,
+    price_cart,
+    remove_from_cart,
+    shipping_fee,
+    update_cart,
 )
-from tests.checkout_helpers import english  # noqa: F401
 from tests.factories import make_producer, make_product, make_user
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.mark.parametrize("raw", ["0", "-1", "-100"])

@@ -5,8 +5,10 @@ from email import policy
 import pytest
 from aiosmtpd.controller import Controller
 
-from tests.checkout_helpers import english, mail_files  # noqa: F401
+from tests.checkout_helpers import mail_files
 from tests.factories import make_order, make_producer, make_product, make_user
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
 class Inbox:
@@ -63,6 +65,7 @@ def test_the_confirmation_link_opens_the_order(app, client, db):
         order = make_order({make_product(stock=5): 1}, email="guest@example.com")
     message = email.message_from_bytes(
         next(m for m in reversed(mail_files(app)) if b"To: guest@example.com" in m), policy=policy.default)
+
     text = message.get_body(("plain",)).get_content()
     link = next(line for line in text.splitlines() if f"/orders/{order.number}?t=" in line).strip()
     assert link.startswith(f"https://ocop.example.vn/orders/{order.number}?t=")

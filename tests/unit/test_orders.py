@@ -11,8 +11,10 @@ from shop.services.order_access import find_order_for, order_token
 from shop.services.orders import NUMBER_ALPHABET, normalize_phone, release_order
 from shop.services.payments import expire_overdue_orders
 from shop.services.stock import ledger_balance
-from tests.checkout_helpers import card_enabled, english, mail_files  # noqa: F401
+from tests.checkout_helpers import mail_files
 from tests.factories import make_order, make_producer, make_product, make_user
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def mail_count(app):
@@ -46,7 +48,8 @@ def test_a_cash_order_is_placed_with_lines_shipments_stock_and_mail(app, db):
     assert (order.subtotal, order.shipping_fee, order.total) == (590_000, 25_000, 615_000)
     assert order.phone == "0912345678" and order.locale == "vi"
     lines = {line.product_id: line for line in order.lines}
-    assert (lines[tea.id].product_name, lines[tea.id].unit_price, lines[tea.id].line_total) == ("Trà hoa vàng", 120_000, 240_000)
+    line = lines[tea.id]
+    assert (line.product_name, line.unit_price, line.line_total) == ("Trà hoa vàng", 120_000, 240_000)
     assert sorted(s.producer_id for s in order.shipments) == sorted([hoa.id, minh.id])
     db.session.refresh(tea)
     db.session.refresh(squid)

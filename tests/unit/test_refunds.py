@@ -5,8 +5,9 @@ from shop.models import AuditEvent, Refund, StockMovement
 from shop.services.order_flow import transition_order
 from shop.services.refunds import cancel_order, refund_order, refundable_amount
 from shop.services.stock import ledger_balance
-from tests.checkout_helpers import card_enabled, english  # noqa: F401
 from tests.factories import make_order, make_product, make_user
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture

@@ -1,8 +1,9 @@
 import pytest
 
 from shop.models import CartItem
-from tests.checkout_helpers import english  # noqa: F401
 from tests.factories import make_producer, make_product, make_user
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def cart_of(client):
@@ -52,7 +53,9 @@ def test_a_missing_quantity_or_product_gets_a_message(client, db):
     assert cart_of(client) == {}
 
 
-@pytest.mark.parametrize("state", ["unknown", "draft", "pending_review", "hidden", "producer_pending", "producer_suspended"])
+@pytest.mark.parametrize("state", [
+    "unknown", "draft", "pending_review", "hidden", "producer_pending", "producer_suspended",
+])
 def test_products_not_on_sale_cannot_be_added(client, db, state):
     product = make_product(stock=10)
     product_id = product.id
@@ -84,7 +87,8 @@ def test_update_and_remove(client, db):
 def test_add_goes_back_to_a_safe_next_page_only(client, db):
     product = make_product(stock=5, slug="tra-hoa-vang")
     db.session.commit()
-    response = client.post("/cart/add", data={"product_id": product.id, "quantity": "1", "next": "/products/tra-hoa-vang"})
+    response = client.post("/cart/add",
+                           data={"product_id": product.id, "quantity": "1", "next": "/products/tra-hoa-vang"})
     assert response.headers["Location"] == "/products/tra-hoa-vang"
     response = client.post("/cart/add", data={"product_id": product.id, "quantity": "1", "next": "https://evil.example/"})
     assert response.headers["Location"] == "/cart"

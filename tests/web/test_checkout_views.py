@@ -3,8 +3,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from shop.models import CartItem, Order
-from tests.checkout_helpers import card_enabled, english, mail_files  # noqa: F401
+from tests.checkout_helpers import mail_files
 from tests.factories import make_producer, make_product, make_user
+
+pytestmark = pytest.mark.usefixtures("english")
 
 FORM = {
     "name": "Nguyễn Văn An", "email": "an@example.com", "phone": "+84 912 345 678",

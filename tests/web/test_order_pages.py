@@ -1,8 +1,9 @@
 import pytest
 
 from shop.services.order_access import order_token
-from tests.checkout_helpers import card_enabled, english  # noqa: F401
 from tests.factories import make_order, make_producer, make_product, make_user
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture

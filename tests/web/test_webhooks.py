@@ -6,10 +6,10 @@ import pytest
 
 from shop.models import AuditEvent, Order, OrderEvent, PaymentEvent, Refund, StockMovement
 from shop.services.stock import ledger_balance
-from tests.checkout_helpers import (  # noqa: F401
-    card_enabled, checkout_session, english, mail_files, post_event, sign, stripe_event,
-)
+from tests.checkout_helpers import checkout_session, mail_files, post_event, sign, stripe_event
 from tests.factories import make_order, make_producer, make_product
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture
@@ -132,7 +132,8 @@ def test_expired_after_completed_leaves_the_order_paid(client, db, card_order):
 def test_completed_after_expired_does_not_revive_the_order_but_flags_it_for_the_office(client, db, card_order):
     post_event(client, stripe_event("checkout.session.expired",
                                     checkout_session(card_order, status="expired", payment_status="unpaid")))
-    assert post_event(client, stripe_event("checkout.session.completed", checkout_session(card_order))).status_code == 200
+    response = post_event(client, stripe_event("checkout.session.completed", checkout_session(card_order)))
+    assert response.status_code == 200
     db.session.refresh(card_order)
     assert card_order.status == "cancelled"
     assert stock_of(db, card_order) == 5
