@@ -23,7 +23,9 @@ from shop.models.producer import PRODUCER_APPROVED
 
 # A guest cart lives in the signed session cookie, which must stay small.
 MAX_CART_LINES = 30
-_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]{1,12}")
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+# More than anyone can order: a longer number is read as this (and refused as more than in stock).
+_HUGE = 10**9
 
 
 class SessionCart:
@@ -149,8 +151,9 @@ def parse_quantity(raw):
     text = str(raw if raw is not None else "").strip()
     if not _WHOLE_NUMBER.fullmatch(text):
         raise InvalidInput(_("Enter the quantity as a whole number, for example 1 or 2."))
-    quantity = int(text)
-    if quantity < 1:
+    digits = text.lstrip("+-").lstrip("0") or "0"
+    quantity = _HUGE if len(digits) > 9 else int(text)
+    if text.startswith("-") or quantity < 1:
         raise InvalidInput(_("The quantity must be at least 1."))
     return quantity
 

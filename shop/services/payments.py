@@ -88,21 +88,29 @@ def checkout_session_params(order, success_url, cancel_url, expires_at):
 
 
 def start_checkout(order, success_url, cancel_url):
-    """Create the order's Checkout Session and return the address to send the customer to."""
+    """Create the order's Checkout Session and return the address to send the customer to.
+
+    The idempotency key is the order's (its id and its number, so that a development
+    database started afresh cannot reuse a key Stripe still remembers): a retried request
+    gets the same session back.
+    """
     if order.payment_method != PAYMENT_CARD or order.status != ORDER_PENDING_PAYMENT:
         raise InvalidTransition(_("This order is not waiting for a card payment."))
     expires_at = session_expiry(order)
     params = checkout_session_params(order, success_url, cancel_url, expires_at)
     try:
         session = stripe_client().v1.checkout.sessions.create(
-            params, {"idempotency_key": f"order-{order.id}-session"}
+            params, {"idempotency_key": f"order-{order.id}-{order.number}-session"}
         )
     except stripe.StripeError as error:
         current_app.logger.warning("order %s: Stripe refused the checkout session: %s", order.number, error)
         raise PaymentError(_("The card payment could not be started. Your goods stay reserved for a while: "
-                             "try again from your order page, or choose cash on delivery.")) from error
+                             "try again from your order page, or cancel the order and pay cash on delivery.")) \
+            from error
     try:
         locked = lock_order(order.id)
+        if locked.status != ORDER_PENDING_PAYMENT:  # cancelled while Stripe answered: never send it to pay
+            raise InvalidTransition(_("This order is not waiting for a payment any more."))
         locked.stripe_session_id = session["id"]
         locked.reservation_expires_at = _from_timestamp(session["expires_at"]) or expires_at
         db.session.commit()
@@ -130,7 +138,7 @@ def resume_checkout(order, success_url, cancel_url):
         return None
     release_order(order, "checkout session expired")
     raise PaymentError(_("The time to pay for this order has run out, so it was cancelled. "
-                         "Your cart is waiting for you to order again."))
+                         "Please order again."))
 
 
 def retrieve_session(session_id):
@@ -216,6 +224,10 @@ def apply_session_completed(session):
         current_app.logger.warning("checkout session %s belongs to no order", session["id"])
         return Outcome()
     order = lock_order(order.id)
+    if _field(session, "status") != "complete":
+        # Only Stripe's word that the customer finished counts (someone may open the success
+        # address of a session still open, or one that expired).
+        return Outcome(order)
     payment_intent = _field(session, "payment_intent")
     if _field(session, "payment_status") != "paid":
         # Paid by a method that settles later: wait for async_payment_succeeded/failed, and

@@ -151,7 +151,7 @@ def record_charge_refunds(order, charge):
 def _refund_at_stripe(order, amount, reason):
     params = {"payment_intent": order.stripe_payment_intent_id, "amount": amount,
               "metadata": {"order_id": str(order.id), "order_number": order.number}}
-    key = f"order-{order.id}-refund-after-{order.refunded_amount}-{amount}"
+    key = f"order-{order.id}-{order.number}-refund-after-{order.refunded_amount}-{amount}"
     try:
         refund = stripe_client().v1.refunds.create(params, {"idempotency_key": key})
     except stripe.StripeError as error:

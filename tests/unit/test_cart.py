@@ -27,7 +27,7 @@ def test_a_quantity_below_one_is_refused(raw):
         parse_quantity(raw)
 
 
-@pytest.mark.parametrize("raw", ["", None, "abc", "1.5", "2e3", "１", "³", "1 2", "9" * 40])
+@pytest.mark.parametrize("raw", ["", None, "abc", "1.5", "2e3", "１", "³", "1 2", "0x10", "--1"])
 def test_a_quantity_that_is_not_a_whole_number_is_refused(raw):
     with pytest.raises(InvalidInput, match="whole number"):
         parse_quantity(raw)
@@ -35,6 +35,14 @@ def test_a_quantity_that_is_not_a_whole_number_is_refused(raw):
 
 def test_a_quantity_is_read_as_an_integer():
     assert parse_quantity(" 3 ") == 3
+    assert parse_quantity("+007") == 7
+
+
+@pytest.mark.parametrize("raw", ["1000000000", "9" * 40, "9" * 5000])
+def test_a_huge_quantity_is_read_as_more_than_anyone_has(db, raw):
+    product = make_product(stock=5, name_en="Squid cake")
+    with pytest.raises(OutOfStock, match="Only 5 of Squid cake"):
+        add_to_cart(SessionCart({}), product.id, raw)
 
 
 def test_adding_to_a_guest_cart_keeps_product_ids_and_quantities(db):

@@ -329,3 +329,13 @@ def test_a_refund_stripe_refuses_changes_nothing(client, db, product, stripe_sho
         refund_order(order, 10_000, make_user(role="admin"), "wrong intent")
     db.session.refresh(order)
     assert order.refunded_amount == 0 and db.session.query(Refund).count() == 0
+
+
+def test_opening_the_success_address_before_paying_changes_nothing(client, db, product, stripe_shop):
+    order, session_id, _response = order_by_card(client, db, product)
+    expiry = order.reservation_expires_at
+    success = stripe_shop.sessions[session_id]["success_url"].replace("{CHECKOUT_SESSION_ID}", session_id)
+    page = client.get(success).get_data(as_text=True)
+    db.session.refresh(order)
+    assert order.status == "pending_payment" and order.reservation_expires_at == expiry
+    assert "Payment processing" in page
