@@ -335,3 +335,14 @@ def test_only_web_addresses_become_traceability_links(client, db):
     html = page(client, "/products/bad")
     assert "javascript:" not in html
     assert client.get("/api/products/bad").get_json()["certification"]["traceability_url"] is None
+
+
+def test_the_add_to_cart_form_puts_the_product_in_the_cart(client, shop):
+    html = page(client, "/products/cha-muc-ha-long")
+    form = html.split('<form class="add-to-cart"')[1].split("</form>")[0]
+    action = re.search(r'action="([^"]+)"', form).group(1)
+    fields = dict(re.findall(r'name="([a-z_]+)" value="([^"]*)"', form))
+    fields["quantity"] = "2"
+    response = client.post(action, data=fields)
+    assert response.status_code == 302
+    assert "Chả mực Hạ Long" in page(client, "/cart")
