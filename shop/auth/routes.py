@@ -65,8 +65,10 @@ def logout():
     if request.method == "GET":
         return render_template("auth/logout.html")
     locale = session.get("locale")
-    logout_user()
     session.clear()
+    # After clearing: logout_user leaves the note that deletes the remember-me cookie, without
+    # which the next request would sign the visitor straight back in.
+    logout_user()
     if locale:
         session["locale"] = locale
     flash(_("You are signed out."), "info")
