@@ -246,3 +246,27 @@ def send(client, method, rule, world):
     has_file = any(isinstance(value, tuple) for value in data.values())
     return client.open(path, method=method, data=data,
                        content_type="multipart/form-data" if has_file else None)
+
+
+def security_header_problems(response, production=False):
+    """Return what is wrong with `response`'s security headers (an empty list when all is well)."""
+    headers = response.headers
+    problems = []
+    csp = headers.get("Content-Security-Policy", "")
+    script_src = csp.split("script-src", 1)[1].split(";", 1)[0] if "script-src" in csp else ""
+    if "'self'" not in script_src or "'unsafe-inline'" in script_src or "'unsafe-eval'" in script_src:
+        problems.append(f"CSP script-src is {script_src!r}")
+    for directive in ("default-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'self'"):
+        if directive not in csp:
+            problems.append(f"CSP lacks {directive}")
+    expected = {"X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY",
+                "Referrer-Policy": "strict-origin-when-cross-origin"}
+    for name, value in expected.items():
+        if headers.get(name) != value:
+            problems.append(f"{name} is {headers.get(name)!r}")
+    hsts = headers.get("Strict-Transport-Security")
+    if production and not (hsts and "max-age=31536000" in hsts):
+        problems.append(f"HSTS is {hsts!r} in production")
+    if not production and hsts:
+        problems.append("HSTS outside production")
+    return problems

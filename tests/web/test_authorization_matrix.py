@@ -5,12 +5,13 @@ requested as a guest, a customer, producer A (the owner of the rows in the path)
 (another approved producer), a suspended producer and an administrator, with plausible path
 arguments and form data (tests/security_world.py), and the answer must match the table.
 A new route without an entry fails the test: decide who may use it and write it down here.
+Every answer must also carry the security headers.
 
 LOGIN stands for a redirect to the log-in page (with `next`); other redirects are 302.
 """
 import pytest
 
-from tests.security_world import IDENTITIES, build_world, route_requests, send, sign_in
+from tests.security_world import IDENTITIES, build_world, route_requests, security_header_problems, send, sign_in
 
 LOGIN = "login"
 
@@ -144,7 +145,9 @@ def test_every_route_answers_each_visitor_as_the_matrix_says(app, db, client, id
         # Every request starts from the same session: this visitor, one unit of A's product in the cart.
         sign_in(client, user, cart={world.product_a.id: 1} if rule.endpoint.startswith(("cart.", "checkout."))
                 else None)
-        got = outcome(send(client, method, rule, world))
+        response = send(client, method, rule, world)
+        got = outcome(response)
         if got != MATRIX[key][identity]:
             wrong.append(f"{key} as {identity}: expected {MATRIX[key][identity]}, got {got}")
+        wrong.extend(f"{key} as {identity}: {problem}" for problem in security_header_problems(response))
     assert not wrong, "answers that differ from the authorization matrix:\n" + "\n".join(wrong)
