@@ -60,8 +60,9 @@ test: install-dev
 		echo "TEST_DATABASE_URL is not set: skipped the PostgreSQL run."; \
 	fi
 
+## Lint the whole tree (ruff, settings in pyproject.toml) and look for high-severity security issues (bandit).
 lint: install-dev
-	$(VENV)/bin/ruff check shop tests config.py
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/bandit -q -r shop -lll
 
 clean:
