@@ -28,7 +28,7 @@ translations: $(VENV)/.installed
 
 ## Refresh the .po catalogues from the code and templates.
 extract-messages: $(VENV)/.installed
-	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o shop/translations/messages.pot .
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 --sort-by-file -o shop/translations/messages.pot .
 	$(VENV)/bin/pybabel update -i shop/translations/messages.pot -d shop/translations --no-fuzzy-matching
 
 migrate: install
