@@ -30,3 +30,8 @@ def test_the_order_confirmation_speaks_vietnamese(app, db):
     text = confirmation.get_body(("plain",)).get_content()
     assert "Xin chào" in text and "Tạm tính" in text and "Tổng cộng" in text
     assert "Subtotal" not in text and "Hello" not in text
+
+
+def test_the_sign_in_prompt_is_in_vietnamese(client, db):
+    page = client.get("/account/orders", follow_redirects=True).get_data(as_text=True)
+    assert "Vui lòng đăng nhập để xem trang này." in page and "Please log in" not in page
