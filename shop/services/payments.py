@@ -70,7 +70,7 @@ def checkout_session_params(order, success_url, cancel_url, expires_at):
     if order.shipping_fee:
         line_items.append({
             "price_data": {"currency": "vnd", "unit_amount": order.shipping_fee,
-                           "product_data": {"name": str(_l("Delivery"))}},
+                           "product_data": {"name": str(_l("Delivery fee"))}},
             "quantity": 1,
         })
     return {
