@@ -1,0 +1,24 @@
+"""Reading the audit log: newest first, filtered by action and by the thing changed."""
+from sqlalchemy import select
+
+from shop.extensions import db
+from shop.models import AuditEvent
+
+
+def audit_query(action="", entity_type="", entity_id=None):
+    """Return a select of audit events, newest first, optionally of one action or entity."""
+    query = select(AuditEvent).order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
+    if action:
+        query = query.where(AuditEvent.action == action)
+    if entity_type:
+        query = query.where(AuditEvent.entity_type == entity_type)
+    if entity_id:
+        query = query.where(AuditEvent.entity_id == entity_id)
+    return query
+
+
+def audit_choices():
+    """Return (actions, entity types) that appear in the log, for the filter menus."""
+    actions = db.session.scalars(select(AuditEvent.action).distinct().order_by(AuditEvent.action)).all()
+    types = db.session.scalars(select(AuditEvent.entity_type).distinct().order_by(AuditEvent.entity_type)).all()
+    return actions, types
