@@ -51,11 +51,13 @@ def register_extensions(app):
 
 def register_blueprints(app):
     """Mount every blueprint of the shop."""
+    from shop.admin import bp as admin_bp
     from shop.auth import bp as auth_bp
     from shop.main import bp as main_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp, url_prefix="/auth")
+    app.register_blueprint(admin_bp, url_prefix="/admin")
 
 
 def register_template_helpers(app):

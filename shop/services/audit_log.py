@@ -1,5 +1,5 @@
 """Reading the audit log: newest first, filtered by action and by the thing changed."""
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from shop.extensions import db
 from shop.models import AuditEvent
@@ -22,3 +22,14 @@ def audit_choices():
     actions = db.session.scalars(select(AuditEvent.action).distinct().order_by(AuditEvent.action)).all()
     types = db.session.scalars(select(AuditEvent.entity_type).distinct().order_by(AuditEvent.entity_type)).all()
     return actions, types
+
+
+def product_history(product, limit=30):
+    """Return the latest audit events of a product and of its certifications, newest first."""
+    cert_ids = [cert.id for cert in product.certifications]
+    return db.session.scalars(
+        audit_query().where(or_(
+            and_(AuditEvent.entity_type == "product", AuditEvent.entity_id == product.id),
+            and_(AuditEvent.entity_type == "certification", AuditEvent.entity_id.in_(cert_ids)),
+        )).limit(limit)
+    ).all()

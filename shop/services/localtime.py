@@ -37,6 +37,14 @@ def utc_bounds(start, end):
     return begin, finish
 
 
+def parse_iso_day(text):
+    """Return the date written as "YYYY-MM-DD" in `text`, or None when it is empty or not a date."""
+    try:
+        return date.fromisoformat((text or "").strip()[:10])
+    except ValueError:
+        return None
+
+
 def month_start(day):
     """Return the first day of `day`'s month."""
     return date(day.year, day.month, 1)

@@ -1,4 +1,5 @@
 """Finding orders in the back office: filters by status, payment, Vietnamese days, producer, search."""
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -7,6 +8,8 @@ from sqlalchemy import exists, func, or_, select
 from shop.models import Order, OrderLine
 from shop.models.order import ORDER_STATUSES, PAYMENT_METHODS
 from shop.services.localtime import utc_bounds
+
+_PHONE_LIKE = re.compile(r"^[\d\s+().-]+$")
 
 
 @dataclass
@@ -39,7 +42,9 @@ def orders_query(criteria):
         digits = "".join(ch for ch in q if ch.isdigit())
         matches = [func.upper(Order.number).contains(q.upper(), autoescape=True),
                    func.lower(Order.email).contains(q.lower(), autoescape=True)]
-        if len(digits) >= 3:
-            matches.append(Order.phone.contains(digits, autoescape=True))
+        if len(digits) >= 3 and _PHONE_LIKE.match(q):
+            # Phones are kept as typed ("0987 654 321", "+84 987…"): compare digits, without the leading 0.
+            stored = func.replace(func.replace(func.replace(Order.phone, " ", ""), ".", ""), "-", "")
+            matches.append(stored.contains(digits.lstrip("0") or digits, autoescape=True))
         query = query.where(or_(*matches))
     return query.order_by(Order.created_at.desc(), Order.id.desc())

@@ -349,6 +349,30 @@ def producer_payables(start, end, commission_percent):
     return payables
 
 
+def payables_total(payables):
+    """Return one Payable adding up `payables` (orders stay 0: one order can pay several producers)."""
+    total = Payable(key=None, label=_("Total"))
+    for row in payables:
+        total.gross += row.gross
+        total.refunds += row.refunds
+        total.units += row.units
+        total.commission += row.commission
+    return total
+
+
+def period_presets(today=None):
+    """Return the usual periods as (name, start, end): this month, last month, last 30 days, this year."""
+    today = today or local_today()
+    this_month = month_start(today)
+    last_month_end = this_month - timedelta(days=1)
+    return [
+        ("this_month", this_month, today),
+        ("last_month", month_start(last_month_end), last_month_end),
+        ("last_30_days", today - timedelta(days=29), today),
+        ("this_year", date(today.year, 1, 1), today),
+    ]
+
+
 def grouping_for(start, end, asked=""):
     """Return "day" or "month": what was asked, but by month beyond MAX_DAYS_BY_DAY days."""
     if asked == "month" or (end - start).days >= MAX_DAYS_BY_DAY:

@@ -138,3 +138,11 @@ def test_periods_default_to_this_month_and_refuse_bad_dates():
             reports.resolve_period(start, end, today)
     assert reports.grouping_for(date(2026, 1, 1), date(2026, 1, 31)) == "day"
     assert reports.grouping_for(date(2024, 1, 1), date(2026, 1, 31)) == "month"
+
+
+def test_period_presets():
+    presets = {name: (start, end) for name, start, end in reports.period_presets(date(2026, 3, 5))}
+    assert presets["this_month"] == (date(2026, 3, 1), date(2026, 3, 5))
+    assert presets["last_month"] == (date(2026, 2, 1), date(2026, 2, 28))
+    assert presets["last_30_days"] == (date(2026, 2, 4), date(2026, 3, 5))
+    assert presets["this_year"] == (date(2026, 1, 1), date(2026, 3, 5))
