@@ -49,7 +49,8 @@ def _clean_url(url):
         return ""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc or len(url) > 500 or " " in url:
-        raise InvalidInput(_("The traceability address must be a web address starting with http:// or https://."))
+        raise InvalidInput(_("The traceability address must be a web address starting with http:// or https://."),
+                           field="traceability_url")
     return url
 
 
@@ -57,20 +58,20 @@ def clean_details(details, today=None):
     """Check `details` and fill in the defaults; return the values to store. Raise InvalidInput."""
     today = today or local_today()
     if details.stars not in (1, 2, 3, 4, 5):
-        raise InvalidInput(_("Choose from 1 to 5 stars."))
+        raise InvalidInput(_("Choose from 1 to 5 stars."), field="stars")
     number = (details.decision_number or "").strip()
     if not number or len(number) > 80:
-        raise InvalidInput(_("Give the decision number (at most 80 characters)."))
+        raise InvalidInput(_("Give the decision number (at most 80 characters)."), field="decision_number")
     if details.decision_date is None:
-        raise InvalidInput(_("Give the decision date."))
+        raise InvalidInput(_("Give the decision date."), field="decision_date")
     if details.decision_date > today:
-        raise InvalidInput(_("The decision date cannot be in the future."))
+        raise InvalidInput(_("The decision date cannot be in the future."), field="decision_date")
     expires_on = details.expires_on or expiry_for(details.decision_date)
     if expires_on <= details.decision_date:
-        raise InvalidInput(_("The expiry date must come after the decision date."))
+        raise InvalidInput(_("The expiry date must come after the decision date."), field="expires_on")
     body = (details.issuing_body or "").strip() or issuing_body_for(details.stars)
     if len(body) > 200:
-        raise InvalidInput(_("The issuing body is too long (at most 200 characters)."))
+        raise InvalidInput(_("The issuing body is too long (at most 200 characters)."), field="issuing_body")
     return {
         "stars": details.stars, "decision_number": number, "decision_date": details.decision_date,
         "expires_on": expires_on, "issuing_body": body,
@@ -91,7 +92,8 @@ def record_certification(product, details, actor):
     """Record a verified rating of `product` decided by the OCOP council."""
     values = clean_details(details)
     if _decision_taken(values["decision_number"], product.id):
-        raise InvalidInput(_("This product already has decision %(number)s.", number=values["decision_number"]))
+        raise InvalidInput(_("This product already has decision %(number)s.", number=values["decision_number"]),
+                           field="decision_number")
     cert = Certification(product=product, status=CERT_VERIFIED, verified_by_id=actor.id, **values)
     db.session.add(cert)
     db.session.flush()
@@ -117,7 +119,8 @@ def verify_certification(cert, details, actor):
 def _apply(cert, details, actor, action):
     values = clean_details(details)
     if _decision_taken(values["decision_number"], cert.product_id, exclude_id=cert.id):
-        raise InvalidInput(_("This product already has decision %(number)s.", number=values["decision_number"]))
+        raise InvalidInput(_("This product already has decision %(number)s.", number=values["decision_number"]),
+                           field="decision_number")
     before = _snapshot(cert)
     for name, value in values.items():
         setattr(cert, name, value)

@@ -9,7 +9,15 @@
   var colours = ["#0f5c4d", "#d99a1e", "#5b8def", "#b3261e", "#7a4b00", "#1e7a43", "#8e6cc7", "#5b6b70"];
   var vnd = function (value) { return lang === "en-US" ? "₫" + number.format(value) : number.format(value) + " ₫"; };
 
-  function options(kind) {
+  /* Long producer names would squeeze the bars on a phone: shorten the axis labels, not the tooltips. */
+  function shortLabel(max) {
+    return function (value) {
+      var label = String(this.getLabelForValue(value));
+      return label.length > max ? label.slice(0, max - 1) + "…" : label;
+    };
+  }
+
+  function options(kind, width) {
     var money = { callbacks: { label: function (item) {
       return (item.dataset.label ? item.dataset.label + ": " : "") + vnd(item.raw);
     } } };
@@ -19,7 +27,9 @@
     var amountAxis = { beginAtZero: true, ticks: { callback: function (value) { return compact.format(value); } } };
     return {
       responsive: true, maintainAspectRatio: false, indexAxis: kind === "hbar" ? "y" : "x",
-      scales: kind === "hbar" ? { x: amountAxis } : { y: amountAxis },
+      scales: kind === "hbar"
+        ? { x: amountAxis, y: { ticks: { callback: shortLabel(width < 500 ? 16 : 30) } } }
+        : { y: amountAxis },
       plugins: { tooltip: money, legend: { position: "bottom" } }
     };
   }
@@ -41,7 +51,7 @@
         set.borderRadius = 3;
       });
     }
-    new window.Chart(canvas, { type: kind === "doughnut" ? "doughnut" : "bar", data: data, options: options(kind) });
+    new window.Chart(canvas, { type: kind === "doughnut" ? "doughnut" : "bar", data: data, options: options(kind, box.clientWidth) });
   }
 
   document.querySelectorAll("canvas[data-chart]").forEach(draw);

@@ -93,7 +93,8 @@ def _save_certification(form, save):
         save(_details(form))
     except ShopError as error:
         db.session.rollback()
-        form.form_errors.append(error.message)
+        field = error.details.get("field")
+        (form[field].errors if field in form else form.form_errors).append(error.message)
         return False
     return True
 

@@ -32,6 +32,11 @@ def _chart(rows, labels):
     }
 
 
+def _period_label(key, grouping):
+    """A short axis label: "10/03" for a day, "03/2026" for a month ("2026-03")."""
+    return key.strftime("%d/%m") if grouping == "day" else f"{key[5:7]}/{key[:4]}"
+
+
 @bp.get("/")
 def dashboard():
     start, end = _period()
@@ -41,7 +46,7 @@ def dashboard():
     return render_template(
         "admin/dashboard.html",
         start=start, end=end, grouping=grouping, presets=reports.period_presets(), summary=reports.revenue_summary(start, end), series=series,
-        series_chart=_chart(series, [str(row.key) for row in series]),
+        series_chart=_chart(series, [_period_label(row.key, grouping) for row in series]),
         breakdowns=[(b, _chart(b.rows, [row.label for row in b.rows])) for b in breakdowns],
         dimension_labels=DIMENSION_LABELS,
         todo={"producers": producer_counts()["pending"], "products": product_counts()["pending_review"],
