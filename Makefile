@@ -24,7 +24,7 @@ install-dev: $(VENV)/.installed-dev translations
 
 ## Compile the committed .po catalogues into .mo files.
 translations: $(VENV)/.installed
-	$(VENV)/bin/pybabel compile --use-fuzzy -q -d shop/translations
+	$(VENV)/bin/pybabel compile --use-fuzzy -d shop/translations
 
 ## Refresh the .po catalogues from the code and templates.
 extract-messages: $(VENV)/.installed

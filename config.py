@@ -7,7 +7,7 @@ from dotenv import load_dotenv
 BASE_DIR = Path(__file__).resolve().parent
 load_dotenv(BASE_DIR / ".env")
 
-DEV_SECRET_KEY = "dev-only-not-secret"
+DEV_SECRET_KEY = "dev-only-not-secret"  # noqa: S105  (refused by ProductionConfig)
 
 
 def database_url(url):
@@ -73,12 +73,17 @@ class Config:
     MIGRATIONS_DIR = str(BASE_DIR / "migrations")
     MAX_IMAGE_BYTES = 5 * 1024 * 1024
 
+    # Passwords: scrypt (memory-hard); tests use a cheaper setting to stay fast.
+    PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105  (a method name, not a password)
+
     # Sessions and rate limits.
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     RATELIMIT_ENABLED = True
+    RATELIMIT_SWALLOW_ERRORS = True  # a Redis outage must not lock customers out
+    RATELIMIT_HEADERS_ENABLED = True
     PRODUCTS_PER_PAGE = 24
 
     TESTING = False
@@ -89,9 +94,10 @@ class TestConfig(Config):
     """Tests: an isolated database, no CSRF friction unless a test asks, fast hashing."""
 
     TESTING = True
-    SECRET_KEY = "test-secret-key"
+    SECRET_KEY = "test-secret-key"  # noqa: S105  (tests only)
     SQLALCHEMY_DATABASE_URI = database_url(os.environ.get("TEST_DATABASE_URL", "sqlite://"))
     WTF_CSRF_ENABLED = False
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # noqa: S105  (tests only: fast)
     RATELIMIT_ENABLED = False
     REDIS_URL = ""
     STRIPE_SECRET_KEY = ""
@@ -113,3 +119,8 @@ class ProductionConfig(Config):
         """Refuse to start without a real SECRET_KEY."""
         if not cls.SECRET_KEY or cls.SECRET_KEY == DEV_SECRET_KEY or len(cls.SECRET_KEY) < 32:
             raise RuntimeError("ProductionConfig needs SECRET_KEY set to a random value of 32+ characters.")
+
+
+def config_from_environment():
+    """Return the configuration class named by SHOP_CONFIG: "production" or (default) development."""
+    return ProductionConfig if os.environ.get("SHOP_CONFIG") == "production" else Config

@@ -1,11 +1,12 @@
 """The OCOP Quảng Ninh shop: `create_app` builds the Flask application."""
 from flask import Flask
 
-from config import Config
+from config import config_from_environment
 
 
-def create_app(config_class=Config):
-    """Create the application for `config_class` (Config, TestConfig or ProductionConfig)."""
+def create_app(config_class=None):
+    """Create the application for `config_class` (default: the class SHOP_CONFIG names)."""
+    config_class = config_class or config_from_environment()
     if hasattr(config_class, "check"):
         config_class.check()
     app = Flask(
@@ -18,6 +19,7 @@ def create_app(config_class=Config):
     register_extensions(app)
     register_blueprints(app)
     register_template_helpers(app)
+    register_security(app)
     register_errorhandlers(app)
     register_commands(app)
     return app
@@ -32,8 +34,8 @@ def register_extensions(app):
     migrate.init_app(app, db, directory=app.config["MIGRATIONS_DIR"], render_as_batch=True)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
-    if app.config.get("REDIS_URL"):
-        app.config.setdefault("RATELIMIT_STORAGE_URI", app.config["REDIS_URL"])
+    # Counters in Redis when configured, so every worker shares them; in memory otherwise.
+    app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
@@ -65,6 +67,13 @@ def register_template_helpers(app):
     from shop import templating
 
     templating.init_app(app)
+
+
+def register_security(app):
+    """Send the security headers (CSP, nosniff, frame denial, HSTS in production)."""
+    from shop import security
+
+    security.init_app(app)
 
 
 def register_errorhandlers(app):

@@ -1,6 +1,7 @@
 """`flask --app shop ...` commands."""
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 
 from shop.extensions import db
 
@@ -12,17 +13,19 @@ def init_app(app):
 
 
 @click.command("seed-demo")
+@with_appcontext
 def seed_demo_command():
     """Load the demo catalogue and demo accounts (idempotent; never in production)."""
-    from shop.demo import seed_demo
-
     if not current_app.config.get("DEMO_ALLOWED"):
         raise click.ClickException("seed-demo refuses to run with the production configuration.")
+    from shop.demo import seed_demo
+
     counts = seed_demo(echo=click.echo)
     click.echo("Demo catalogue ready: " + ", ".join(f"{n} {name}" for name, n in counts.items()))
 
 
 @click.command("create-admin")
+@with_appcontext
 @click.argument("email")
 @click.option("--name", default="Quản trị viên", help="Display name.")
 @click.password_option(help="Password (asked for when not given).")

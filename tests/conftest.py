@@ -14,7 +14,25 @@ from shop import create_app
 from shop.extensions import db as _db
 from tests.factories import DEFAULT_PASSWORD
 
+pytest_plugins = ["tests.stripe_emulator.fixtures"]
+
 ON_POSTGRES = bool(os.environ.get("TEST_DATABASE_URL"))
+
+
+def _compile_translations(app):
+    """Compile the .po catalogues when their .mo is missing or stale (`make` does this too)."""
+    from pathlib import Path
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    for po_path in Path(app.config["BABEL_TRANSLATION_DIRECTORIES"]).glob("*/LC_MESSAGES/messages.po"):
+        mo_path = po_path.with_suffix(".mo")
+        if not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime:
+            with open(po_path, "rb") as po_file:
+                catalog = read_po(po_file)
+            with open(mo_path, "wb") as mo_file:
+                write_mo(mo_file, catalog, use_fuzzy=True)
 
 
 def _reset_schema(app):
@@ -37,6 +55,7 @@ def app(tmp_path_factory):
         MAIL_FOLDER = str(base / "mail")
 
     application = create_app(SessionConfig)
+    _compile_translations(application)
     with application.app_context():
         _reset_schema(application)
     return application

@@ -1,14 +1,17 @@
 """Views for accounts: thin wrappers around shop.services.accounts."""
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
 
 from shop.auth import bp
-from shop.auth.forms import LoginForm, RegisterForm
+from shop.auth.forms import LoginForm, RegisterForm, ResetPasswordForm, ResetRequestForm
 from shop.errors import InvalidInput
+from shop.extensions import limiter
 from shop.i18n import select_locale
 from shop.security import redirect_next
 from shop.services import accounts
+from shop.services.mail import send_mail
 
 LOGIN_SIGNALS = []  # callables(user) run after a successful log-in (the cart merges here)
 
@@ -24,6 +27,7 @@ def _start_session(user, remember=False):
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@limiter.limit("10 per minute; 50 per hour", methods=["POST"])
 def login():
     if current_user.is_authenticated:
         return redirect_next()
@@ -39,6 +43,7 @@ def login():
 
 
 @bp.route("/register", methods=["GET", "POST"])
+@limiter.limit("5 per minute; 20 per hour", methods=["POST"])
 def register():
     if current_user.is_authenticated:
         return redirect(url_for("main.index"))
@@ -66,3 +71,34 @@ def logout():
         session["locale"] = locale
     flash(_("You are signed out."), "info")
     return redirect(url_for("main.index"))
+
+
+def _send_reset_mail(user, token):
+    send_mail(user.email, _l("Reset your password"), "password_reset", user.locale,
+              user=user, link=url_for("auth.reset_password", token=token, _external=True))
+
+
+@bp.route("/reset", methods=["GET", "POST"])
+@limiter.limit("5 per minute; 20 per hour", methods=["POST"])
+def reset_request():
+    form = ResetRequestForm()
+    if form.validate_on_submit():
+        accounts.request_password_reset(form.email.data, _send_reset_mail)
+        # The same answer whether or not the address has an account: no user enumeration.
+        flash(_("If an account uses this e-mail, a link to reset the password is on its way."), "info")
+        return redirect(url_for("auth.login"))
+    return render_template("auth/reset_request.html", form=form)
+
+
+@bp.route("/reset/<token>", methods=["GET", "POST"])
+@limiter.limit("10 per minute", methods=["POST"])
+def reset_password(token):
+    user = accounts.user_for_reset_token(token)
+    if user is None:
+        abort(404)
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        accounts.reset_password(user, form.password.data)
+        flash(_("Your password is changed. Please sign in."), "success")
+        return redirect(url_for("auth.login"))
+    return render_template("auth/reset_password.html", form=form)

@@ -21,7 +21,7 @@ from shop.services.media import media_exists, store_picture
 from shop.services.stock import record_initial_stock
 
 DATA = Path(__file__).resolve().parent / "data"
-DEMO_PASSWORD = "ocop-demo"
+DEMO_PASSWORD = "ocop-demo"  # noqa: S105  (documented demo accounts; never in production)
 DEMO_NOTE = "Dữ liệu minh hoạ (demo), không phải sổ đăng ký chính thức."
 
 CATEGORIES = [
@@ -72,7 +72,7 @@ def _upsert(model, key, values):
 
 def seed_demo(echo=print):
     """Load (or refresh) the demo catalogue and accounts; return counts of what exists."""
-    from shop.demo.images import draw_picture
+    from shop.demo import images
 
     categories = {slug: _upsert(Category, {"slug": slug}, {"name_vi": vi, "name_en": en, "position": i})
                   for i, (slug, vi, en) in enumerate(CATEGORIES)}
@@ -100,9 +100,9 @@ def seed_demo(echo=print):
     for number, row in enumerate(product_rows, start=1):
         product = _seed_product(row, producers[row["producer_slug"]], categories[row["category"]])
         _seed_certification(product, certifications[row["slug"]])
-        _seed_picture(product, row, draw_picture)
-        db.session.commit()
+        _seed_picture(product, row, images.draw_picture)
         echo(f"  [{number:2d}/{len(product_rows)}] {product.name_vi}")
+    db.session.commit()
 
     return {
         "products": db.session.query(Product).count(),

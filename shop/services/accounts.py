@@ -1,5 +1,7 @@
 """Accounts: registration, authentication and password hashing."""
+from flask import current_app
 from flask_babel import gettext as _
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -9,13 +11,14 @@ from shop.models import User
 from shop.models.user import ROLE_CUSTOMER, ROLES
 
 MIN_PASSWORD_LENGTH = 10
+RESET_TOKEN_MAX_AGE = 3600  # seconds a password-reset link stays valid
 # Verified against when the e-mail is unknown, so that a wrong e-mail costs as long as a wrong password.
 _DUMMY_HASH = generate_password_hash("not-a-real-password")
 
 
 def hash_password(password):
-    """Return a salted scrypt hash of `password`."""
-    return generate_password_hash(password, method="scrypt")
+    """Return a salted hash of `password` (scrypt unless the configuration says otherwise)."""
+    return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
 
 
 def find_user(email):
@@ -57,4 +60,43 @@ def authenticate(email, password):
 def set_locale(user, locale):
     """Remember a signed-in user's language."""
     user.locale = locale
+    db.session.commit()
+
+
+def _reset_serializer():
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="password-reset")
+
+
+def make_reset_token(user):
+    """Return a signed, expiring token for resetting `user`'s password.
+
+    The token carries a fragment of the current hash, so it stops working once used.
+    """
+    return _reset_serializer().dumps({"id": user.id, "h": user.password_hash[-16:]})
+
+
+def user_for_reset_token(token, max_age=RESET_TOKEN_MAX_AGE):
+    """Return the user a valid reset token was made for, or None (bad, expired or used)."""
+    try:
+        data = _reset_serializer().loads(token, max_age=max_age)
+    except BadSignature:
+        return None
+    user = db.session.get(User, data.get("id")) if isinstance(data, dict) else None
+    if user is None or not user.active or user.password_hash[-16:] != data.get("h"):
+        return None
+    return user
+
+
+def request_password_reset(email, send):
+    """Call `send(user, token)` when `email` belongs to an active user; say nothing either way."""
+    user = find_user(email)
+    if user is not None and user.active:
+        send(user, make_reset_token(user))
+
+
+def reset_password(user, password):
+    """Set a new password (same length rule as registration) and commit."""
+    if len(password or "") < MIN_PASSWORD_LENGTH:
+        raise InvalidInput(_("The password must have at least %(n)d characters.", n=MIN_PASSWORD_LENGTH))
+    user.password_hash = hash_password(password)
     db.session.commit()

@@ -1,0 +1,112 @@
+"""Browser journeys: the shop served on 127.0.0.1 in a thread, driven by Debian's Chromium.
+
+Chromium is found at /usr/bin/chromium. Without it the journeys are skipped (and say why),
+unless REQUIRE_BROWSER=1 (as in CI), where a missing browser fails them.
+"""
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from config import TestConfig
+from shop import create_app
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+    if os.path.exists(CHROMIUM) or os.environ.get("REQUIRE_BROWSER") == "1":
+        return
+    skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}: apt-get install chromium to run the journeys")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if SCREENSHOTS.exists() and any(SCREENSHOTS.iterdir()):
+        terminalreporter.write_line(f"Journey screenshots (phone and desktop): {SCREENSHOTS}")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args():
+    """Launch Debian's Chromium, cut off from everything but 127.0.0.1."""
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"REQUIRE_BROWSER=1 but Chromium is missing at {CHROMIUM}")
+    return {"executable_path": CHROMIUM, "args": CHROMIUM_ARGS, "headless": True}
+
+
+@pytest.fixture(scope="session")
+def e2e_app(app):
+    """The shop as a browser meets it: CSRF on, the same database and media as the tests."""
+    config = type("E2EConfig", (TestConfig,), {
+        "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+        "MEDIA_FOLDER": app.config["MEDIA_FOLDER"],
+        "MAIL_FOLDER": app.config["MAIL_FOLDER"],
+        "WTF_CSRF_ENABLED": True,
+    })
+    return create_app(config)
+
+
+@pytest.fixture(scope="session")
+def live_server(e2e_app):
+    """Serve the shop on a free loopback port for the whole session; yields its base URL."""
+    server = make_server("127.0.0.1", 0, e2e_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fresh_screenshots():
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+
+@pytest.fixture
+def page(browser, db, request):
+    """A phone-sized page that fails the journey on any JavaScript console error."""
+    context = browser.new_context(viewport=PHONE, locale="vi-VN")
+    tab = context.new_page()
+    errors = []
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert errors == [], f"JavaScript console errors: {errors}"
+
+
+def shoot(page, name):
+    """Save a screenshot of the current page at phone and at desktop size."""
+    for label, size in (("phone", PHONE), ("desktop", DESKTOP)):
+        page.set_viewport_size(size)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"), full_page=True)
+    page.set_viewport_size(PHONE)
+
+
+def check_accessibility_basics(page):
+    """Every image has alt text, every form field a label, and there is exactly one h1."""
+    assert page.locator("h1").count() == 1, "one h1 per page"
+    missing_alt = page.eval_on_selector_all("img", "els => els.filter(e => !e.hasAttribute('alt')).map(e => e.src)")
+    assert missing_alt == [], f"images without alt: {missing_alt}"
+    unlabeled = page.eval_on_selector_all(
+        "input:not([type=hidden]):not([type=submit]), select, textarea",
+        """els => els.filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')
+                              && !e.getAttribute('aria-labelledby')).map(e => e.name || e.id)""",
+    )
+    assert unlabeled == [], f"form fields without a label: {unlabeled}"

@@ -1,0 +1,68 @@
+"""The demo catalogue: the same loader as `flask seed-demo`, run twice."""
+from datetime import date
+
+import pytest
+from PIL import Image
+
+from shop.demo import DATA, read_rows, seed_demo
+from shop.demo import images as demo_images
+from shop.models import Area, Category, Certification, Producer, Product, ProductImage, StockMovement, User
+from shop.services.certification import badge_stars
+from shop.services.stock import ledger_balance
+
+
+@pytest.fixture
+def quick_pictures(monkeypatch):
+    """Draw tiny pictures: the drawing itself is tested below, once per kind."""
+    original = demo_images.draw_picture
+    monkeypatch.setattr(demo_images, "draw_picture", lambda kind, seed, size=64: original(kind, seed, size=64))
+
+
+def test_seed_demo_twice_leaves_the_same_catalogue(db, quick_pictures):
+    lines = []
+    seed_demo(echo=lines.append)
+    seed_demo(echo=lines.append)
+    assert db.session.query(Product).count() == 40
+    assert db.session.query(Category).count() == 6
+    assert db.session.query(Area).count() == 13
+    assert db.session.query(Producer).count() == len(read_rows("producers.csv"))
+    assert db.session.query(Certification).count() == 40
+    assert db.session.query(ProductImage).count() == 40
+    assert db.session.query(StockMovement).count() == 40  # one opening row each, not two
+    assert any("[40/40]" in line for line in lines)  # progress is shown
+
+
+def test_demo_catalogue_is_complete_and_consistent(db, quick_pictures):
+    seed_demo(echo=lambda _line: None)
+    today = date.today()
+    for product in db.session.query(Product):
+        assert product.price > 0 and product.stock == ledger_balance(product.id)
+        assert product.description_vi and product.description_en and product.unit_vi
+        assert product.search_text and product.images
+        assert all(cert.is_demo for cert in product.certifications)
+        assert badge_stars(product.certifications, today) in (3, 4, 5)
+    roles = {user.email: user.role for user in db.session.query(User)}
+    assert roles == {"admin@example.com": "admin", "producer@example.com": "producer",
+                     "producer2@example.com": "producer", "customer@example.com": "customer"}
+    for email in ("producer@example.com", "producer2@example.com"):
+        producer = db.session.query(User).filter_by(email=email).one().producer
+        assert producer.is_approved and producer.products.count() > 0
+
+
+def test_demo_accounts_sign_in_with_the_demo_password(client, db, quick_pictures):
+    seed_demo(echo=lambda _line: None)
+    response = client.post("/auth/login", data={"email": "admin@example.com", "password": "ocop-demo"})
+    assert response.status_code == 302
+
+
+def test_every_picture_kind_draws_a_square_image():
+    kinds = {row["picture"] for row in read_rows("products.csv")}
+    for kind in kinds | {"something-unknown"}:
+        picture = demo_images.draw_picture(kind, "seed", size=96)
+        assert isinstance(picture, Image.Image) and picture.size == (96, 96)
+        assert len(set(picture.get_flattened_data())) > 20  # a drawing, not a flat colour
+
+
+def test_the_demo_data_lives_in_the_project():
+    assert DATA.is_relative_to(DATA.parents[2])
+    assert "shared" not in str(DATA)
