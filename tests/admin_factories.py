@@ -16,7 +16,8 @@ def make_admin_order(lines, status=ORDER_PAID, payment_method=PAYMENT_CARD, paid
     """
     n = next(_numbers)
     order = Order(
-        number=values.pop("number", f"QN{n:06d}"), customer=customer, contact_name=values.pop("contact_name", f"Khách {n}"),
+        number=values.pop("number", f"QN{n:06d}"), customer=customer,
+        contact_name=values.pop("contact_name", f"Khách {n}"),
         email=email or f"khach{n}@example.com", phone=phone, address="1 Bến Đoan, Hạ Long",
         delivery_method=values.pop("delivery_method", "province"), payment_method=payment_method,
         subtotal=0, shipping_fee=shipping_fee, total=shipping_fee, status=status, paid_at=paid_at, **values,
@@ -62,7 +63,12 @@ def build_march_sales():
     from datetime import date, datetime
 
     from shop.models.order import (
-        ORDER_CANCELLED, ORDER_COMPLETED, ORDER_PENDING_PAYMENT, ORDER_PLACED, ORDER_REFUNDED, PAYMENT_COD,
+        ORDER_CANCELLED,
+        ORDER_COMPLETED,
+        ORDER_PENDING_PAYMENT,
+        ORDER_PLACED,
+        ORDER_REFUNDED,
+        PAYMENT_COD,
     )
     from tests.factories import make_area, make_category, make_certification, make_producer, make_product
 

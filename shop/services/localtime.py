@@ -5,7 +5,7 @@ Timestamps are stored as naive UTC. Reports count days in Vietnamese time, so a 
 below shift a timestamp by the offset inside the database, the same on SQLite and
 PostgreSQL, so that grouping by day happens in a GROUP BY.
 """
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import Date, String
 from sqlalchemy.ext.compiler import compiles
@@ -17,7 +17,7 @@ SHOP_OFFSET = timedelta(hours=SHOP_UTC_OFFSET_HOURS)
 
 def local_now():
     """Return the current wall-clock time in Vietnam (naive)."""
-    return datetime.now(timezone.utc).replace(tzinfo=None) + SHOP_OFFSET
+    return datetime.now(UTC).replace(tzinfo=None) + SHOP_OFFSET
 
 
 def local_today():

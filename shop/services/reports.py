@@ -249,7 +249,8 @@ def _labels(dimension, keys):
     if dimension == "producer":
         return {p.id: p.name for p in db.session.scalars(select(Producer).where(Producer.id.in_(ids)))}
     if dimension == "category":
-        return {c.id: localized(c, "name", locale) for c in db.session.scalars(select(Category).where(Category.id.in_(ids)))}
+        categories = db.session.scalars(select(Category).where(Category.id.in_(ids)))
+        return {c.id: localized(c, "name", locale) for c in categories}
     if dimension == "area":
         areas = db.session.scalars(select(Area).where(Area.id.in_(ids)))
         return {a.id: (a.name_en if locale == "en" and a.name_en else a.name) for a in areas}

@@ -6,8 +6,13 @@ from shop.errors import InvalidInput, InvalidTransition
 from shop.models import AuditEvent
 from shop.services.certification import badge_stars
 from shop.services.certification_admin import (
-    CertificationDetails, expiring_certifications, record_certification, reject_certification,
-    submitted_certifications, update_certification, verify_certification,
+    CertificationDetails,
+    expiring_certifications,
+    record_certification,
+    reject_certification,
+    submitted_certifications,
+    update_certification,
+    verify_certification,
 )
 from shop.services.localtime import local_today
 from tests.factories import make_certification, make_product, make_user

@@ -3,7 +3,12 @@ import pytest
 from shop.errors import InvalidInput, InvalidTransition
 from shop.models import AuditEvent
 from shop.services.product_review import (
-    hide_product, product_counts, products_query, publish_product, reject_product, unhide_product,
+    hide_product,
+    product_counts,
+    products_query,
+    publish_product,
+    reject_product,
+    unhide_product,
 )
 from tests.factories import make_product, make_user
 
@@ -14,7 +19,8 @@ def test_publishing_a_product_waiting_for_review(db):
     publish_product(product, admin)
     assert product.status == "published" and product.published_at is not None and product.review_note == ""
     event = db.session.query(AuditEvent).one()
-    assert (event.action, event.before["status"], event.after["status"]) == ("product.status", "pending_review", "published")
+    assert (event.action, event.before["status"], event.after["status"]) == (
+        "product.status", "pending_review", "published")
     with pytest.raises(InvalidTransition):
         publish_product(product, admin)
 

@@ -42,7 +42,8 @@ def test_deactivating_and_reactivating(db):
         set_active(user, False, admin)
     set_active(user, True, admin)
     assert user.active
-    assert [e.after for e in db.session.query(AuditEvent).order_by(AuditEvent.id)] == [{"active": False}, {"active": True}]
+    events = db.session.query(AuditEvent).order_by(AuditEvent.id)
+    assert [e.after for e in events] == [{"active": False}, {"active": True}]
 
 
 def test_search_by_part_of_the_email(db):

@@ -6,8 +6,8 @@ from shop.admin import bp
 from shop.admin.actions import list_args, paginate
 from shop.extensions import db
 from shop.models import Order, Producer
-from shop.services.order_admin import OrderFilter, orders_query
 from shop.services.localtime import parse_iso_day
+from shop.services.order_admin import OrderFilter, orders_query
 
 
 def _filter():

@@ -8,8 +8,8 @@ from shop.admin.labels import DIMENSION_LABELS
 from shop.errors import InvalidInput
 from shop.services import reports
 from shop.services.certification_admin import expiring_certifications, submitted_certifications
-from shop.services.product_review import product_counts
 from shop.services.producer_admin import producer_counts
+from shop.services.product_review import product_counts
 
 
 def _period():
@@ -45,7 +45,8 @@ def dashboard():
     breakdowns = [reports.revenue_breakdown(dimension, start, end) for dimension in reports.DIMENSIONS]
     return render_template(
         "admin/dashboard.html",
-        start=start, end=end, grouping=grouping, presets=reports.period_presets(), summary=reports.revenue_summary(start, end), series=series,
+        start=start, end=end, grouping=grouping, presets=reports.period_presets(),
+        summary=reports.revenue_summary(start, end), series=series,
         series_chart=_chart(series, [_period_label(row.key, grouping) for row in series]),
         breakdowns=[(b, _chart(b.rows, [row.label for row in b.rows])) for b in breakdowns],
         dimension_labels=DIMENSION_LABELS,

@@ -38,7 +38,7 @@ def test_anonymous_visitors_are_sent_to_sign_in_everywhere(app, client):
 
 
 @pytest.mark.parametrize("role", ["customer", "producer"])
-def test_other_roles_are_refused_everywhere(app, db, role):
+def test_other_roles_are_refused_everywhere(app, client, role, db):
     user = make_user(role=role)
     if role == "producer":
         make_producer(owner=user)
@@ -49,7 +49,7 @@ def test_other_roles_are_refused_everywhere(app, db, role):
         assert response.status_code == 403, (method, url, response.status_code)
 
 
-def test_administrators_get_in_and_pages_are_not_cached(app, db):
+def test_administrators_get_in_and_pages_are_not_cached(app, client, db):
     admin = make_user(role="admin")
     db.session.commit()
     client = signed_in_client(app, admin)
@@ -61,7 +61,7 @@ def test_administrators_get_in_and_pages_are_not_cached(app, db):
     assert response.status_code == 200 and response.headers["Cache-Control"] == "private, no-store"
 
 
-def test_a_deactivated_administrator_is_signed_out_of_the_back_office(app, db):
+def test_a_deactivated_administrator_is_signed_out_of_the_back_office(app, client, db):
     admin = make_user(role="admin")
     db.session.commit()
     client = signed_in_client(app, admin)

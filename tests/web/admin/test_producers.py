@@ -37,7 +37,8 @@ def test_suspending_without_a_reason_is_refused_with_a_message(admin_client, db,
     assert "Reason: This field is required." in response.get_data(as_text=True)
     db.session.refresh(producer)
     assert producer.status == "approved" and not sent
-    response = admin_client.post(f"/admin/producers/{producer.id}/suspend", data={"note": "Hàng giả"}, follow_redirects=True)
+    response = admin_client.post(f"/admin/producers/{producer.id}/suspend", data={"note": "Hàng giả"},
+                                 follow_redirects=True)
     html = response.get_data(as_text=True)
     assert "HTX Chè is suspended" in html and "Hàng giả" in html
     db.session.refresh(producer)

@@ -39,7 +39,8 @@ def test_dashboard_shows_the_period_figures_and_chart_data(admin_client, db):
 
 def test_dashboard_by_month_and_bad_dates(admin_client, db):
     build_march_sales()
-    html = admin_client.get("/admin/", query_string={"start": "2026-02-01", "end": "2026-04-30", "by": "month"}).get_data(as_text=True)
+    period = {"start": "2026-02-01", "end": "2026-04-30", "by": "month"}
+    html = admin_client.get("/admin/", query_string=period).get_data(as_text=True)
     assert chart_data(html, "series-data")["labels"] == ["02/2026", "03/2026", "04/2026"]
     response = admin_client.get("/admin/", query_string={"start": "2026-03-31", "end": "2026-03-01"})
     assert response.status_code == 200
