@@ -18,6 +18,7 @@ def admin_urls(app):
 
 
 def signed_in_client(app, user):
+    """A new client signed in as `user` (tests ask for `client` too: it resets the shared rate limiter)."""
     client = app.test_client()
     response = client.post("/auth/login", data={"email": user.email, "password": DEFAULT_PASSWORD})
     assert response.status_code == 302
