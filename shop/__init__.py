@@ -56,9 +56,11 @@ def register_blueprints(app):
     from shop.admin import bp as admin_bp
     from shop.auth import bp as auth_bp
     from shop.main import bp as main_bp
+    from shop.producer import bp as producer_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp, url_prefix="/auth")
+    app.register_blueprint(producer_bp, url_prefix="/producer")
     app.register_blueprint(admin_bp, url_prefix="/admin")
 
 
