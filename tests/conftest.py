@@ -83,12 +83,11 @@ def client(app, db):
     """A test client on an empty database, with the rate limiter as the session app configures it.
 
     The limiter is one shared object: a test that builds another app (with limits on) switches
-    it on for everyone, so put it back and forget earlier counts.
+    it on for everyone, so put it back.
     """
     from shop.extensions import limiter
 
     limiter.enabled = app.config["RATELIMIT_ENABLED"]
-    limiter.reset()
     return app.test_client()
 
 

@@ -1,5 +1,6 @@
 """Reading the audit log: newest first, filtered by action and by the thing changed."""
 from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import selectinload
 
 from shop.extensions import db
 from shop.models import AuditEvent
@@ -7,7 +8,8 @@ from shop.models import AuditEvent
 
 def audit_query(action="", entity_type="", entity_id=None):
     """Return a select of audit events, newest first, optionally of one action or entity."""
-    query = select(AuditEvent).order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
+    query = (select(AuditEvent).options(selectinload(AuditEvent.actor))
+             .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc()))
     if action:
         query = query.where(AuditEvent.action == action)
     if entity_type:

@@ -2,6 +2,7 @@
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from shop.errors import InvalidInput, InvalidTransition
 from shop.extensions import db
@@ -16,7 +17,8 @@ MAX_REASON_LENGTH = 500
 
 def producers_query(status=None):
     """Return a select of producers, optionally of one status, newest applications first."""
-    query = select(Producer).order_by(Producer.created_at.desc(), Producer.id.desc())
+    query = (select(Producer).options(selectinload(Producer.owner))
+             .order_by(Producer.created_at.desc(), Producer.id.desc()))
     if status in PRODUCER_STATUSES:
         query = query.where(Producer.status == status)
     return query

@@ -1,6 +1,7 @@
 """The OCOP office's review of products: publish or send back, hide or show again, audited."""
 from flask_babel import gettext as _
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import selectinload
 
 from shop.errors import InvalidInput, InvalidTransition
 from shop.extensions import db
@@ -20,7 +21,8 @@ MAX_NOTE_LENGTH = 500
 
 def products_query(status=None, q="", producer_id=None):
     """Return a select of products by status, folded search text or producer; oldest waiting first."""
-    query = select(Product).join(Producer, Producer.id == Product.producer_id)
+    query = (select(Product).join(Producer, Producer.id == Product.producer_id)
+             .options(selectinload(Product.certifications)))
     if status in PRODUCT_STATUSES:
         query = query.where(Product.status == status)
     if producer_id:

@@ -295,12 +295,15 @@ def _payment_breakdown(begin, finish, summary):
     return Breakdown("payment", rows, summary, Figures())
 
 
-def revenue_breakdown(dimension, start, end):
-    """Return the Breakdown of the days `start`..`end` by producer, category, stars, area or payment."""
+def revenue_breakdown(dimension, start, end, summary=None):
+    """Return the Breakdown of the days `start`..`end` by producer, category, stars, area or payment.
+
+    `summary` is the period's revenue_summary when the caller already has it.
+    """
     if dimension not in DIMENSIONS:
         raise ValueError(dimension)
     begin, finish = utc_bounds(start, end)
-    summary = revenue_summary(start, end)
+    summary = summary or revenue_summary(start, end)
     if dimension == "payment":
         breakdown = _payment_breakdown(begin, finish, summary)
     else:

@@ -42,11 +42,11 @@ def dashboard():
     start, end = _period()
     grouping = reports.grouping_for(start, end, request.args.get("by", ""))
     series = reports.revenue_by_day(start, end) if grouping == "day" else reports.revenue_by_month(start, end)
-    breakdowns = [reports.revenue_breakdown(dimension, start, end) for dimension in reports.DIMENSIONS]
+    summary = reports.revenue_summary(start, end)
+    breakdowns = [reports.revenue_breakdown(dimension, start, end, summary) for dimension in reports.DIMENSIONS]
     return render_template(
         "admin/dashboard.html",
-        start=start, end=end, grouping=grouping, presets=reports.period_presets(),
-        summary=reports.revenue_summary(start, end), series=series,
+        start=start, end=end, grouping=grouping, presets=reports.period_presets(), summary=summary, series=series,
         series_chart=_chart(series, [_period_label(row.key, grouping) for row in series]),
         breakdowns=[(b, _chart(b.rows, [row.label for row in b.rows])) for b in breakdowns],
         dimension_labels=DIMENSION_LABELS,
