@@ -22,6 +22,7 @@ def test_the_dashboard_draws_its_charts_without_inline_scripts(page, live_server
                            " && [...document.querySelectorAll('canvas[data-chart]')].every(c => Chart.getChart(c))")
     drawn = page.eval_on_selector_all("canvas[data-chart]", "cs => cs.map(c => Chart.getChart(c).data.labels.length)")
     assert drawn == [31, 3, 3, 3, 2, 2]  # days; producers, groups, star levels, areas, payment methods
+    assert page.eval_on_selector(".admin-shell", "e => getComputedStyle(e).display") == "grid"  # styles applied
     check_accessibility_basics(page)
     shoot(page, "admin-dashboard")
 
