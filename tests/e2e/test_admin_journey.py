@@ -1,6 +1,6 @@
 """Journey: the OCOP office reads the revenue charts and records a rating in the back office."""
 from tests.admin_factories import build_march_sales
-from tests.e2e.conftest import check_accessibility_basics, shoot
+from tests.e2e.conftest import DESKTOP, PHONE, check_accessibility_basics, shoot
 from tests.factories import DEFAULT_PASSWORD, make_user
 
 
@@ -22,7 +22,9 @@ def test_the_dashboard_draws_its_charts_without_inline_scripts(page, live_server
                            " && [...document.querySelectorAll('canvas[data-chart]')].every(c => Chart.getChart(c))")
     drawn = page.eval_on_selector_all("canvas[data-chart]", "cs => cs.map(c => Chart.getChart(c).data.labels.length)")
     assert drawn == [31, 3, 3, 3, 2, 2]  # days; producers, groups, star levels, areas, payment methods
-    assert page.eval_on_selector(".admin-shell", "e => getComputedStyle(e).display") == "grid"  # styles applied
+    page.set_viewport_size(DESKTOP)  # the stylesheet applies at every width: the menu becomes a sidebar
+    assert page.eval_on_selector(".admin-nav", "e => getComputedStyle(e).flexDirection") == "column"
+    page.set_viewport_size(PHONE)
     check_accessibility_basics(page)
     shoot(page, "admin-dashboard")
 
