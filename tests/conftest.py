@@ -108,3 +108,11 @@ def postgres_only(db):
     """Skip the test unless it runs on PostgreSQL."""
     if db.engine.dialect.name != "postgresql":
         pytest.skip("needs PostgreSQL: set TEST_DATABASE_URL")
+
+
+@pytest.fixture
+def english(client):
+    """Switch the test client to English (the shop is Vietnamese by default)."""
+    with client.session_transaction() as session:
+        session["locale"] = "en"
+    return client
