@@ -80,14 +80,7 @@ def db(app):
 
 @pytest.fixture
 def client(app, db):
-    """A test client on an empty database, with the rate limiter as the session app configures it.
-
-    The limiter is one shared object: a test that builds another app (with limits on) switches
-    it on for everyone, so put it back.
-    """
-    from shop.extensions import limiter
-
-    limiter.enabled = app.config["RATELIMIT_ENABLED"]
+    """A test client on an empty database."""
     return app.test_client()
 
 

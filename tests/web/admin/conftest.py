@@ -13,7 +13,7 @@ def office(db):
 
 
 @pytest.fixture
-def admin_client(client, office, login):
-    """The test client, signed in as `office`."""
+def admin_client(english, office, login):
+    """The test client, in English, signed in as `office`."""
     login(office)
-    return client
+    return english

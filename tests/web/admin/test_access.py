@@ -18,7 +18,7 @@ def admin_urls(app):
 
 
 def signed_in_client(app, user):
-    """A new client signed in as `user` (tests ask for `client` too: it resets the shared rate limiter)."""
+    """A new test client, signed in as `user`."""
     client = app.test_client()
     response = client.post("/auth/login", data={"email": user.email, "password": DEFAULT_PASSWORD})
     assert response.status_code == 302
@@ -39,7 +39,7 @@ def test_anonymous_visitors_are_sent_to_sign_in_everywhere(app, client):
 
 
 @pytest.mark.parametrize("role", ["customer", "producer"])
-def test_other_roles_are_refused_everywhere(app, client, role, db):
+def test_other_roles_are_refused_everywhere(app, db, role):
     user = make_user(role=role)
     if role == "producer":
         make_producer(owner=user)
@@ -50,7 +50,7 @@ def test_other_roles_are_refused_everywhere(app, client, role, db):
         assert response.status_code == 403, (method, url, response.status_code)
 
 
-def test_administrators_get_in_and_pages_are_not_cached(app, client, db):
+def test_administrators_get_in_and_pages_are_not_cached(app, db):
     admin = make_user(role="admin")
     db.session.commit()
     client = signed_in_client(app, admin)
@@ -62,7 +62,7 @@ def test_administrators_get_in_and_pages_are_not_cached(app, client, db):
     assert response.status_code == 200 and response.headers["Cache-Control"] == "private, no-store"
 
 
-def test_a_deactivated_administrator_is_signed_out_of_the_back_office(app, client, db):
+def test_a_deactivated_administrator_is_signed_out_of_the_back_office(app, db):
     admin = make_user(role="admin")
     db.session.commit()
     client = signed_in_client(app, admin)

@@ -50,7 +50,7 @@ def test_order_page_tells_the_whole_story(admin_client, db):
     make_refund(order, 40_000, datetime(2026, 3, 4, 3, 0), reason="Một hộp bị vỡ")
     db.session.commit()
     html = admin_client.get(f"/admin/orders/{order.number}").get_data(as_text=True)
-    for text in ("Bánh gai Tứ Kỳ", "HTX Bánh gai", "145.000 ₫", "40.000 ₫", "Một hộp bị vỡ",
+    for text in ("Bánh gai Tứ Kỳ", "HTX Bánh gai", "₫145,000", "₫40,000", "Một hộp bị vỡ",
                  "03/03/2026 10:00", "test order"):
         assert text in html, text
     assert admin_client.get("/admin/orders/NOPE").status_code == 404

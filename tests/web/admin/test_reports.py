@@ -27,7 +27,7 @@ def test_dashboard_shows_the_period_figures_and_chart_data(admin_client, db):
     response = admin_client.get("/admin/", query_string=MARCH)
     html = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert "1.120.000 ₫" in html and "330.001 ₫" in html and "789.999 ₫" in html and "160.000 ₫" in html
+    assert "₫1,120,000" in html and "₫330,001" in html and "₫789,999" in html and "₫160,000" in html
     series = chart_data(html, "series-data")
     assert len(series["labels"]) == 31 and series["labels"][9] == "10/03"
     assert series["datasets"][0]["data"][9] == 225_000 and series["datasets"][0]["data"][10] == 80_000
@@ -76,7 +76,7 @@ def test_payables_with_a_commission(admin_client, db, app, monkeypatch):
     build_march_sales()
     monkeypatch.setitem(app.config, "PLATFORM_COMMISSION_PERCENT", 10)
     html = admin_client.get("/admin/payables", query_string=MARCH).get_data(as_text=True)
-    assert "410.087 ₫" in html and "45.565 ₫" in html
+    assert "₫410,087" in html and "₫45,565" in html
     rows = read_csv(admin_client.get("/admin/payables.csv", query_string=MARCH))
     assert rows[0][6].startswith("Commission 10%")
     by_name = {row[0]: row[1:] for row in rows[1:]}
