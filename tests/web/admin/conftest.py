@@ -13,7 +13,7 @@ def office(db):
 
 
 @pytest.fixture
-def admin_client(english, office, login):
+def admin_client(client, english, office, login):
     """The test client, in English, signed in as `office`."""
     login(office)
-    return english
+    return client
