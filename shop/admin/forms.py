@@ -48,4 +48,4 @@ class RoleForm(FlaskForm):
 class RefundForm(FlaskForm):
     amount = IntegerField(_l("Amount (₫)"), validators=[InputRequired(), NumberRange(min=1)])
     note = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=500)])
-    restock = BooleanField(_l("Return the goods to stock"))
+    restock = BooleanField(_l("Return all of the order’s goods to stock"))
