@@ -34,7 +34,7 @@ class CheckoutForm(ShopForm):
     delivery_method = RadioField(_l("Delivery"), choices=DELIVERY_CHOICES, default=DELIVERY_PROVINCE)
     address = TextAreaField(_l("Delivery address"), validators=[Optional(), Length(max=500)])
     note = TextAreaField(_l("Note for the producers (optional)"), validators=[Optional(), Length(max=1000)])
-    payment_method = RadioField(_l("Payment"), choices=PAYMENT_CHOICES, default=PAYMENT_COD)
+    payment_method = RadioField(_l("Payment method"), choices=PAYMENT_CHOICES, default=PAYMENT_COD)
 
     def __init__(self, *args, card_enabled=False, **kwargs):
         super().__init__(*args, **kwargs)
