@@ -27,6 +27,8 @@ def create_app(config_class=None):
 
 def register_extensions(app):
     """Bind the unbound extensions to `app`."""
+    from flask_babel import lazy_gettext as _l
+
     from shop import i18n, models  # noqa: F401  (models registers the tables)
     from shop.extensions import babel, csrf, db, limiter, login_manager, migrate
 
@@ -41,6 +43,8 @@ def register_extensions(app):
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
+    login_manager.login_message = _l("Please sign in to see this page.")
+    login_manager.localize_callback = str  # the lazy message, in the visitor's language when flashed
     login_manager.login_message_category = "info"
 
     @login_manager.user_loader
@@ -57,6 +61,7 @@ def register_extensions(app):
 def register_blueprints(app):
     """Mount every blueprint of the shop."""
     from shop.account import bp as account_bp
+    from shop.admin import bp as admin_bp
     from shop.api import bp as api_bp
     from shop.auth import bp as auth_bp
     from shop.cart import bp as cart_bp
@@ -75,6 +80,7 @@ def register_blueprints(app):
     app.register_blueprint(account_bp)
     app.register_blueprint(webhooks_bp, url_prefix="/webhooks")
     app.register_blueprint(producer_bp, url_prefix="/producer")
+    app.register_blueprint(admin_bp, url_prefix="/admin")
 
 
 def register_template_helpers(app):
