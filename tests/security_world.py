@@ -9,13 +9,14 @@ data is what the page's own form would send.
 import io
 import os
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from flask import g, has_app_context
 from sqlalchemy import delete, func, select
 
 from shop.extensions import db
 from shop.models import CartItem
+from shop.models.catalog import CERT_SUBMITTED
 from shop.models.order import ORDER_PENDING_PAYMENT, PAYMENT_CARD
 from shop.models.producer import PRODUCER_SUSPENDED
 from shop.models.user import ROLE_ADMIN
@@ -23,6 +24,7 @@ from shop.services.accounts import make_reset_token
 from shop.services.cart import UserCart
 from tests.factories import (
     DEFAULT_PASSWORD,
+    make_certification,
     make_image,
     make_order,
     make_producer_owner,
@@ -46,6 +48,7 @@ class World:
     paid_order: object
     reset_token: str
     area_id: int
+    submitted_certification: object
     extra: dict = field(default_factory=dict)
 
     @property
@@ -68,6 +71,7 @@ def build_world(app):
     product_b = make_product(producer_b, name_vi="Trà Beta", slug="tra-beta", stock=20)
     make_product(producer_s, name_vi="Rượu Suspended", slug="ruou-suspended", stock=20)
     image_a = make_image(product_a, filename=MEDIA_SAMPLE)
+    submitted = make_certification(product_a, stars=None, status=CERT_SUBMITTED, decision_number="77/QĐ-UBND")
     order = make_order([(product_a, 2)], status=ORDER_PENDING_PAYMENT, payment_method=PAYMENT_CARD,
                        customer=customer, number="QNWORLD01", reserve=True)
     paid_order = make_order([(product_a, 1)], customer=customer, number="QNWORLD02", reserve=True)
@@ -78,7 +82,8 @@ def build_world(app):
         handle.write(picture_bytes("JPEG"))
     users = {"customer": customer, "producer_a": user_a, "producer_b": user_b, "suspended": user_s, "admin": admin}
     return World(users=users, product_a=product_a, product_b=product_b, image_a=image_a, order=order,
-                 paid_order=paid_order, reset_token=make_reset_token(customer), area_id=producer_a.area_id)
+                 paid_order=paid_order, reset_token=make_reset_token(customer), area_id=producer_a.area_id,
+                 submitted_certification=submitted)
 
 
 def sign_in(client, user, cart=None, locale=None):
@@ -143,6 +148,10 @@ def path_values(world):
         "image_id": world.image_a.id,
         "shipment_id": world.shipment_a.id,
         "step": "packed",
+        "producer_id": world.producer_a.id,
+        "cert_id": world.submitted_certification.id,
+        "user_id": world.users["customer"].id,
+        "name": "summary",
     }
 
 
@@ -186,6 +195,14 @@ def checkout_form(**values):
     return form
 
 
+def certification_form(**values):
+    decided = (date.today() - timedelta(days=30)).isoformat()
+    form = {"stars": "4", "decision_number": "99/QĐ-UBND", "decision_date": decided, "issuing_body": "",
+            "expires_on": "", "traceability_url": "", "note": ""}
+    form.update(values)
+    return form
+
+
 def post_data(endpoint, world):
     """Return fresh form data for a POST to `endpoint` (files are new streams each call)."""
     product_id = str(world.product_a.id)
@@ -214,13 +231,34 @@ def post_data(endpoint, world):
         "producer.profile": {"address": "2 Bến Đoan, Hạ Long", "phone": "0912345678", "story_vi": "", "story_en": ""},
         "producer.move_shipment": {},
         "webhooks.stripe_webhook": {},
+        "admin.approve_producer": {"note": ""},
+        "admin.suspend_producer": {"note": "Hồ sơ chưa đủ"},
+        "admin.publish_product": {},
+        "admin.reject_product": {"note": "Thiếu ảnh"},
+        "admin.hide_product": {"note": ""},
+        "admin.unhide_product": {},
+        "admin.new_certification": certification_form(decision_number="100/QĐ-UBND"),
+        "admin.edit_certification": certification_form(),
+        "admin.reject_certification": {"note": "Bản scan không đọc được"},
+        "admin.cancel_order": {"note": "Khách hàng gọi điện huỷ"},
+        "admin.refund_order": {"amount": "1000", "note": "Hoàn tiền"},
+        "admin.change_role": {"role": "customer"},
+        "admin.deactivate_user": {},
+        "admin.reactivate_user": {},
     }
     return data.get(endpoint)
 
 
-# POSTs that change who the visitor is (a customer applying becomes a producer; a new password)
-# go last, so that every other request meets the visitor as the world made them.
+# The back office's POSTs change the world for everyone (a producer suspended, an order cancelled),
+# and some POSTs change who the visitor is (a customer applying becomes a producer; a new password):
+# they go last, so that every other request meets the world and the visitor as build_world made them.
 CHANGES_THE_VISITOR = ("auth.reset_password", "producer.apply")
+
+
+def _request_order(pair):
+    method, rule = pair
+    return (method != "GET", rule.endpoint.startswith("admin."), rule.endpoint in CHANGES_THE_VISITOR,
+            rule.endpoint, rule.rule)
 
 
 def route_requests(app):
@@ -232,8 +270,7 @@ def route_requests(app):
     for rule in app.url_map.iter_rules():
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
             pairs.append((method, rule))
-    return sorted(pairs, key=lambda pair: (pair[0] != "GET", pair[1].endpoint in CHANGES_THE_VISITOR,
-                                           pair[1].endpoint, pair[1].rule))
+    return sorted(pairs, key=_request_order)
 
 
 def send(client, method, rule, world):

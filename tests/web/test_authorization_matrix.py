@@ -39,6 +39,11 @@ def order_owner(status):
             "admin": status}
 
 
+def admin_only(status):
+    """A back-office request: administrators only; guests are sent to log in, everyone else gets 403."""
+    return {**everyone(403), "anonymous": LOGIN, "admin": status}
+
+
 SIGNED_IN_GO_HOME = {**everyone(302), "anonymous": 200}
 
 MATRIX = {
@@ -111,6 +116,36 @@ MATRIX = {
     "POST producer.certification": own_row("POST"),
     # Stripe's webhook: the signature is the permission (none here, so refused for all).
     "POST webhooks.stripe_webhook": everyone(400),
+    # The back office (/admin/).
+    "GET admin.dashboard": admin_only(200),
+    "GET admin.report_csv": admin_only(200),
+    "GET admin.payables": admin_only(200),
+    "GET admin.payables_csv": admin_only(200),
+    "GET admin.orders": admin_only(200),
+    "GET admin.order": admin_only(200),
+    "POST admin.cancel_order": admin_only(302),
+    "POST admin.refund_order": admin_only(302),
+    "GET admin.producers": admin_only(200),
+    "GET admin.producer": admin_only(200),
+    "POST admin.approve_producer": admin_only(302),
+    "POST admin.suspend_producer": admin_only(302),
+    "GET admin.products": admin_only(200),
+    "GET admin.product": admin_only(200),
+    "POST admin.publish_product": admin_only(302),
+    "POST admin.reject_product": admin_only(302),
+    "POST admin.hide_product": admin_only(302),
+    "POST admin.unhide_product": admin_only(302),
+    "GET admin.certifications": admin_only(200),
+    "GET admin.new_certification": admin_only(200),
+    "POST admin.new_certification": admin_only(302),
+    "GET admin.edit_certification": admin_only(200),
+    "POST admin.edit_certification": admin_only(302),
+    "POST admin.reject_certification": admin_only(302),
+    "GET admin.users": admin_only(200),
+    "POST admin.change_role": admin_only(302),
+    "POST admin.deactivate_user": admin_only(302),
+    "POST admin.reactivate_user": admin_only(302),
+    "GET admin.audit_log": admin_only(200),
 }
 
 
