@@ -84,6 +84,10 @@ class Config:
     RATELIMIT_ENABLED = True
     RATELIMIT_SWALLOW_ERRORS = True  # a Redis outage must not lock customers out
     RATELIMIT_HEADERS_ENABLED = True
+    # Reverse proxies (load balancers) in front of the shop whose X-Forwarded-For and
+    # X-Forwarded-Proto are believed. 0: none, so a client cannot forge its address to get
+    # round the rate limits; behind one proxy, 1 (else every client shares the proxy's limits).
+    TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
     PRODUCTS_PER_PAGE = 24
 
     TESTING = False
@@ -100,6 +104,7 @@ class TestConfig(Config):
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # noqa: S105  (tests only: fast)
     RATELIMIT_ENABLED = False
     REDIS_URL = ""
+    TRUSTED_PROXIES = 0
     STRIPE_SECRET_KEY = ""
     STRIPE_WEBHOOK_SECRET = ""
     MAIL_SERVER = ""

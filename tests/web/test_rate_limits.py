@@ -57,6 +57,27 @@ def test_changing_the_email_does_not_get_round_the_login_limit(db, limited):
     assert hammer_login(client, 1, environ_base=ELSEWHERE) == [200]
 
 
+def test_a_forged_forwarded_for_header_does_not_get_round_the_login_limit(db, limited):
+    client = limited().test_client()
+    answers = [client.post("/auth/login", data={"email": "x@example.com", "password": "wrong-password"},
+                           headers={"X-Forwarded-For": f"198.51.100.{n}"}).status_code for n in range(11)]
+    assert answers == [200] * 10 + [429]
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_limit(db, limited):
+    client = limited(TRUSTED_PROXIES=1).test_client()
+    behind_proxy = {"REMOTE_ADDR": "10.0.0.1"}  # the load balancer
+
+    def attempt(forwarded_for):
+        return client.post("/auth/login", data={"email": "x@example.com", "password": "wrong-password"},
+                           environ_base=behind_proxy, headers={"X-Forwarded-For": forwarded_for}).status_code
+
+    assert [attempt("203.0.113.5") for _ in range(11)] == [200] * 10 + [429]
+    assert attempt("203.0.113.6") == 200  # another client behind the same proxy
+    # Only the address the proxy itself added counts: a prefix forged by the client changes nothing.
+    assert attempt("192.0.2.99, 203.0.113.5") == 429
+
+
 def test_registration_and_password_reset_are_rate_limited(db, limited):
     client = limited().test_client()
     short = {"name": "A", "email": "a@example.com", "password": "short", "confirm": "short"}
