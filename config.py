@@ -25,6 +25,14 @@ def env_int(name, default):
     return int(value) if value not in (None, "") else default
 
 
+def env_flag(name, default):
+    """Read an on/off setting from the environment ("0", "false", "no" and "off" mean off)."""
+    value = os.environ.get(name)
+    if value in (None, ""):
+        return default
+    return value.strip().lower() not in ("0", "false", "no", "off")
+
+
 class Config:
     """Development defaults: SQLite under instance/, mail to the log, COD only without Stripe."""
 
@@ -81,10 +89,17 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
-    RATELIMIT_ENABLED = True
+    RATELIMIT_ENABLED = env_flag("RATELIMIT_ENABLED", True)  # off only for load tests (`make bench`)
     RATELIMIT_SWALLOW_ERRORS = True  # a Redis outage must not lock customers out
     RATELIMIT_HEADERS_ENABLED = True
     PRODUCTS_PER_PAGE = 24
+
+    # Behind a reverse proxy: how many proxies set X-Forwarded-For/-Proto (0: none, trust nothing).
+    PROXY_FIX_X_FOR = env_int("PROXY_FIX_X_FOR", 0)
+    # Send each response's number of SQL statements as X-Query-Count (for `make bench`).
+    COUNT_QUERIES = env_flag("SHOP_COUNT_QUERIES", False)
+    # Static files linked with `static_url` carry ?v=<content hash> and are cached this long.
+    STATIC_VERSIONED_MAX_AGE = 365 * 24 * 3600
 
     TESTING = False
     DEMO_ALLOWED = True
@@ -99,6 +114,8 @@ class TestConfig(Config):
     WTF_CSRF_ENABLED = False
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
     RATELIMIT_ENABLED = False
+    PROXY_FIX_X_FOR = 0
+    COUNT_QUERIES = False
     REDIS_URL = ""
     STRIPE_SECRET_KEY = ""
     STRIPE_WEBHOOK_SECRET = ""

@@ -16,13 +16,25 @@ def create_app(config_class=None):
         instance_relative_config=False,
     )
     app.config.from_object(config_class)
+    register_proxy_fix(app)
     register_extensions(app)
     register_blueprints(app)
     register_template_helpers(app)
+    register_static_files(app)
     register_security(app)
     register_errorhandlers(app)
     register_commands(app)
+    register_query_count(app)
     return app
+
+
+def register_proxy_fix(app):
+    """Behind PROXY_FIX_X_FOR reverse proxies, trust their X-Forwarded-For/-Proto (real client address)."""
+    hops = app.config.get("PROXY_FIX_X_FOR", 0)
+    if hops:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
 
 def register_extensions(app):
@@ -65,6 +77,21 @@ def register_template_helpers(app):
     from shop import templating
 
     templating.init_app(app)
+
+
+def register_static_files(app):
+    """Link static files with a content hash and let browsers cache them for a year."""
+    from shop import static_files
+
+    static_files.init_app(app)
+
+
+def register_query_count(app):
+    """With COUNT_QUERIES on, tell each response's number of SQL statements (X-Query-Count)."""
+    if app.config.get("COUNT_QUERIES"):
+        from shop import query_count
+
+        query_count.init_app(app)
 
 
 def register_security(app):
