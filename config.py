@@ -7,7 +7,7 @@ from dotenv import load_dotenv
 BASE_DIR = Path(__file__).resolve().parent
 load_dotenv(BASE_DIR / ".env")
 
-DEV_SECRET_KEY = "dev-only-not-secret"
+DEV_SECRET_KEY = "dev-only-not-secret"  # noqa: S105  (refused by ProductionConfig)
 
 
 def database_url(url):
@@ -82,7 +82,7 @@ class Config:
     MAX_IMAGE_BYTES = 5 * 1024 * 1024
 
     # Passwords: scrypt (memory-hard); tests use a cheaper setting to stay fast.
-    PASSWORD_HASH_METHOD = "scrypt"
+    PASSWORD_HASH_METHOD = "scrypt"  # noqa: S105  (a method name, not a password)
 
     # Sessions and rate limits.
     SESSION_COOKIE_HTTPONLY = True
@@ -109,10 +109,10 @@ class TestConfig(Config):
     """Tests: an isolated database, no CSRF friction unless a test asks, fast hashing."""
 
     TESTING = True
-    SECRET_KEY = "test-secret-key"
+    SECRET_KEY = "test-secret-key"  # noqa: S105  (tests only)
     SQLALCHEMY_DATABASE_URI = database_url(os.environ.get("TEST_DATABASE_URL", "sqlite://"))
     WTF_CSRF_ENABLED = False
-    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # noqa: S105  (tests only: fast)
     RATELIMIT_ENABLED = False
     PROXY_FIX_X_FOR = 0
     COUNT_QUERIES = False

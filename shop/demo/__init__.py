@@ -21,7 +21,7 @@ from shop.services.media import media_exists, store_picture
 from shop.services.stock import record_initial_stock
 
 DATA = Path(__file__).resolve().parent / "data"
-DEMO_PASSWORD = "ocop-demo"
+DEMO_PASSWORD = "ocop-demo"  # noqa: S105  (documented demo accounts; never in production)
 DEMO_NOTE = "Dữ liệu minh hoạ (demo), không phải sổ đăng ký chính thức."
 
 CATEGORIES = [

@@ -1,7 +1,12 @@
 """Flat-style demo product pictures, drawn with Pillow alone (no network, no fonts, no text).
 
 Every picture is deterministic: colours and small variations come from a SHA-256 of the
-seed (the product slug), so re-seeding the demo draws the very same image.
+seed (the product slug), so re-seeding the demo draws the very same image. A few whole
+words of the slug steer a drawing towards the product (`tahiti` gives a dark pearl, `lut`
+brown rice, `nam` mushrooms instead of herbs, `ga`/`vit` a whole bird); any other slug
+simply gets seeded colours.
+
+Try it: `python shop/demo/images.py /tmp/demo_pics` writes one sample of every kind.
 """
 import colorsys
 import hashlib
@@ -10,7 +15,7 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFilter
+from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 SCALE = 2  # draw at twice the size, then downscale with LANCZOS for antialiasing
 
@@ -116,6 +121,13 @@ def _leaf_points(x, y, length, width, angle):
     return [(x + px * cos - py * sin, y + px * sin + py * cos) for px, py in outline]
 
 
+def _oval_points(cx, cy, rx, ry, angle, steps=28):
+    """Return the outline of an ellipse rotated by `angle` degrees."""
+    cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+    return [(cx + rx * math.cos(a) * cos - ry * math.sin(a) * sin, cy + rx * math.cos(a) * sin + ry * math.sin(a) * cos)
+            for a in [2 * math.pi * i / steps for i in range(steps)]]
+
+
 def _stroke(draw, pixels, fill, thickness, caps):
     """Draw a polyline in pixel coordinates, with round ends when `caps`."""
     draw.line(pixels, fill=fill, width=thickness, joint="curve")
@@ -128,12 +140,20 @@ def _stroke(draw, pixels, fill, thickness, caps):
 class _Pen:
     """Drawing helpers on a square canvas addressed in 0–100 units."""
 
-    def __init__(self, image, rand):
+    def __init__(self, image, rand, seed=""):
         self.image = image
         self.rand = rand
+        self.words = f"-{seed.lower()}-"
         self.size = image.size[0]
         self.unit = self.size / 100
         self.draw = ImageDraw.Draw(image, "RGBA" if image.mode == "RGB" else None)
+
+    def hint(self, table, default):
+        """Return the value for the first keyword of `table` that is a whole word group of the seed slug."""
+        for keyword, value in table:
+            if f"-{keyword}-" in self.words:
+                return value
+        return default
 
     def _xy(self, points):
         return [(x * self.unit, y * self.unit) for x, y in points]
@@ -159,8 +179,8 @@ class _Pen:
     def line(self, points, fill, width, caps=True):
         pixels = self._xy(points)
         thickness = max(1, round(width * self.unit))
-        if isinstance(fill, tuple) and len(fill) == 4 and fill[3] < 255:
-            # Translucent polylines are drawn through a mask, so joints are not blended twice.
+        if isinstance(fill, tuple) and len(fill) == 4 and fill[3] < 255 and (caps or len(pixels) > 2):
+            # Translucent polylines are drawn through a mask, so joints and caps are not blended twice.
             pad = thickness + 2
             left, top = int(min(x for x, _ in pixels) - pad), int(min(y for _, y in pixels) - pad)
             right, bottom = int(max(x for x, _ in pixels) + pad), int(max(y for _, y in pixels) + pad)
@@ -183,14 +203,27 @@ class _Pen:
         self.line(_arc_points(cx, cy, rx, ry, start, end), fill, width)
 
     def soft(self, cx, cy, rx, ry, colour, alpha, blur=0.35):
-        """Paint a blurred ellipse (a shadow or a glow) cheaply via a small mask."""
-        small = max(32, self.size // 8)
-        scale = small / 100
-        mask = Image.new("L", (small, small), 0)
-        ImageDraw.Draw(mask).ellipse([(cx - rx) * scale, (cy - ry) * scale, (cx + rx) * scale, (cy + ry) * scale],
-                                     fill=alpha)
-        mask = mask.filter(ImageFilter.GaussianBlur(min(rx, ry) * scale * blur))
-        self.image.paste(colour, (0, 0, self.size, self.size), mask.resize((self.size, self.size), Image.BILINEAR))
+        """Paint a blurred ellipse (a shadow or a glow) cheaply: blur a small mask of its area only."""
+        u, reduce = self.unit, 8
+        margin = min(rx, ry) * blur * 3 + 1
+        left, top = max(0, int((cx - rx - margin) * u)), max(0, int((cy - ry - margin) * u))
+        right = min(self.size, int((cx + rx + margin) * u) + 1)
+        bottom = min(self.size, int((cy + ry + margin) * u) + 1)
+        if right <= left or bottom <= top:
+            return
+        width, height = right - left, bottom - top
+        mask = Image.new("L", (max(1, width // reduce), max(1, height // reduce)), 0)
+        sx, sy = mask.width / width, mask.height / height
+        ImageDraw.Draw(mask).ellipse([((cx - rx) * u - left) * sx, ((cy - ry) * u - top) * sy,
+                                      ((cx + rx) * u - left) * sx, ((cy + ry) * u - top) * sy], fill=alpha)
+        mask = mask.filter(ImageFilter.GaussianBlur(min(rx, ry) * u * blur / reduce))
+        self.image.paste(colour, (left, top, right, bottom), mask.resize((width, height), Image.BILINEAR))
+
+    def gradient(self, top, bottom):
+        """Fill the canvas with a vertical gradient from `top` to `bottom`."""
+        ramp = Image.linear_gradient("L").resize((1, 256))
+        strip = Image.composite(Image.new("RGB", (1, 256), bottom), Image.new("RGB", (1, 256), top), ramp)
+        self.image.paste(strip.resize((self.size, self.size), Image.BILINEAR))
 
     def shadow(self, cx, cy, rx, ry, alpha=70):
         self.soft(cx, cy, rx, ry, (60, 40, 30), alpha, blur=0.45)
@@ -200,13 +233,11 @@ class _Pen:
 
 def _backdrop(pen, hue, table=True):
     """Paint a soft gradient, a faint pattern, a glow behind the object and a table edge."""
-    rand, size = pen.rand, pen.size
+    rand = pen.rand
     hue += rand.uniform(-14, 14)
     top = _hsl(hue, rand.uniform(0.45, 0.65), 0.93)
     bottom = _hsl(hue + 18, rand.uniform(0.40, 0.60), 0.83)
-    gradient = Image.linear_gradient("L").resize((size, size), Image.BILINEAR)
-    pen.image.paste(Image.composite(Image.new("RGB", (size, size), bottom), Image.new("RGB", (size, size), top),
-                                    gradient))
+    pen.gradient(top, bottom)
     ink = _alpha(_light(_hsl(hue, 0.5, 0.7), 0.2), 40)
     pattern = rand.choice(("dots", "diagonal", "sparkles", "waves"))
     if pattern == "dots":
@@ -222,10 +253,10 @@ def _backdrop(pen, hue, table=True):
             pen.poly([(x, y - r * 2), (x + r * 0.5, y), (x, y + r * 2), (x - r * 0.5, y)], _alpha(WHITE, 120))
             pen.poly([(x - r * 2, y), (x, y + r * 0.5), (x + r * 2, y), (x, y - r * 0.5)], _alpha(WHITE, 120))
     else:
-        for row in range(9):
-            y = row * 12 + 4
-            pen.line([(x, y + 1.6 * math.sin(x / 5)) for x in range(-2, 104, 2)], _alpha(WHITE, 55), 0.9,
-                     caps=False)
+        with pen.layer(WHITE, 55) as waves:
+            for row in range(9):
+                y = row * 12 + 4
+                waves.line([(x, y + 1.6 * math.sin(x / 5)) for x in range(-2, 104, 2)], 255, 0.9, caps=False)
     pen.soft(50, 50, 38, 36, WHITE, 120, blur=0.5)
     if table:
         pen.rect(0, 84, 100, 100, _alpha(_hsl(hue + 25, 0.35, 0.62), 70))
@@ -301,12 +332,33 @@ def _label(pen, x0, y0, x1, y1, paper, accent):
     _leaf(pen, cx - r * 0.35, cy + r * 0.35, r * 1.1, r * 0.55, -50, accent)
 
 
+def _gingham(pen, draw_shape, base, colour, cell=2.4):
+    """Fill the shapes drawn by `draw_shape(mask_pen)` with a gingham check of `colour` on `base`."""
+    shape = Image.new("L", pen.image.size, 0)
+    draw_shape(_Pen(shape, pen.rand))
+    box = shape.getbbox()
+    if box is None:
+        return
+    shape = shape.crop(box)
+    pen.image.paste(base[:3], box, shape)
+    step = cell * pen.unit
+    rows, cols = Image.new("L", shape.size, 0), Image.new("L", shape.size, 0)
+    for k in range(0, int(pen.size / step) + 1, 2):
+        start = k * step
+        if box[1] - step <= start <= box[3]:
+            ImageDraw.Draw(rows).rectangle([0, start - box[1], shape.width, start + step - box[1]], fill=110)
+        if box[0] - step <= start <= box[2]:
+            ImageDraw.Draw(cols).rectangle([start - box[0], 0, start + step - box[0], shape.height], fill=110)
+    pen.image.paste(colour[:3], box, ImageChops.multiply(shape, ImageChops.add(rows, cols)))
+
+
 # --- one drawer per kind ------------------------------------------------------------------
 
 def _draw_pearl(pen):
     rand = pen.rand
     _backdrop(pen, rand.choice((200, 215, 260, 185)))
-    base = rand.choice(((246, 240, 232), (248, 232, 232), (222, 224, 230), (232, 220, 196), (120, 124, 140)))
+    base = pen.hint((("tahiti", (96, 104, 122)), ("den", (96, 104, 122)), ("south-sea", (236, 212, 160))),
+                    rand.choice(((246, 240, 232), (248, 232, 232), (236, 234, 240), (240, 228, 206))))
     shell = _hsl(rand.uniform(12, 30), 0.55, 0.84)
     pen.shadow(50, 84, 38, 5)
     # back valve of a scallop shell, opened like a fan
@@ -371,13 +423,20 @@ def _draw_tea(pen):
     _leaf(pen, 62, 92, 12, 5.5, -15, green)
     _leaf(pen, 64, 93, 10, 4.6, 20, _light(green, 0.15))
     _leaf(pen, 18, 92, 10, 4.6, -160, _light(green, 0.1))
-    _flower(pen, 24, 90, 6.5, (246, 200, 50), (232, 150, 40))
+    if pen.hint((("hoa", True),), False):
+        _flower(pen, 24, 90, 6.5, (246, 200, 50), (232, 150, 40))
+    else:
+        _leaf(pen, 26, 93, 11, 5, -120, green)
+        _leaf(pen, 27, 93, 9, 4.2, -40, _light(green, 0.2))
 
 
 def _draw_bottle(pen):
     rand = pen.rand
     _backdrop(pen, rand.choice((30, 20, 200, 340)))
-    liquid = rand.choice(((176, 60, 70), (196, 120, 40), (120, 40, 70), (226, 166, 60), (150, 196, 226)))
+    liquid = pen.hint((("nuoc", (160, 204, 232)), ("khoang", (160, 204, 232)), ("chanh", (214, 222, 120)),
+                       ("sim", (112, 36, 72)), ("ba-kich", (150, 42, 58)), ("dong-trung", (226, 148, 48)),
+                       ("lim-xanh", (180, 112, 40))),
+                      rand.choice(((176, 60, 70), (196, 120, 40), (120, 40, 70), (226, 166, 60))))
     paper = (250, 244, 228)
     accent = rand.choice(((170, 40, 40), (40, 90, 80), (120, 70, 30), (40, 60, 120)))
     pen.shadow(50, 87, 30, 4)
@@ -430,30 +489,26 @@ def _draw_jar(pen):
         pen.line([(x, y), (x + rand.uniform(-1.2, 1.2), y + 0.5)], _alpha(_dark(filling, 0.2), 180), 0.5)
 
 
-def _fish_shape(pen, x, y, length, height, body, belly, flip=False):
-    """Draw a stylised fish whose nose is at (x, y)."""
-    d = -1 if flip else 1
-    top = _bezier((x, y), (x + d * length * 0.25, y - height * 0.75), (x + d * length * 0.7, y - height * 0.55),
-                  (x + d * length * 0.85, y))
-    bottom = _bezier((x + d * length * 0.85, y), (x + d * length * 0.65, y + height * 0.6),
-                     (x + d * length * 0.25, y + height * 0.65), (x, y))
-    tail_x = x + d * length * 0.82
-    pen.poly([(tail_x, y), (tail_x + d * length * 0.2, y - height * 0.45), (tail_x + d * length * 0.14, y),
-              (tail_x + d * length * 0.2, y + height * 0.45)], _dark(body, 0.1))
-    pen.poly([(x + d * length * 0.38, y - height * 0.48), (x + d * length * 0.52, y - height * 0.85),
-              (x + d * length * 0.62, y - height * 0.4)], _dark(body, 0.12))
+def _fish_shape(pen, x, y, length, height, body, belly):
+    """Draw a stylised fish facing left, its nose at (x, y)."""
+    top = _bezier((x, y), (x + length * 0.25, y - height * 0.75), (x + length * 0.7, y - height * 0.55),
+                  (x + length * 0.85, y))
+    bottom = _bezier((x + length * 0.85, y), (x + length * 0.65, y + height * 0.6),
+                     (x + length * 0.25, y + height * 0.65), (x, y))
+    tail_x = x + length * 0.82
+    pen.poly([(tail_x, y), (tail_x + length * 0.2, y - height * 0.45), (tail_x + length * 0.14, y),
+              (tail_x + length * 0.2, y + height * 0.45)], _dark(body, 0.1))
+    pen.poly([(x + length * 0.38, y - height * 0.48), (x + length * 0.52, y - height * 0.85),
+              (x + length * 0.62, y - height * 0.4)], _dark(body, 0.12))
     pen.poly(top + bottom, body)
     pen.poly(bottom, belly)
     for row in range(2):
         for i in range(5):
-            sx = x + d * length * (0.32 + i * 0.09 + row * 0.045)
-            sy = y - height * (0.12 - row * 0.22)
-            pen.arc(sx, sy, length * 0.035, height * 0.12, -60 if d > 0 else 120, 60 if d > 0 else 240,
-                    _alpha(_light(body, 0.4), 170), 0.45)
-    pen.arc(x + d * length * 0.2, y, length * 0.05, height * 0.3, -70 if d > 0 else 110, 70 if d > 0 else 250,
-            _alpha(_dark(body, 0.3), 200), 0.7)
-    pen.circle(x + d * length * 0.1, y - height * 0.12, height * 0.09, WHITE)
-    pen.circle(x + d * length * 0.1, y - height * 0.12, height * 0.05, (30, 40, 50))
+            sx, sy = x + length * (0.32 + i * 0.09 + row * 0.045), y - height * (0.12 - row * 0.22)
+            pen.arc(sx, sy, length * 0.035, height * 0.12, -60, 60, _alpha(_light(body, 0.4), 170), 0.45)
+    pen.arc(x + length * 0.2, y, length * 0.05, height * 0.3, -70, 70, _alpha(_dark(body, 0.3), 200), 0.7)
+    pen.circle(x + length * 0.1, y - height * 0.12, height * 0.09, WHITE)
+    pen.circle(x + length * 0.1, y - height * 0.12, height * 0.05, (30, 40, 50))
 
 
 def _draw_fish(pen):
@@ -591,7 +646,8 @@ def _draw_shrimp(pen):
 def _draw_rice(pen):
     rand = pen.rand
     _backdrop(pen, rand.choice((45, 35, 60)))
-    grain = rand.choice(((250, 248, 240), (246, 240, 224), (176, 100, 84)))
+    grain = pen.hint((("lut", (176, 100, 84)), ("nep", (250, 248, 240))),
+                     rand.choice(((250, 248, 240), (246, 240, 224))))
     bowl = rand.choice(((244, 242, 236), (220, 232, 244), (236, 224, 206)))
     band = rand.choice(((48, 90, 160), (160, 60, 50), (60, 120, 90)))
     pen.shadow(52, 86, 34, 4.5)
@@ -647,7 +703,6 @@ def _draw_cake(pen):
     bar(20, 62, 28, 12)
     bar(50, 62, 28, 12)
     bar(34, 48, 28, 12)
-    pen.rect(18, 58, 20, 76, _alpha(WHITE, 0))
     for x, y in ((20, 84), (80, 86), (86, 80)):
         pen.ellipse(x, y, 2.2, 1.5, nut)
         pen.ellipse(x - 0.5, y - 0.4, 0.9, 0.5, _alpha(WHITE, 110))
@@ -656,8 +711,26 @@ def _draw_cake(pen):
 def _draw_herb(pen):
     rand = pen.rand
     _backdrop(pen, rand.choice((110, 90, 140)))
-    greens = [_hsl(rand.uniform(90, 140), rand.uniform(0.35, 0.55), rand.uniform(0.3, 0.45)) for _ in range(4)]
     pen.shadow(48, 86, 34, 4.5)
+    if pen.hint((("nam", True),), False):
+        _mushrooms(pen, thin=pen.hint((("kim-cham", True),), False))
+    else:
+        _herb_bundle(pen)
+    # small wooden dish of dried slices
+    pen.shadow(76, 88, 13, 2.5)
+    pen.ellipse(76, 84, 13, 4.2, (150, 100, 60))
+    pen.ellipse(76, 83, 12, 3.4, (176, 124, 78))
+    slice_colour = pen.hint((("dong-trung", (240, 150, 60)), ("hoai-son", (242, 234, 214)), ("nam", (236, 222, 196))),
+                            rand.choice(((240, 228, 200), (240, 150, 60), (226, 214, 180))))
+    for x, y in ((70, 81.5), (76, 80.5), (82, 81.8), (73, 83.5), (79, 83.8)):
+        pen.ellipse(x, y, 3.2, 1.7, _dark(slice_colour, 0.12))
+        pen.ellipse(x, y - 0.2, 2.8, 1.4, slice_colour)
+
+
+def _herb_bundle(pen):
+    """Draw a bundle of leafy sprigs tied with twine."""
+    rand = pen.rand
+    greens = [_hsl(rand.uniform(90, 140), rand.uniform(0.35, 0.55), rand.uniform(0.3, 0.45)) for _ in range(4)]
     tie = (46, 78)
     for k in range(7):
         angle = -150 + k * 20 + rand.uniform(-4, 4)
@@ -675,14 +748,37 @@ def _draw_herb(pen):
     pen.line([(50, 90), (48, 78)], _dark(greens[1], 0.3), 1.2)
     pen.rect(41, 76, 53, 80, (190, 140, 80), 1.5)
     pen.line([(42, 78), (52, 78)], (150, 100, 50), 0.5, caps=False)
-    # small wooden dish of dried slices
-    pen.shadow(76, 88, 13, 2.5)
-    pen.ellipse(76, 84, 13, 4.2, (150, 100, 60))
-    pen.ellipse(76, 83, 12, 3.4, (176, 124, 78))
-    slice_colour = rand.choice(((240, 228, 200), (240, 150, 60), (226, 214, 180)))
-    for x, y in ((70, 81.5), (76, 80.5), (82, 81.8), (73, 83.5), (79, 83.8)):
-        pen.ellipse(x, y, 3.2, 1.7, _dark(slice_colour, 0.12))
-        pen.ellipse(x, y - 0.2, 2.8, 1.4, slice_colour)
+
+
+def _mushrooms(pen, thin):
+    """Draw a cluster of mushrooms: a tied bunch of enoki when `thin`, else plump king oysters."""
+    rand = pen.rand
+    if thin:
+        stem = (246, 242, 228)
+        for k in range(15):
+            angle = -90 + (k - 7) * 4.5 + rand.uniform(-1.5, 1.5)
+            length = rand.uniform(32, 42)
+            x0 = 46 + (k - 7) * 0.55
+            x1 = x0 + math.cos(math.radians(angle)) * length
+            y1 = 80 + math.sin(math.radians(angle)) * length
+            pen.line(_bezier((x0, 80), (x0, 70), (x1, y1 + 10), (x1, y1), 12), _dark(stem, 0.04 + 0.05 * (k % 3)), 1.4)
+            pen.ellipse(x1, y1, 2.0, 1.5, (238, 224, 186))
+            pen.ellipse(x1 - 0.5, y1 - 0.5, 0.8, 0.5, _alpha(WHITE, 200))
+        pen.rect(37, 76, 55, 86, (206, 186, 150), 2)
+        pen.rect(36, 75, 56, 79, (90, 140, 90), 1)
+        return
+    cap = rand.choice(((176, 132, 90), (160, 120, 84), (190, 150, 110)))
+    for x, base, height, width in ((33, 84, 26, 8), (47, 86, 34, 9.5), (61, 84, 28, 8.5)):
+        top = base - height
+        body = [(x - width * 0.42, base)] + _bezier((x - width * 0.42, base), (x - width * 0.62, base - height * 0.5),
+                                                    (x - width * 0.4, top + 3), (x - width * 0.34, top + 1), 10)
+        body += [(2 * x - px, py) for px, py in body[::-1]]
+        pen.poly(body, (246, 240, 224))
+        pen.poly([(px, py) for px, py in body if px >= x], _alpha((220, 206, 180), 150))
+        pen.line([(x - width * 0.15, base - 3), (x - width * 0.12, top + 5)], _alpha(WHITE, 160), 0.8)
+        pen.ellipse(x, top + 1.2, width * 0.82, width * 0.3, _dark(cap, 0.3))
+        pen.ellipse(x, top, width * 0.8, width * 0.42, cap)
+        pen.ellipse(x - width * 0.2, top - width * 0.14, width * 0.36, width * 0.13, _alpha(_light(cap, 0.4), 200))
 
 
 def _draw_oil(pen):
@@ -716,15 +812,20 @@ def _draw_craft(pen):
     rand = pen.rand
     _backdrop(pen, rand.choice((28, 15, 45)))
     cane = rand.choice(((206, 160, 96), (190, 140, 80), (218, 176, 110)))
-    cloth = rand.choice(((200, 60, 60), (60, 110, 170), (80, 140, 90)))
+    cloth = rand.choice(((200, 60, 60), (60, 110, 170), (70, 140, 90)))
     pen.shadow(50, 87, 34, 4.5)
     pen.arc(50, 50, 22, 24, 180, 360, _dark(cane, 0.25), 3.4)
     pen.arc(50, 50, 22, 24, 190, 350, _light(cane, 0.15), 1.4)
-    # cloth peeking out of the basket
-    pen.poly([(30, 52), (44, 38), (58, 52)], cloth)
-    pen.poly([(46, 52), (62, 36), (72, 52)], _light(cloth, 0.2))
-    for k in range(3):
-        pen.line([(52 + k * 3, 50), (63 + k * 2, 39 + k * 2)], _alpha(WHITE, 150), 0.6, caps=False)
+    drape = _bezier((28, 48), (27, 57), (31, 66), (37, 70), 10) + _bezier((37, 70), (43, 66), (46, 57), (47, 48), 10)
+
+    def mound(p):
+        p.ellipse(50, 48, 26, 7.5, 255)
+
+    def corner(p):
+        p.poly(drape, 255)
+
+    _gingham(pen, mound, (250, 248, 242), cloth)
+    pen.ellipse(42, 45.5, 9, 2.4, _alpha(WHITE, 90))
     top, bottom = 50, 84
     rows = 8
     for r in range(rows):
@@ -747,6 +848,10 @@ def _draw_craft(pen):
     pen.rect(19, 47, 81, 49.5, _light(cane, 0.2), 2)
     for x in (23, 77):
         pen.ellipse(x, 50, 2.6, 3.2, _dark(cane, 0.3))
+    # the cloth's corner hanging over the rim
+    pen.shadow(39, 60, 8, 9, alpha=40)
+    _gingham(pen, corner, (250, 248, 242), cloth)
+    pen.poly(drape[:11] + [(37, 70), (38, 50)], _alpha(_dark(cloth, 0.3), 50))
 
 
 def _draw_plant(pen):
@@ -836,10 +941,17 @@ def _draw_fruit(pen):
     pen.line([(40, 38), (42, 32)], (110, 80, 50), 1.2)
     _leaf(pen, 42, 33, 17, 7.5, -20, (70, 130, 60))
     _leaf(pen, 41, 34, 13, 6, -150, (90, 150, 70))
-    # a cut half in front: rind, white pith and juicy segments
+    # a cut half in front: a guava shows white flesh and seeds, a pomelo juicy segments
     cx, cy = 68, 76
     pen.ellipse(cx, cy + 1.8, 18, 10, _dark(skin, 0.2))
     pen.ellipse(cx, cy, 18, 9.5, skin)
+    if pen.hint((("oi", True),), False):
+        pen.ellipse(cx, cy, 16.6, 8.7, (250, 248, 236))
+        pen.ellipse(cx, cy, 8.5, 4.4, (244, 238, 218))
+        for k in range(14):
+            a = 2 * math.pi * k / 14
+            pen.ellipse(cx + math.cos(a) * 6, cy + math.sin(a) * 3.1, 0.7, 0.45, (214, 190, 140))
+        return
     pen.ellipse(cx, cy, 16.2, 8.4, (252, 246, 230))
     segments = 11
     for k in range(segments):
@@ -863,17 +975,14 @@ def _draw_noodle(pen):
 
     def soup(p):
         p.ellipse(50, 58, 26.5, 6, broth)
-        for _ in range(26):
-            angle = rand.uniform(-0.5, 0.5)
-            x0, y0 = rand.uniform(30, 64), rand.uniform(54, 61.5)
-            strand = []
-            for t in range(13):
-                px = x0 + t * math.cos(angle) + 0.9 * math.sin(t * 0.9) * math.sin(angle)
-                py = y0 + t * math.sin(angle) * 0.3 + 0.9 * math.sin(t * 0.9 + x0)
-                if ((px - 50) / 25.5) ** 2 + ((py - 58) / 5.6) ** 2 < 1:
-                    strand.append((px, py))
-            if len(strand) > 2:
-                p.line(strand, _alpha(rand.choice((noodle, _light(noodle, 0.25), _dark(noodle, 0.1))), 230), 0.55)
+        for k in range(18):
+            scale = 0.25 + 0.7 * k / 17
+            start = rand.uniform(150, 200)
+            strand = [(50 + 25 * scale * math.cos(math.radians(a)) + 0.5 * math.sin(a / 9 + k),
+                       58 + 5.4 * scale * math.sin(math.radians(a)) + 0.45 * math.sin(a / 7 + k))
+                      for a in range(int(start), int(start + rand.uniform(120, 200)), 4)]
+            tone = rand.choice((noodle, _light(noodle, 0.3), _dark(noodle, 0.08)))
+            p.line(strand, _alpha(tone, 235), 0.6)
         for x, y in ((37, 56.5), (45, 59.5), (61, 55.5)):
             p.ellipse(x, y, 3.6, 1.7, (224, 130, 120))
             p.ellipse(x, y, 2.3, 1.0, (246, 196, 186))
@@ -894,32 +1003,67 @@ def _draw_noodle(pen):
 def _draw_meat(pen):
     rand = pen.rand
     _backdrop(pen, rand.choice((30, 20, 45)))
-    crust = rand.choice(((170, 60, 50), (186, 80, 50), (150, 70, 40)))
-    inside = rand.choice(((240, 180, 160), (236, 196, 170)))
     pen.shadow(48, 86, 40, 4.5)
     # wooden board with a handle
-    pen.rect(76, 68, 94, 74, (150, 100, 60), 3)
-    pen.circle(90, 71, 1.4, (120, 80, 50))
-    pen.rect(8, 66, 82, 87, (150, 100, 60), 4)
-    pen.rect(8, 64, 82, 83, (196, 140, 90), 4)
+    pen.rect(76, 68, 95, 74, (150, 100, 60), 3)
+    pen.circle(91, 71, 1.4, (120, 80, 50))
+    pen.rect(7, 66, 83, 87, (150, 100, 60), 4)
+    pen.rect(7, 64, 83, 83, (196, 140, 90), 4)
     for y in (68, 72.5, 77):
-        pen.line([(12, y), (78, y + rand.uniform(-0.8, 0.8))], _alpha((150, 100, 60), 110), 0.45, caps=False)
-    # a roasted piece and some slices
-    pen.rect(14, 52, 42, 70, _dark(crust, 0.2), 5)
-    pen.rect(14, 50, 42, 67, crust, 5)
-    pen.rect(16, 51, 40, 54, _alpha(_light(crust, 0.35), 160), 2)
-    for _ in range(6):
-        pen.circle(rand.uniform(18, 38), rand.uniform(55, 65), rand.uniform(0.6, 1.2), _alpha(_dark(crust, 0.4), 170))
-    for i in range(5):
-        x = 44 + i * 6.2
-        pen.rect(x, 55 + i * 0.6, x + 8.5, 73 + i * 0.2, _dark(crust, 0.1), 2.2)
-        pen.rect(x + 1.1, 56.2 + i * 0.6, x + 7.4, 71.8 + i * 0.2, inside, 1.8)
-        pen.rect(x + 1.8, 57 + i * 0.6, x + 3, 70 + i * 0.2, _alpha(WHITE, 70), 0.6)
+        pen.line([(11, y), (79, y + rand.uniform(-0.8, 0.8))], _alpha((150, 100, 60), 110), 0.45, caps=False)
+    poultry = pen.hint((("ga", (240, 192, 90)), ("vit", (200, 116, 62))), None)
+    if poultry:
+        _poultry(pen, poultry)
+    else:
+        _roast_and_slices(pen)
     green = (80, 140, 60)
     for k in range(5):
-        _leaf(pen, 20, 78, 8, 3, -30 + k * 18, green)
-    pen.poly(_bezier((60, 79), (64, 75), (70, 75), (72, 78)) + _bezier((72, 78), (68, 77), (64, 78), (60, 80)),
+        _leaf(pen, 18, 79, 8, 3, -30 + k * 18, green)
+    pen.poly(_bezier((62, 80), (66, 76), (72, 76), (74, 79)) + _bezier((74, 79), (70, 78), (66, 79), (62, 81)),
              (214, 50, 40))
+
+
+def _roast_and_slices(pen):
+    """Draw a glossy roasted piece of pork with slices fanned out in front of it."""
+    rand = pen.rand
+    crust = rand.choice(((176, 58, 46), (190, 76, 48), (160, 66, 40)))
+    inside = rand.choice(((240, 182, 160), (236, 196, 172)))
+    pen.rect(12, 53, 46, 71, _dark(crust, 0.3), 9)
+    pen.rect(12, 51, 46, 68.5, crust, 9)
+    pen.rect(17, 53.5, 40, 56.5, _alpha(_light(crust, 0.45), 170), 1.5)
+    for _ in range(7):
+        x, y = rand.uniform(16, 42), rand.uniform(58, 66)
+        pen.line([(x, y), (x + rand.uniform(1.5, 3), y - rand.uniform(0.3, 1))], _alpha(_dark(crust, 0.45), 190), 0.8)
+    for i in range(4):
+        x, y = 50 + i * 7, 70 - i * 1.4
+        pen.poly(_oval_points(x, y, 5.2, 9, 22), _dark(crust, 0.15))
+        pen.poly(_oval_points(x + 0.3, y + 0.3, 4.5, 8.2, 22), inside)
+        pen.poly(_oval_points(x + 0.8, y + 0.8, 3.2, 6.2, 22), _light(inside, 0.12))
+        pen.poly(_oval_points(x - 1.2, y - 2, 0.9, 3, 22), _alpha(WHITE, 90))
+
+
+def _poultry(pen, skin):
+    """Draw a whole cooked bird resting on the board, with a lime beside it."""
+    pen.ellipse(40, 70, 26, 4.5, _alpha(_dark(skin, 0.5), 60))
+    pen.ellipse(21, 58, 5.5, 6, _dark(skin, 0.1))
+    pen.ellipse(38, 59, 20, 12.5, _dark(skin, 0.16))
+    pen.ellipse(38, 57.5, 19.5, 11.8, skin)
+    pen.ellipse(33, 51.5, 11, 3.6, _alpha(_light(skin, 0.4), 170))
+    pen.poly(_leaf_points(26, 59, 16, 7, 6), _dark(skin, 0.07))
+    for dx, tone in ((3.5, _dark(skin, 0.14)), (0, skin)):
+        x, y = 52 + dx, 60 - dx * 0.6
+        pen.line([(x + 4, y - 3), (x + 10, y - 8)], (246, 238, 222), 1.7)
+        pen.circle(x + 10.6, y - 9.3, 1.4, (246, 238, 222))
+        pen.circle(x + 11.6, y - 7.8, 1.4, (246, 238, 222))
+        pen.poly(_oval_points(x, y, 7.5, 4.8, -38), _dark(tone, 0.08))
+        pen.poly(_oval_points(x - 0.4, y - 0.5, 6.6, 4.0, -38), tone)
+        pen.poly(_oval_points(x - 1.6, y - 1.6, 3, 1.2, -38), _alpha(_light(tone, 0.4), 160))
+    for x, y in ((70, 72), (75, 74)):
+        pen.circle(x, y, 4, (120, 170, 60))
+        pen.circle(x, y, 3.3, (196, 226, 130))
+        for k in range(6):
+            a = math.radians(k * 60)
+            pen.line([(x, y), (x + math.cos(a) * 3, y + math.sin(a) * 3)], (150, 196, 90), 0.35)
 
 
 def _karst(pen, x, base, width, height, colour, rand):
@@ -942,14 +1086,38 @@ def _karst(pen, x, base, width, height, colour, rand):
     pen.poly([(px, base + (base - py) * 0.3) for px, py in outline], _alpha(colour, 55))
 
 
+def _junk_boat(pen, bx, by, sail):
+    """Draw a Ha Long junk with batten sails, its keel at (bx, by)."""
+    hull = (110, 66, 40)
+    pen.soft(bx, by + 4, 20, 2.2, (20, 60, 70), 90)
+    for mast, height, width in ((bx - 9, 20, 11), (bx + 3, 27, 14)):
+        pen.line([(mast, by - 2), (mast, by - height - 2)], (80, 50, 30), 0.6, caps=False)
+        outline = _bezier((mast, by - height), (mast + width * 0.4, by - height - 1.5),
+                          (mast + width * 0.8, by - height + 1), (mast + width, by - height + 3), 8)
+        outline += [(mast + width * 1.06, by - 4), (mast + 0.5, by - 4)]
+        pen.poly(outline, sail)
+        pen.poly([(mast + width * 0.55, by - height - 0.2), (mast + width, by - height + 3),
+                  (mast + width * 1.06, by - 4), (mast + width * 0.55, by - 4)], _alpha(_dark(sail, 0.15), 140))
+        for k in range(1, 5):
+            y = by - height + 1 + (height - 5) * k / 5
+            pen.line([(mast, y), (mast + width * 1.03, y + 0.6)], _alpha(_dark(sail, 0.4), 200), 0.35, caps=False)
+    hull_pts = _bezier((bx - 21, by - 5.5), (bx - 14, by - 2.8), (bx + 4, by - 2.4), (bx + 17, by - 4), 10)
+    hull_pts += _bezier((bx + 17, by - 4), (bx + 15, by + 1), (bx + 12, by + 3), (bx + 9, by + 3.2), 6)
+    hull_pts += _bezier((bx - 11, by + 3.2), (bx - 15, by + 2.5), (bx - 18, by), (bx - 21, by - 5.5), 6)
+    pen.poly(hull_pts, hull)
+    pen.line(hull_pts[:11], (170, 120, 76), 0.9, caps=False)
+    pen.rect(bx - 7, by - 7.2, bx + 8, by - 3, (236, 226, 206), 0.6)
+    pen.rect(bx - 7.6, by - 8, bx + 8.6, by - 6.8, (150, 70, 40), 0.4)
+    for k in range(4):
+        pen.rect(bx - 5.6 + k * 3.4, by - 6.1, bx - 3.6 + k * 3.4, by - 4.4, (100, 140, 170))
+
+
 def _draw_tour(pen):
-    rand, size = pen.rand, pen.size
+    rand = pen.rand
     warm = rand.random() < 0.5
     top = _hsl(rand.uniform(195, 210), 0.6, 0.72)
     horizon_colour = _hsl(rand.uniform(25, 40), 0.8, 0.87) if warm else _hsl(190, 0.5, 0.91)
-    gradient = Image.linear_gradient("L").resize((size, size), Image.BILINEAR)
-    pen.image.paste(Image.composite(Image.new("RGB", (size, size), horizon_colour),
-                                    Image.new("RGB", (size, size), top), gradient))
+    pen.gradient(top, horizon_colour)
     horizon = 62
     sun = (rand.uniform(20, 80), rand.uniform(16, 26))
     pen.soft(sun[0], sun[1], 16, 16, (255, 244, 210), 150)
@@ -975,33 +1143,8 @@ def _draw_tour(pen):
         y = horizon + 4 + k * 2.3
         x = rand.uniform(5, 90)
         pen.line([(x, y), (x + rand.uniform(4, 10), y)], _alpha(WHITE, 90), 0.5, caps=False)
-    # the junk boat
-    bx, by = rand.uniform(46, 56), 79
-    sail = rand.choice(((214, 110, 50), (196, 90, 50), (230, 150, 70)))
-    hull = (110, 66, 40)
-    pen.soft(bx, by + 4, 20, 2.2, (20, 60, 70), 90)
-    for mast, height, width in ((bx - 9, 20, 11), (bx + 3, 27, 14)):
-        pen.line([(mast, by - 2), (mast, by - height - 2)], (80, 50, 30), 0.6, caps=False)
-        outline = [(mast, by - height)] + _bezier((mast, by - height), (mast + width * 0.4, by - height - 1.5),
-                                                  (mast + width * 0.8, by - height + 1), (mast + width, by - height + 3),
-                                                  8)
-        outline += [(mast + width * 1.06, by - 4), (mast + 0.5, by - 4)]
-        pen.poly(outline, sail)
-        pen.poly([(mast + width * 0.55, by - height - 0.2), (mast + width, by - height + 3), (mast + width * 1.06, by - 4),
-                  (mast + width * 0.55, by - 4)], _alpha(_dark(sail, 0.15), 140))
-        for k in range(1, 5):
-            y = by - height + 1 + (height - 5) * k / 5
-            pen.line([(mast, y), (mast + width * 1.03, y + 0.6)], _alpha(_dark(sail, 0.4), 200), 0.35, caps=False)
-    hull_pts = _bezier((bx - 21, by - 5.5), (bx - 14, by - 2.8), (bx + 4, by - 2.4), (bx + 17, by - 4), 10)
-    hull_pts += _bezier((bx + 17, by - 4), (bx + 15, by + 1), (bx + 12, by + 3), (bx + 9, by + 3.2), 6)
-    hull_pts += _bezier((bx - 11, by + 3.2), (bx - 15, by + 2.5), (bx - 18, by), (bx - 21, by - 5.5), 6)
-    pen.poly(hull_pts, hull)
-    pen.line(hull_pts[:11], (170, 120, 76), 0.9, caps=False)
-    pen.rect(bx - 7, by - 7.2, bx + 8, by - 3, (236, 226, 206), 0.6)
-    pen.rect(bx - 7.6, by - 8, bx + 8.6, by - 6.8, (150, 70, 40), 0.4)
-    for k in range(4):
-        pen.rect(bx - 5.6 + k * 3.4, by - 6.1, bx - 3.6 + k * 3.4, by - 4.4, (100, 140, 170))
-    for k in range(3):
+    _junk_boat(pen, rand.uniform(46, 56), 79, rand.choice(((214, 110, 50), (196, 90, 50), (230, 150, 70))))
+    for _ in range(3):
         x, y = rand.uniform(15, 85), rand.uniform(28, 45)
         pen.line([(x - 1.6, y - 0.8), (x, y), (x + 1.6, y - 0.8)], (70, 80, 90), 0.35)
 
@@ -1019,13 +1162,8 @@ def _draw_honey(pen):
     _label(pen, 33, 58, 59, 76, (250, 245, 230), cloth)
     pen.rect(28, 34, 64, 42, (200, 170, 110), 2)
     # gingham cover tied with string
-    cover = [(22, 44)] + _bezier((22, 44), (22, 30), (70, 30), (70, 44), 16)
-    pen.poly(cover + [(66, 38), (26, 38)], (250, 250, 246))
-    for k in range(6):
-        x = 25 + k * 7.5
-        pen.rect(x, 32, x + 3.6, 43, _alpha(cloth, 120))
-    for y in (34, 39):
-        pen.rect(23, y, 69, y + 2.4, _alpha(cloth, 120))
+    cover = _bezier((22, 44), (22, 30), (70, 30), (70, 44), 16) + [(66, 40), (26, 40)]
+    _gingham(pen, lambda p: p.poly(cover, 255), (250, 250, 246), cloth, cell=2.2)
     pen.line([(24, 40.5), (68, 40.5)], (150, 110, 70), 0.8, caps=False)
     # honey dipper and a drop
     pen.line([(70, 40), (80, 70)], (170, 120, 70), 1.6)
@@ -1119,7 +1257,7 @@ KINDS = tuple(DRAWERS)
 def draw_picture(kind: str, seed: str, size: int = 800) -> Image.Image:
     """Draw a square RGB illustration of a product `kind`, varied deterministically by `seed`."""
     canvas = Image.new("RGB", (size * SCALE, size * SCALE), WHITE)
-    pen = _Pen(canvas, _Rand(f"{kind}\n{seed}"))
+    pen = _Pen(canvas, _Rand(f"{kind}\n{seed}"), seed)
     DRAWERS.get(kind, _draw_box)(pen)
     return canvas.resize((size, size), Image.LANCZOS)
 
@@ -1127,7 +1265,7 @@ def draw_picture(kind: str, seed: str, size: int = 800) -> Image.Image:
 def main(argv):
     """Write one sample PNG of every kind (and the fallback box) into the folder given as argument."""
     if len(argv) != 2:
-        print(f"usage: python -m shop.demo.images OUTPUT_FOLDER", file=sys.stderr)
+        print("usage: python shop/demo/images.py OUTPUT_FOLDER", file=sys.stderr)
         return 2
     folder = Path(argv[1])
     folder.mkdir(parents=True, exist_ok=True)

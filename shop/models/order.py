@@ -37,6 +37,9 @@ SHIPMENT_CANCELLED = "cancelled"  # the order was cancelled or refunded
 SHIPMENT_STATUSES = (SHIPMENT_PENDING, SHIPMENT_PACKED, SHIPMENT_SHIPPED, SHIPMENT_DELIVERED, SHIPMENT_CANCELLED)
 
 
+CHILDREN = "all, delete-orphan"  # rows that live and die with their order
+
+
 class Order(TimestampMixin, db.Model):
     """A customer's order; every amount is integer VND."""
 
@@ -75,10 +78,10 @@ class Order(TimestampMixin, db.Model):
     cancelled_at: Mapped[datetime | None]
 
     customer = db.relationship("User")
-    lines = db.relationship("OrderLine", back_populates="order", order_by="OrderLine.id", cascade="all, delete-orphan")
-    shipments = db.relationship("Shipment", back_populates="order", order_by="Shipment.id", cascade="all, delete-orphan")
-    events = db.relationship("OrderEvent", back_populates="order", order_by="OrderEvent.id", cascade="all, delete-orphan")
-    refunds = db.relationship("Refund", back_populates="order", order_by="Refund.id", cascade="all, delete-orphan")
+    lines = db.relationship("OrderLine", back_populates="order", order_by="OrderLine.id", cascade=CHILDREN)
+    shipments = db.relationship("Shipment", back_populates="order", order_by="Shipment.id", cascade=CHILDREN)
+    events = db.relationship("OrderEvent", back_populates="order", order_by="OrderEvent.id", cascade=CHILDREN)
+    refunds = db.relationship("Refund", back_populates="order", order_by="Refund.id", cascade=CHILDREN)
 
     def __repr__(self):
         return f"<Order {self.number} {self.status}>"

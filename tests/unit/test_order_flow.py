@@ -3,7 +3,12 @@ import pytest
 from shop.errors import InvalidTransition
 from shop.models import Order, OrderEvent
 from shop.models.order import (
-    ORDER_CANCELLED, ORDER_COMPLETED, ORDER_FULFILLED, ORDER_PAID, ORDER_PENDING_PAYMENT, ORDER_PLACED,
+    ORDER_CANCELLED,
+    ORDER_COMPLETED,
+    ORDER_FULFILLED,
+    ORDER_PAID,
+    ORDER_PENDING_PAYMENT,
+    ORDER_PLACED,
 )
 from shop.services.order_flow import transition_order
 from tests.factories import make_user

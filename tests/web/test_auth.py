@@ -6,7 +6,8 @@ from tests.factories import DEFAULT_PASSWORD, make_user
 
 def test_register_creates_a_customer_and_signs_in(client, db):
     response = client.post("/auth/register", data={
-        "name": "Lê Minh Anh", "email": "Anh@Example.com", "password": "mot-mat-khau-dai", "confirm": "mot-mat-khau-dai",
+        "name": "Lê Minh Anh", "email": "Anh@Example.com",
+        "password": "mot-mat-khau-dai", "confirm": "mot-mat-khau-dai",
     })
     assert response.status_code == 302
     user = db.session.query(User).one()

@@ -30,7 +30,8 @@ def test_reset_link_by_mail_sets_a_new_password_once(app, client, db):
     assert client.get(path).status_code == 200
     response = client.post(path, data={"password": "a-new-long-password", "confirm": "a-new-long-password"})
     assert response.status_code == 302
-    assert client.post("/auth/login", data={"email": "hoa@example.com", "password": "a-new-long-password"}).status_code == 302
+    new_login = client.post("/auth/login", data={"email": "hoa@example.com", "password": "a-new-long-password"})
+    assert new_login.status_code == 302
     assert client.get(path).status_code == 404  # used: the hash changed
     db.session.refresh(user)
 
