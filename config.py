@@ -42,6 +42,13 @@ class Config:
     )
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     REDIS_URL = os.environ.get("REDIS_URL", "")
+    # Cache (public pages for anonymous visitors): Redis when configured, shared by every
+    # worker and host; otherwise in each process's memory.
+    CACHE_TYPE = "RedisCache" if REDIS_URL else "SimpleCache"
+    CACHE_REDIS_URL = REDIS_URL
+    CACHE_KEY_PREFIX = "shop:"
+    CACHE_DEFAULT_TIMEOUT = 60
+    PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 30)  # 0 turns the page cache off
 
     # Languages: Vietnamese first, English second.
     LANGUAGES = ("vi", "en")
@@ -117,6 +124,9 @@ class TestConfig(Config):
     PROXY_FIX_X_FOR = 0
     COUNT_QUERIES = False
     REDIS_URL = ""
+    CACHE_TYPE = "NullCache"
+    CACHE_REDIS_URL = ""
+    PAGE_CACHE_SECONDS = 0
     STRIPE_SECRET_KEY = ""
     STRIPE_WEBHOOK_SECRET = ""
     MAIL_SERVER = ""

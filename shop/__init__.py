@@ -40,7 +40,7 @@ def register_proxy_fix(app):
 def register_extensions(app):
     """Bind the unbound extensions to `app`."""
     from shop import i18n, models  # noqa: F401  (models registers the tables)
-    from shop.extensions import babel, csrf, db, limiter, login_manager, migrate
+    from shop.extensions import babel, cache, csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
     migrate.init_app(app, db, directory=app.config["MIGRATIONS_DIR"], render_as_batch=True)
@@ -49,6 +49,7 @@ def register_extensions(app):
     # Counters in Redis when configured, so every worker shares them; in memory otherwise.
     app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
     limiter.init_app(app)
+    cache.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message_category = "info"
