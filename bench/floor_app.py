@@ -23,7 +23,8 @@ PAGE = """<!doctype html>
 <div class="product-grid">
 {% for card in cards %}
 <article class="product-card"><a class="product-card-link" href="/products/{{ card.slug }}">
-<span class="product-card-photo"><img src="/media/{{ card.image }}" alt="{{ card.name }}" width="400" height="400"></span>
+<span class="product-card-photo">
+<img src="/media/{{ card.image }}" alt="{{ card.name }}" width="400" height="400"></span>
 <span class="body"><h3>{{ card.name }}</h3><span class="meta">{{ card.area }} · {{ card.producer }}</span>
 <span class="card-price">{{ "{:,}".format(card.price).replace(",", ".") }} ₫</span></span></a></article>
 {% endfor %}

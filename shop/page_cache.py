@@ -26,7 +26,7 @@ from shop.extensions import cache
 # CSRF secret (its token is swapped, see above) and Flask-Login's freshness flag, which it
 # sets on any anonymous session that holds something.
 NEUTRAL_SESSION_KEYS = frozenset({"locale", "csrf_token", "_fresh"})
-TOKEN_PLACEHOLDER = "\x00csrf-token\x00"
+TOKEN_PLACEHOLDER = "\x00csrf-token\x00"  # noqa: S105  (a marker, not a secret)
 CACHE_HEADER = "X-Cache"
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Link")
 
