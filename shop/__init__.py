@@ -58,10 +58,11 @@ def register_extensions(app):
     def load_user(user_id):
         return db.session.get(models.User, int(user_id))
 
-    from shop.db_events import enable_sqlite_foreign_keys
+    from shop.db_events import disable_postgresql_jit, enable_sqlite_foreign_keys
 
     with app.app_context():
         enable_sqlite_foreign_keys(db.engine)
+        disable_postgresql_jit(db.engine)
 
 
 def register_blueprints(app):

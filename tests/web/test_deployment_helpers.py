@@ -98,3 +98,12 @@ def test_env_flag_reads_on_and_off(monkeypatch, value, expected):
     else:
         monkeypatch.setenv("SHOP_TEST_FLAG", value)
     assert env_flag("SHOP_TEST_FLAG", True) is expected
+
+
+def test_postgresql_connections_run_without_jit(postgres_only, db):
+    from sqlalchemy import text
+
+    db.engine.dispose()  # new connections, made with the connect hook
+    assert db.session.execute(text("SHOW jit")).scalar() == "off"
+    db.session.rollback()
+    assert db.session.execute(text("SHOW jit")).scalar() == "off"
