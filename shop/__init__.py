@@ -69,9 +69,11 @@ def register_blueprints(app):
     """Mount every blueprint of the shop."""
     from shop.auth import bp as auth_bp
     from shop.main import bp as main_bp
+    from shop.producer import bp as producer_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp, url_prefix="/auth")
+    app.register_blueprint(producer_bp, url_prefix="/producer")
 
 
 def register_template_helpers(app):

@@ -1,15 +1,45 @@
 """Build model rows for tests with sensible defaults; each helper flushes, the test commits."""
+import io
 import itertools
 from datetime import date, timedelta
 
+from PIL import Image
+
 from shop.extensions import db
-from shop.models import Area, Category, Certification, Producer, Product, ProductImage, User
+from shop.models import (
+    Area,
+    Category,
+    Certification,
+    Order,
+    OrderLine,
+    Producer,
+    Product,
+    ProductImage,
+    Shipment,
+    User,
+    utcnow,
+)
 from shop.models.catalog import CERT_VERIFIED, PRODUCT_PUBLISHED
+from shop.models.order import (
+    DELIVERY_PROVINCE,
+    ORDER_CANCELLED,
+    ORDER_COMPLETED,
+    ORDER_FULFILLED,
+    ORDER_PAID,
+    ORDER_PLACED,
+    ORDER_REFUNDED,
+    PAYMENT_CARD,
+    PAYMENT_COD,
+    SHIPMENT_CANCELLED,
+    SHIPMENT_DELIVERED,
+    SHIPMENT_PENDING,
+    SHIPMENT_SHIPPED,
+)
 from shop.models.producer import PRODUCER_APPROVED
-from shop.models.user import ROLE_CUSTOMER
+from shop.models.user import ROLE_CUSTOMER, ROLE_PRODUCER
 from shop.services.catalog_index import refresh_search_text
 from shop.services.certification import expiry_for, issuing_body_for
-from shop.services.stock import record_initial_stock
+from shop.services.stock import record_initial_stock, reserve_stock
 
 DEFAULT_PASSWORD = "correct-horse-battery"
 _counter = itertools.count(1)
@@ -73,6 +103,12 @@ def make_producer(owner=None, name=None, area=None, status=PRODUCER_APPROVED, **
     return producer
 
 
+def make_producer_owner(status=PRODUCER_APPROVED, **values):
+    """A producer-role user and the producer they own: (user, producer)."""
+    user = make_user(role=ROLE_PRODUCER)
+    return user, make_producer(owner=user, status=status, **values)
+
+
 def make_product(producer=None, name_vi=None, price=100_000, stock=10, stars=None, status=PRODUCT_PUBLISHED,
                  category=None, **values):
     """A product with its opening stock in the ledger and, when `stars` is given, a valid rating."""
@@ -112,3 +148,74 @@ def make_image(product, filename="products/x.jpg"):
     db.session.add(image)
     db.session.flush()
     return image
+
+
+# The shipment status an order in each status usually has (refunded orders were usually not sent).
+_SHIPMENT_STATUS_FOR = {
+    ORDER_FULFILLED: SHIPMENT_SHIPPED, ORDER_COMPLETED: SHIPMENT_DELIVERED,
+    ORDER_CANCELLED: SHIPMENT_CANCELLED, ORDER_REFUNDED: SHIPMENT_CANCELLED,
+}
+
+
+def make_order(lines, status=ORDER_PAID, payment_method=None, customer=None, paid_at=None, created_at=None,
+               shipping_fee=0, shipment_status=None, reserve=False, **values):
+    """An order of `lines` [(product, quantity) or (product, quantity, unit_price)] with one shipment per producer.
+
+    Amounts add up (line_total = unit_price × quantity, total = subtotal + shipping_fee). The payment
+    method defaults to cash for `placed` orders and card otherwise; `paid_at` defaults to `created_at`
+    for card orders that were paid and to None for cash orders not yet completed. Shipments take
+    `shipment_status`, else the status that usually goes with the order's. With `reserve=True` each
+    line's stock is taken through the stock service (with its ledger row), as checkout does.
+    """
+    n = next(_counter)
+    created_at = created_at or utcnow()
+    payment_method = payment_method or (PAYMENT_COD if status == ORDER_PLACED else PAYMENT_CARD)
+    if paid_at is None and (
+        (payment_method == PAYMENT_CARD and status in (ORDER_PAID, ORDER_FULFILLED, ORDER_COMPLETED, ORDER_REFUNDED))
+        or (payment_method == PAYMENT_COD and status in (ORDER_COMPLETED, ORDER_REFUNDED))
+    ):
+        paid_at = created_at
+    priced = [(product, quantity, price[0] if price else product.price) for product, quantity, *price in lines]
+    subtotal = sum(unit_price * quantity for _product, quantity, unit_price in priced)
+    order = Order(
+        number=values.pop("number", f"T{n:07d}"), customer=customer,
+        contact_name=values.pop("contact_name", customer.name if customer else f"Khách hàng {n}"),
+        email=values.pop("email", customer.email if customer else f"guest{n}@example.com"),
+        phone=values.pop("phone", "0912345678"), address=values.pop("address", "12 Trần Hưng Đạo, Hạ Long"),
+        delivery_method=values.pop("delivery_method", DELIVERY_PROVINCE), payment_method=payment_method,
+        status=status, subtotal=subtotal, shipping_fee=shipping_fee, total=subtotal + shipping_fee, paid_at=paid_at,
+        created_at=created_at, updated_at=created_at, **values,
+    )
+    producers = []
+    for product, quantity, unit_price in priced:
+        order.lines.append(OrderLine(
+            product=product, producer_id=product.producer_id, product_name=product.name_vi,
+            unit_price=unit_price, quantity=quantity, line_total=unit_price * quantity,
+        ))
+        if product.producer_id not in producers:
+            producers.append(product.producer_id)
+    shipment_status = shipment_status or _SHIPMENT_STATUS_FOR.get(status, SHIPMENT_PENDING)
+    sent = shipment_status in (SHIPMENT_SHIPPED, SHIPMENT_DELIVERED)
+    for producer_id in producers:
+        order.shipments.append(Shipment(
+            producer_id=producer_id, status=shipment_status, created_at=created_at, updated_at=created_at,
+            shipped_at=created_at if sent else None,
+            delivered_at=created_at if shipment_status == SHIPMENT_DELIVERED else None,
+        ))
+    db.session.add(order)
+    db.session.flush()
+    if reserve:
+        for line in order.lines:
+            reserve_stock(line.product_id, line.quantity, order_id=order.id)
+        db.session.flush()
+    return order
+
+
+def picture_bytes(fmt="PNG", size=(64, 48), color=(200, 120, 40), exif=None, **save_args):
+    """The bytes of a small picture in `fmt` (PNG, JPEG, WEBP, GIF…), with `exif` (a PIL Exif) when given."""
+    buffer = io.BytesIO()
+    image = Image.new("RGB", size, color)
+    if exif is not None:
+        save_args["exif"] = exif
+    image.save(buffer, fmt, **save_args)
+    return buffer.getvalue()

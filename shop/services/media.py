@@ -35,3 +35,22 @@ def store_picture(image, folder="products", basename=None):
 def media_exists(filename):
     """Whether a stored file is present in MEDIA_FOLDER."""
     return os.path.exists(os.path.join(current_app.config["MEDIA_FOLDER"], filename))
+
+
+def store_document(data, folder="certificates", extension="pdf"):
+    """Write `data` (an already checked document) under MEDIA_FOLDER with a random name; return its filename."""
+    directory = os.path.join(current_app.config["MEDIA_FOLDER"], folder)
+    os.makedirs(directory, exist_ok=True)
+    filename = f"{folder}/{secrets.token_hex(12)}.{extension}"
+    with open(os.path.join(current_app.config["MEDIA_FOLDER"], filename), "wb") as handle:
+        handle.write(data)
+    return filename
+
+
+def remove_media(*filenames):
+    """Delete stored files (a missing one is fine: the row that named it is what matters)."""
+    root = os.path.realpath(current_app.config["MEDIA_FOLDER"])
+    for filename in filenames:
+        path = os.path.realpath(os.path.join(root, filename))
+        if filename and path.startswith(root + os.sep) and os.path.isfile(path):
+            os.remove(path)

@@ -1,0 +1,6 @@
+"""The producer portal (/producer/): a producer's own products, stock, sales and shipments."""
+from flask import Blueprint
+
+bp = Blueprint("producer", __name__)
+
+from shop.producer import orders, products, routes  # noqa: E402,F401

@@ -1,0 +1,117 @@
+"""Forms of the producer portal."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import DateField, EmailField, IntegerField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, NumberRange, Optional
+
+from shop.models.producer import LEGAL_TYPES
+from shop.producer.labels import LEGAL_TYPE_LABELS, REASON_LABELS
+from shop.services.accounts import MIN_PASSWORD_LENGTH
+from shop.services.listings import MAX_PRICE, MAX_STOCK
+from shop.services.stock import MANUAL_REASONS
+
+
+class WholeNumberField(IntegerField):
+    """An integer field that says plainly what it wants when given decimals or text."""
+
+    def process_formdata(self, valuelist):
+        if valuelist and valuelist[0].strip() and not valuelist[0].strip().lstrip("-").isdigit():
+            self.data = None
+            raise ValueError(_l("Enter a whole number, digits only (no decimals or separators)."))
+        super().process_formdata(valuelist)
+
+
+class BusinessFields:
+    """The producer's public details, shared by the application and the profile."""
+
+    address = StringField(_l("Address"), validators=[DataRequired(), Length(max=300)])
+    phone = StringField(_l("Phone"), validators=[DataRequired(), Length(max=30)])
+    story_vi = TextAreaField(_l("Your story (Vietnamese)"), validators=[Optional(), Length(max=5000)])
+    story_en = TextAreaField(_l("Your story (English)"), validators=[Optional(), Length(max=5000)])
+
+
+class ApplyForm(BusinessFields, FlaskForm):
+    business_name = StringField(_l("Business name"), validators=[DataRequired(), Length(max=200)])
+    legal_type = SelectField(_l("Kind of business"),
+                             choices=[SelectChoice(kind, LEGAL_TYPE_LABELS[kind]) for kind in LEGAL_TYPES])
+    area_id = SelectField(_l("Area"), coerce=int, validators=[InputRequired()])
+
+
+class AccountFields(FlaskForm):
+    """A new account for someone who applies without being signed in."""
+
+    name = StringField(_l("Your full name"), validators=[DataRequired(), Length(max=120)])
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=200)])
+    confirm = PasswordField(
+        _l("Repeat password"), validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))]
+    )
+
+
+class ApplyWithAccountForm(ApplyForm, AccountFields):
+    pass
+
+
+class ProfileForm(BusinessFields, FlaskForm):
+    pass
+
+
+class ProductForm(FlaskForm):
+    name_vi = StringField(_l("Name (Vietnamese)"), validators=[DataRequired(), Length(max=200)])
+    name_en = StringField(_l("Name (English)"), validators=[Optional(), Length(max=200)])
+    category_id = SelectField(_l("Product group"), coerce=int, validators=[InputRequired()])
+    price = WholeNumberField(
+        _l("Price (đồng)"), validators=[InputRequired(), NumberRange(min=1, max=MAX_PRICE, message=_l(
+            "The price must be a whole number of đồng greater than zero."))]
+    )
+    unit_vi = StringField(_l("Unit (Vietnamese)"), validators=[DataRequired(), Length(max=60)])
+    unit_en = StringField(_l("Unit (English)"), validators=[Optional(), Length(max=60)])
+    description_vi = TextAreaField(_l("Description (Vietnamese)"), validators=[DataRequired(), Length(max=10000)])
+    description_en = TextAreaField(_l("Description (English)"), validators=[Optional(), Length(max=10000)])
+    low_stock_threshold = WholeNumberField(
+        _l("Low-stock alert at"), default=5,
+        validators=[InputRequired(), NumberRange(min=0, max=MAX_STOCK)],
+    )
+
+
+class NewProductForm(ProductForm):
+    opening_stock = WholeNumberField(
+        _l("Opening stock"), default=0, validators=[InputRequired(), NumberRange(min=0, max=MAX_STOCK)]
+    )
+
+
+class PhotoForm(FlaskForm):
+    photo = FileField(_l("Photo (JPEG, PNG or WebP, at most 5 MB)"), validators=[FileRequired()])
+
+
+class StockForm(FlaskForm):
+    reason = SelectField(_l("Reason"),
+                         choices=[SelectChoice(reason, REASON_LABELS[reason]) for reason in MANUAL_REASONS])
+    quantity = WholeNumberField(_l("Quantity"), validators=[InputRequired()])
+    note = StringField(_l("Note"), validators=[Optional(), Length(max=300)])
+
+
+class CertificationForm(FlaskForm):
+    # Not limited to the listed choices: the service answers 404 for a product that is not the producer's.
+    product_id = SelectField(_l("Product"), coerce=int, validate_choice=False, validators=[InputRequired()])
+    decision_number = StringField(_l("Decision number"), validators=[DataRequired(), Length(max=80)])
+    decision_date = DateField(_l("Decision date"), validators=[InputRequired()])
+    scan = FileField(_l("Scan of the decision (PDF or picture, at most 5 MB)"), validators=[FileRequired()])
+
+
+class ShipForm(FlaskForm):
+    carrier = StringField(_l("Carrier"), validators=[DataRequired(), Length(max=80)])
+    tracking_number = StringField(_l("Tracking number"), validators=[DataRequired(), Length(max=80)])
+
+
+class SalesFilterForm(FlaskForm):
+    """The sales list's filter, read from the query string."""
+
+    class Meta:
+        csrf = False
+
+    start = DateField(_l("From"), validators=[Optional()])
+    end = DateField(_l("To"), validators=[Optional()])
+    status = SelectField(_l("Order status"), validators=[Optional()])

@@ -1,0 +1,107 @@
+"""The producer's sales (with CSV export) and their shipments of customers' orders."""
+from datetime import timedelta
+
+from flask import Response, abort, flash, g, redirect, render_template, request, stream_with_context, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
+
+from shop.models.order import ORDER_STATUSES, SHIPMENT_DELIVERED, SHIPMENT_PACKED, SHIPMENT_SHIPPED
+from shop.producer import bp
+from shop.producer.forms import SalesFilterForm, ShipForm
+from shop.producer.routes import USER_ERRORS, form_error
+from shop.services import fulfilment, producer_sales
+from shop.services.order_flow import REVENUE_STATUSES, STATUS_LABELS
+from shop.services.producer_sales import WAITING_SHIPMENTS
+
+SALES_PER_PAGE = 50
+STEP_MESSAGES = {
+    SHIPMENT_PACKED: _l("Marked as packed."),
+    SHIPMENT_SHIPPED: _l("Marked as shipped: the customer has been told by e-mail."),
+    SHIPMENT_DELIVERED: _l("Marked as delivered."),
+}
+
+
+def _status_choices():
+    return [SelectChoice("sales", _("Sales (paid orders)")),
+            SelectChoice("all", _("All orders"))] + [
+        SelectChoice(status, str(STATUS_LABELS[status])) for status in ORDER_STATUSES
+    ]
+
+
+def _sales_filter():
+    """Read the sales filter from the query string: dates (last 30 local days by default) and statuses."""
+    form = SalesFilterForm(request.args)
+    form.status.choices = _status_choices()
+    today = producer_sales.local_today()
+    if not form.validate():
+        form = SalesFilterForm(formdata=None)
+        form.status.choices = _status_choices()
+    start = form.start.data or today - timedelta(days=29)
+    end = form.end.data or today
+    if start > end:
+        start, end = end, start
+    form.start.data, form.end.data = start, end
+    choice = form.status.data or "sales"
+    form.status.data = choice
+    statuses = {"sales": REVENUE_STATUSES, "all": ORDER_STATUSES}.get(choice, (choice,))
+    return form, start, end, statuses
+
+
+@bp.route("/sales")
+def sales():
+    form, start, end, statuses = _sales_filter()
+    page = request.args.get("page", 1, type=int)
+    totals = producer_sales.order_line_totals(g.producer.id, start, end, statuses)
+    pages = max(1, -(-totals.lines // SALES_PER_PAGE))
+    if not 1 <= page <= pages:
+        abort(404)
+    lines = producer_sales.order_lines(g.producer.id, start, end, statuses, page, SALES_PER_PAGE)
+    args = {"start": start.isoformat(), "end": end.isoformat(), "status": form.status.data}
+    return render_template("producer/sales.html", form=form, lines=lines, totals=totals, page=page, pages=pages,
+                           args=args)
+
+
+@bp.route("/sales.csv")
+def sales_csv():
+    _form, start, end, statuses = _sales_filter()
+    chunks = producer_sales.sales_csv(g.producer.id, start, end, statuses,
+                                      STATUS_LABELS, fulfilment.SHIPMENT_LABELS)
+    filename = f"sales-{start.isoformat()}-{end.isoformat()}.csv"
+    return Response(stream_with_context(chunks), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.route("/shipments")
+def shipments():
+    show_all = request.args.get("show") == "all"
+    found = fulfilment.producer_shipments(g.producer, None if show_all else WAITING_SHIPMENTS)
+    return render_template("producer/shipments.html", shipments=found, show_all=show_all)
+
+
+@bp.route("/shipments/<int:shipment_id>")
+def shipment(shipment_id):
+    found = fulfilment.own_shipment(g.producer, shipment_id)
+    return _render_shipment(found, ShipForm(formdata=None, obj=found))
+
+
+@bp.route("/shipments/<int:shipment_id>/<any(packed, shipped, delivered):step>", methods=["POST"])
+def move_shipment(shipment_id, step):
+    found = fulfilment.own_shipment(g.producer, shipment_id)
+    form = ShipForm()
+    if step == SHIPMENT_SHIPPED and not form.validate_on_submit():
+        return _render_shipment(found, form), 400
+    try:
+        fulfilment.move_shipment(g.producer, shipment_id, step, current_user,
+                                 form.carrier.data or "", form.tracking_number.data or "")
+    except USER_ERRORS as error:
+        form_error(form, error)
+        return _render_shipment(found, form), error.status_code
+    flash(str(STEP_MESSAGES[step]), "success")
+    return redirect(url_for("producer.shipment", shipment_id=shipment_id))
+
+
+def _render_shipment(found, form):
+    return render_template("producer/shipment.html", shipment=found, form=form,
+                           lines=fulfilment.shipment_lines(found), steps=fulfilment.next_steps(found))

@@ -1,0 +1,119 @@
+"""The producer's products: list, create, edit, status, photos and stock."""
+from flask import flash, g, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from shop.producer import bp
+from shop.producer.forms import NewProductForm, PhotoForm, ProductForm, StockForm
+from shop.producer.routes import USER_ERRORS, category_choices, form_error
+from shop.services import listings
+from shop.services.stock import ledger_balance
+
+PRODUCT_FIELDS = ("name_vi", "name_en", "description_vi", "description_en", "unit_vi", "unit_en",
+                  "category_id", "price", "low_stock_threshold")
+STATUS_MESSAGES = {
+    "submit": _l("Sent to the OCOP office for review."),
+    "hide": _l("The product is hidden from the shop."),
+    "show": _l("The product is back in the shop."),
+}
+
+
+def _product_values(form):
+    return {name: getattr(form, name).data for name in PRODUCT_FIELDS}
+
+
+@bp.route("/products")
+def products():
+    return render_template("producer/products.html", products=listings.producer_products(g.producer))
+
+
+@bp.route("/products/new", methods=["GET", "POST"])
+def new_product():
+    form = NewProductForm()
+    form.category_id.choices = category_choices()
+    if form.validate_on_submit():
+        try:
+            product = listings.create_product(g.producer, current_user, _product_values(form), form.opening_stock.data)
+        except USER_ERRORS as error:
+            form_error(form, error)
+        else:
+            flash(_("Product saved as a draft. Add photos, then submit it for review."), "success")
+            return redirect(url_for("producer.photos", product_id=product.id))
+    return render_template("producer/product_form.html", form=form, product=None)
+
+
+@bp.route("/products/<int:product_id>", methods=["GET", "POST"])
+def edit_product(product_id):
+    product = listings.own_product(g.producer, product_id)
+    form = ProductForm(obj=product)
+    form.category_id.choices = category_choices()
+    if form.validate_on_submit():
+        try:
+            listings.update_product(g.producer, product_id, current_user, _product_values(form))
+        except USER_ERRORS as error:
+            form_error(form, error)
+        else:
+            flash(_("Product saved."), "success")
+            return redirect(url_for("producer.edit_product", product_id=product_id))
+    return render_template("producer/product_form.html", form=form, product=product,
+                           actions=listings.allowed_actions(product))
+
+
+@bp.route("/products/<int:product_id>/<any(submit, hide, show):action>", methods=["POST"])
+def product_status(product_id, action):
+    try:
+        listings.change_status(g.producer, product_id, action, current_user)
+    except USER_ERRORS as error:
+        flash(error.message, "error")
+    else:
+        flash(str(STATUS_MESSAGES[action]), "success")
+    return redirect(url_for("producer.edit_product", product_id=product_id))
+
+
+@bp.route("/products/<int:product_id>/photos", methods=["GET", "POST"])
+def photos(product_id):
+    product = listings.own_product(g.producer, product_id)
+    form = PhotoForm()
+    if form.validate_on_submit():
+        try:
+            listings.add_photo(g.producer, product_id, form.photo.data.stream)
+        except USER_ERRORS as error:
+            form_error(form, error, default_field="photo")
+        else:
+            flash(_("Photo added."), "success")
+            return redirect(url_for("producer.photos", product_id=product_id))
+    return render_template("producer/photos.html", form=form, product=product)
+
+
+@bp.route("/products/<int:product_id>/photos/<int:image_id>/<any(delete, main):action>", methods=["POST"])
+def photo_action(product_id, image_id, action):
+    if action == "delete":
+        listings.delete_photo(g.producer, product_id, image_id)
+        flash(_("Photo deleted."), "success")
+    else:
+        listings.make_main_photo(g.producer, product_id, image_id)
+        flash(_("This photo is now shown first."), "success")
+    return redirect(url_for("producer.photos", product_id=product_id))
+
+
+@bp.route("/stock")
+def stock():
+    return render_template("producer/stock.html", products=listings.producer_products(g.producer))
+
+
+@bp.route("/products/<int:product_id>/stock", methods=["GET", "POST"])
+def product_stock(product_id):
+    product = listings.own_product(g.producer, product_id)
+    form = StockForm()
+    if form.validate_on_submit():
+        try:
+            listings.adjust_product_stock(g.producer, product_id, form.quantity.data, form.reason.data,
+                                          current_user, form.note.data or "")
+        except USER_ERRORS as error:
+            form_error(form, error, default_field="quantity")
+        else:
+            flash(_("Stock adjusted."), "success")
+            return redirect(url_for("producer.product_stock", product_id=product_id))
+    return render_template("producer/product_stock.html", form=form, product=product,
+                           movements=listings.stock_ledger(product), balance=ledger_balance(product.id))

@@ -1,0 +1,176 @@
+"""Portal access, the application to sell, the dashboard, the profile and certificate submissions."""
+from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
+
+from shop.auth.routes import _start_session
+from shop.errors import Forbidden, InvalidInput, InvalidTransition, OutOfStock
+from shop.i18n import localized, select_locale
+from shop.models.producer import PRODUCER_APPROVED, PRODUCER_PENDING, PRODUCER_SUSPENDED
+from shop.models.user import ROLE_PRODUCER
+from shop.producer import bp, labels
+from shop.producer.forms import (
+    ApplyForm,
+    ApplyWithAccountForm,
+    CertificationForm,
+    ProfileForm,
+)
+from shop.security import role_required
+from shop.services import listings, producer_sales, producers
+from shop.services.fulfilment import SHIPMENT_LABELS
+from shop.services.order_flow import STATUS_LABELS
+from shop.templating import current_locale
+
+OPEN_ENDPOINTS = ("producer.apply",)
+# Refusals shown next to the form; NotFound and Forbidden go on to the 404 and 403 pages.
+USER_ERRORS = (InvalidInput, InvalidTransition, OutOfStock)
+
+
+@bp.before_request
+def guard_portal():
+    """Let only producers in; pending ones see their status, suspended ones may only look."""
+    if request.endpoint in OPEN_ENDPOINTS:
+        return None
+    return _producer_only()
+
+
+@role_required(ROLE_PRODUCER)
+def _producer_only():
+    producer = current_user.producer
+    if producer is None:
+        return redirect(url_for("producer.apply"))
+    g.producer = producer
+    if producer.status == PRODUCER_PENDING and request.endpoint != "producer.status":
+        return redirect(url_for("producer.status"))
+    if producer.status == PRODUCER_APPROVED and request.endpoint == "producer.status":
+        return redirect(url_for("producer.dashboard"))
+    if producer.status == PRODUCER_SUSPENDED and request.method not in ("GET", "HEAD"):
+        raise Forbidden(_("Your producer account is suspended: the portal is read-only. "
+                          "Please contact the OCOP office."))
+    return None
+
+
+@bp.context_processor
+def portal_context():
+    producer = g.get("producer")
+    return {"producer": producer, "read_only": bool(producer and producer.status == PRODUCER_SUSPENDED),
+            "labels": labels, "status_labels": STATUS_LABELS, "shipment_labels": SHIPMENT_LABELS,
+            "to_local": producer_sales.to_local}
+
+
+@bp.errorhandler(413)
+def upload_too_large(_error):
+    flash(_("The file is larger than %(mb)d MB.", mb=5), "error")
+    return redirect(request.path)
+
+
+def form_error(form, error, default_field=None):
+    """Show a service's refusal on the field it names, or as a flash message."""
+    field = getattr(form, error.details.get("field") or default_field or "", None)
+    if field is not None and hasattr(field, "errors"):
+        field.errors = [*field.errors, error.message]
+    else:
+        flash(error.message, "error")
+
+
+def area_choices():
+    """Return the province's areas as select choices, in the current language."""
+    english = current_locale() == "en"
+    return [SelectChoice(area.id, area.name_en if english else area.name) for area in producers.areas()]
+
+
+def category_choices():
+    """Return the OCOP product groups as select choices, in the current language."""
+    locale = current_locale()
+    return [SelectChoice(category.id, localized(category, "name", locale)) for category in listings.categories()]
+
+
+@bp.route("/apply", methods=["GET", "POST"])
+def apply():
+    if current_user.is_authenticated:
+        if current_user.is_admin:
+            abort(403)
+        if current_user.producer is not None:
+            return redirect(url_for("producer.dashboard"))
+    form = ApplyForm() if current_user.is_authenticated else ApplyWithAccountForm()
+    form.area_id.choices = area_choices()
+    if form.validate_on_submit():
+        details = {"name": form.business_name.data, "legal_type": form.legal_type.data, "area_id": form.area_id.data,
+                   "address": form.address.data, "phone": form.phone.data,
+                   "story_vi": form.story_vi.data, "story_en": form.story_en.data}
+        signed_in = current_user.is_authenticated
+        account = None if signed_in else {"email": form.email.data, "password": form.password.data,
+                                          "name": form.name.data}
+        try:
+            producer = producers.apply_as_producer(
+                details, user=current_user._get_current_object() if signed_in else None, account=account,
+                locale=select_locale())
+        except USER_ERRORS as error:
+            form_error(form, error, default_field="email")
+        else:
+            if not signed_in:
+                _start_session(producer.owner)
+            flash(_("Thank you: your application has been sent to the OCOP office."), "success")
+            return redirect(url_for("producer.status"))
+    return render_template("producer/apply.html", form=form)
+
+
+@bp.route("/status")
+def status():
+    return render_template("producer/status.html")
+
+
+@bp.route("/")
+def dashboard():
+    producer = g.producer
+    daily = producer_sales.daily_sales(producer.id)
+    chart = {
+        "locale": current_locale(),
+        "days": [day.isoformat() for day, _revenue, _units in daily],
+        "revenue": [revenue for _day, revenue, _units in daily],
+        "units": [units for _day, _revenue, units in daily],
+        "labels": {"revenue": _("Revenue (đồng)"), "units": _("Units sold")},
+    }
+    return render_template(
+        "producer/dashboard.html", summary=producer_sales.sales_summary(producer.id), daily=daily, chart=chart,
+        waiting=producer_sales.waiting_shipments(producer.id, limit=10),
+        waiting_count=producer_sales.count_waiting_shipments(producer.id),
+        low_stock=listings.low_stock_products(producer),
+    )
+
+
+@bp.route("/profile", methods=["GET", "POST"])
+def profile():
+    producer = g.producer
+    form = ProfileForm(obj=producer)
+    if form.validate_on_submit():
+        values = {name: getattr(form, name).data for name in producers.PROFILE_FIELDS}
+        try:
+            producers.update_profile(producer, values)
+        except USER_ERRORS as error:
+            form_error(form, error)
+        else:
+            flash(_("Your profile is saved."), "success")
+            return redirect(url_for("producer.profile"))
+    return render_template("producer/profile.html", form=form)
+
+
+@bp.route("/certification", methods=["GET", "POST"])
+def certification():
+    producer = g.producer
+    form = CertificationForm()
+    locale = current_locale()
+    form.product_id.choices = [SelectChoice(p.id, localized(p, "name", locale))
+                               for p in listings.producer_products(producer)]
+    if form.validate_on_submit():
+        try:
+            listings.submit_certification(producer, form.product_id.data, form.decision_number.data,
+                                          form.decision_date.data, form.scan.data.stream, current_user)
+        except USER_ERRORS as error:
+            form_error(form, error, default_field="scan")
+        else:
+            flash(_("Certificate sent: the OCOP office will check it and record the stars."), "success")
+            return redirect(url_for("producer.certification"))
+    return render_template("producer/certification.html", form=form,
+                           certifications=listings.producer_certifications(producer))

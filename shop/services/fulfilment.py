@@ -1,0 +1,166 @@
+"""Fulfilment: each producer sends their shipment of an order; the order follows its shipments.
+
+When every shipment of an order has shipped, the order becomes fulfilled; when every
+one has been delivered, it becomes completed (a cash order is paid then).
+"""
+from flask import url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+from sqlalchemy.orm import contains_eager
+
+from shop.errors import InvalidInput, InvalidTransition, NotFound
+from shop.extensions import db
+from shop.models import Order, OrderEvent, OrderLine, Shipment, utcnow
+from shop.models.order import (
+    ORDER_COMPLETED,
+    ORDER_FULFILLED,
+    ORDER_PAID,
+    ORDER_PLACED,
+    SHIPMENT_CANCELLED,
+    SHIPMENT_DELIVERED,
+    SHIPMENT_PACKED,
+    SHIPMENT_PENDING,
+    SHIPMENT_SHIPPED,
+)
+from shop.services.mail import send_mail
+from shop.services.order_flow import transition_order
+from shop.services.producers import require_approved
+
+# status → the statuses a shipment may move to. Anything else raises InvalidTransition.
+SHIPMENT_TRANSITIONS = {
+    SHIPMENT_PENDING: {SHIPMENT_PACKED, SHIPMENT_SHIPPED},  # packing first is optional
+    SHIPMENT_PACKED: {SHIPMENT_SHIPPED},
+    SHIPMENT_SHIPPED: {SHIPMENT_DELIVERED},
+    SHIPMENT_DELIVERED: set(),
+    SHIPMENT_CANCELLED: set(),  # set by the office when an order is cancelled or refunded
+}
+
+# Orders whose shipments may be worked on: paid card orders, placed cash orders, and (for the
+# delivery step) orders already fulfilled. Never pending_payment, cancelled or refunded.
+WORKABLE_ORDER_STATUSES = (ORDER_PAID, ORDER_PLACED, ORDER_FULFILLED)
+SENDABLE_ORDER_STATUSES = (ORDER_PAID, ORDER_PLACED)
+
+SHIPMENT_LABELS = {
+    SHIPMENT_PENDING: _l("To pack"),
+    SHIPMENT_PACKED: _l("Packed"),
+    SHIPMENT_SHIPPED: _l("Shipped"),
+    SHIPMENT_DELIVERED: _l("Delivered"),
+    SHIPMENT_CANCELLED: _l("Cancelled"),
+}
+
+_STAMPS = {SHIPMENT_PACKED: "packed_at", SHIPMENT_SHIPPED: "shipped_at", SHIPMENT_DELIVERED: "delivered_at"}
+
+
+def own_shipment(producer, shipment_id):
+    """Return the producer's shipment `shipment_id`; NotFound when it is not theirs."""
+    shipment = db.session.scalar(
+        select(Shipment).where(Shipment.id == shipment_id, Shipment.producer_id == producer.id)
+    )
+    if shipment is None:
+        raise NotFound(_("Shipment not found."))
+    return shipment
+
+
+def producer_shipments(producer, statuses=None, limit=200):
+    """Return the producer's shipments of paid or cash orders: all of them newest first, or only
+    those in `statuses` oldest first (the order to send them in)."""
+    query = (
+        select(Shipment).join(Order).options(contains_eager(Shipment.order))
+        .where(Shipment.producer_id == producer.id, Order.status.in_(WORKABLE_ORDER_STATUSES + (ORDER_COMPLETED,)))
+        .limit(limit)
+    )
+    if statuses:
+        return db.session.scalars(
+            query.where(Shipment.status.in_(statuses)).order_by(Order.created_at, Shipment.id)
+        ).all()
+    return db.session.scalars(query.order_by(Order.created_at.desc(), Shipment.id.desc())).all()
+
+
+def shipment_lines(shipment):
+    """Return the order lines that make up `shipment` (its producer's lines of the order)."""
+    return db.session.scalars(
+        select(OrderLine).where(OrderLine.order_id == shipment.order_id, OrderLine.producer_id == shipment.producer_id)
+        .order_by(OrderLine.id)
+    ).all()
+
+
+def next_steps(shipment):
+    """Return the statuses the shipment may move to now (none while its order is not workable)."""
+    if shipment.order.status not in WORKABLE_ORDER_STATUSES:
+        return []
+    steps = SHIPMENT_TRANSITIONS[shipment.status]
+    if shipment.order.status not in SENDABLE_ORDER_STATUSES:
+        steps = steps & {SHIPMENT_DELIVERED}
+    return [status for status in (SHIPMENT_PACKED, SHIPMENT_SHIPPED, SHIPMENT_DELIVERED) if status in steps]
+
+
+def move_shipment(producer, shipment_id, to_status, actor, carrier="", tracking_number=""):
+    """Move the producer's shipment to `to_status`, note it on the order and move the order along.
+
+    Shipping needs a carrier and a tracking number, and e-mails the customer. Commits.
+    """
+    require_approved(producer)
+    shipment = own_shipment(producer, shipment_id)
+    # Lock the order first: two producers finishing their parts at once must not both miss the last one.
+    order = db.session.scalars(
+        select(Order).where(Order.id == shipment.order_id).with_for_update()
+        .execution_options(populate_existing=True)
+    ).one()
+    db.session.refresh(shipment)
+    try:
+        if to_status not in next_steps(shipment):
+            raise InvalidTransition(_("This shipment cannot go from “%(from)s” to “%(to)s” now.",
+                                      **{"from": SHIPMENT_LABELS[shipment.status],
+                                         "to": SHIPMENT_LABELS.get(to_status, to_status)}))
+        note = _apply_move(shipment, to_status, carrier, tracking_number)
+        db.session.add(OrderEvent(order=order, from_status=order.status, to_status=order.status,
+                                  actor_id=actor.id, note=note))
+        _follow_shipments(order, actor)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    if to_status == SHIPMENT_SHIPPED:
+        _mail_shipped(order, shipment)
+    return shipment
+
+
+def _apply_move(shipment, to_status, carrier, tracking_number):
+    if to_status == SHIPMENT_SHIPPED:
+        carrier, tracking_number = (carrier or "").strip(), (tracking_number or "").strip()
+        if not carrier or len(carrier) > 80:
+            raise InvalidInput(_("Give the carrier (at most 80 characters)."), field="carrier")
+        if not tracking_number or len(tracking_number) > 80:
+            raise InvalidInput(_("Give the tracking number (at most 80 characters)."), field="tracking_number")
+        shipment.carrier, shipment.tracking_number = carrier, tracking_number
+    note = f"shipment of {shipment.producer.name}: {shipment.status} → {to_status}"
+    if to_status == SHIPMENT_SHIPPED:
+        note += f" ({carrier}, {tracking_number})"
+    shipment.status = to_status
+    setattr(shipment, _STAMPS[to_status], utcnow())
+    return note[:500]
+
+
+def _follow_shipments(order, actor):
+    """Fulfil the order when all its shipments have shipped; complete it when all are delivered."""
+    live = [shipment.status for shipment in order.shipments if shipment.status != SHIPMENT_CANCELLED]
+    if not live:
+        return
+    if order.status in SENDABLE_ORDER_STATUSES and all(s in (SHIPMENT_SHIPPED, SHIPMENT_DELIVERED) for s in live):
+        transition_order(order, ORDER_FULFILLED, actor, "every shipment has shipped")
+    if order.status == ORDER_FULFILLED and all(s == SHIPMENT_DELIVERED for s in live):
+        transition_order(order, ORDER_COMPLETED, actor, "every shipment has been delivered")
+
+
+def _mail_shipped(order, shipment):
+    send_mail(
+        order.email, _l("Your order %(number)s is on its way", number=order.number), "shipment_shipped",
+        locale=order.locale, order=order, shipment=shipment, lines=shipment_lines(shipment),
+        order_url=_order_url(order),
+    )
+
+
+def _order_url(order):
+    """Return the absolute address of the customer's order page (/orders/<number>, a stable address)."""
+    return url_for("main.index", _external=True).rstrip("/") + f"/orders/{order.number}"

@@ -1,0 +1,264 @@
+"""A producer's own listings: products, their status, photos, stock and certificate submissions.
+
+Every function takes the signed-in user's producer and looks rows up through it, so an id
+that belongs to another producer is simply not found.
+"""
+from datetime import date
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager, selectinload
+
+from shop.errors import InvalidInput, InvalidTransition, NotFound
+from shop.extensions import db
+from shop.models import Category, Certification, Product, ProductImage, StockMovement
+from shop.models.catalog import (
+    CERT_SUBMITTED,
+    PRODUCT_DRAFT,
+    PRODUCT_HIDDEN,
+    PRODUCT_PENDING_REVIEW,
+    PRODUCT_PUBLISHED,
+)
+from shop.services.audit import record_audit
+from shop.services.catalog_index import refresh_search_text
+from shop.services.certification import expiry_for
+from shop.services.images import is_pdf, open_picture, read_upload
+from shop.services.media import remove_media, store_document, store_picture
+from shop.services.producers import require_approved
+from shop.services.slugs import unique_slug
+from shop.services.stock import adjust_stock, record_initial_stock
+
+TEXT_FIELDS = ("name_vi", "name_en", "description_vi", "description_en", "unit_vi", "unit_en")
+# The largest price a product may have: far above any OCOP product, far below the column's limit.
+MAX_PRICE = 1_000_000_000
+MAX_STOCK = 1_000_000
+MAX_PHOTOS = 8
+
+
+def categories():
+    """Return the OCOP product groups in their usual order."""
+    return db.session.scalars(select(Category).order_by(Category.position, Category.id)).all()
+
+
+def own_product(producer, product_id):
+    """Return the producer's product `product_id`; NotFound when it is not theirs."""
+    product = db.session.scalar(select(Product).where(Product.id == product_id, Product.producer_id == producer.id))
+    if product is None:
+        raise NotFound(_("Product not found."))
+    return product
+
+
+def producer_products(producer):
+    """Return the producer's products, newest first."""
+    return db.session.scalars(
+        select(Product).where(Product.producer_id == producer.id).options(selectinload(Product.images))
+        .order_by(Product.created_at.desc(), Product.id.desc())
+    ).all()
+
+
+def create_product(producer, actor, values, opening_stock=0):
+    """Create a draft product with its opening stock in the ledger; commits and returns it."""
+    require_approved(producer)
+    cleaned = _clean_product(values)
+    opening_stock = _whole_number(opening_stock, 0, MAX_STOCK, "opening_stock",
+                                  _("The opening stock must be a whole number from 0 to %(n)d.", n=MAX_STOCK))
+    product = Product(producer=producer, slug=unique_slug(Product, cleaned["name_vi"], 140), status=PRODUCT_DRAFT,
+                      stock=opening_stock, **cleaned)
+    db.session.add(product)
+    db.session.flush()
+    record_initial_stock(product, actor)
+    refresh_search_text(product)
+    db.session.commit()
+    return product
+
+
+def update_product(producer, product_id, actor, values):
+    """Change a product's texts, category, price and threshold; its status stays; a price change is audited."""
+    require_approved(producer)
+    product = own_product(producer, product_id)
+    cleaned = _clean_product(values)
+    if cleaned["price"] != product.price:
+        record_audit(actor, "product.price", product, {"price": product.price}, {"price": cleaned["price"]})
+    for name, value in cleaned.items():
+        setattr(product, name, value)
+    refresh_search_text(product)
+    db.session.commit()
+    return product
+
+
+# action → (statuses it may start from, status it leads to)
+STATUS_ACTIONS = {
+    "submit": ((PRODUCT_DRAFT,), PRODUCT_PENDING_REVIEW),
+    "hide": ((PRODUCT_PUBLISHED,), PRODUCT_HIDDEN),
+    "show": ((PRODUCT_HIDDEN,), PRODUCT_PUBLISHED),
+}
+
+
+def allowed_actions(product):
+    """Return the status actions the producer may take on `product` now."""
+    actions = [name for name, (sources, _to) in STATUS_ACTIONS.items() if product.status in sources]
+    if product.status == PRODUCT_HIDDEN and product.published_at is None:
+        actions = ["submit"]  # never published: it goes to the office before it can be shown
+    return actions
+
+
+def change_status(producer, product_id, action, actor):
+    """Submit a draft for review, hide a published product or show a hidden one again; commits."""
+    require_approved(producer)
+    product = own_product(producer, product_id)
+    if action not in allowed_actions(product):
+        raise InvalidTransition(_("This product cannot do that in its present state."))
+    if action == "submit" and not product.images:
+        raise InvalidInput(_("Add at least one photo before submitting the product for review."))
+    before = product.status
+    product.status = PRODUCT_PENDING_REVIEW if action == "submit" else STATUS_ACTIONS[action][1]
+    record_audit(actor, "product.status", product, {"status": before}, {"status": product.status})
+    db.session.commit()
+    return product
+
+
+def add_photo(producer, product_id, stream):
+    """Check an uploaded picture, store it re-encoded (display size and thumbnail) and list it last; commits."""
+    require_approved(producer)
+    product = own_product(producer, product_id)
+    if len(product.images) >= MAX_PHOTOS:
+        raise InvalidInput(_("A product has at most %(n)d photos.", n=MAX_PHOTOS))
+    picture = open_picture(read_upload(stream))
+    filename, thumb, width, height = store_picture(picture)
+    position = max((image.position for image in product.images), default=-1) + 1
+    image = ProductImage(product=product, filename=filename, thumb_filename=thumb, width=width, height=height,
+                         position=position, alt_vi=product.name_vi, alt_en=product.name_en)
+    db.session.add(image)
+    db.session.commit()
+    return image
+
+
+def delete_photo(producer, product_id, image_id):
+    """Remove one of a product's photos and its files; commits."""
+    require_approved(producer)
+    image = _own_image(producer, product_id, image_id)
+    files = (image.filename, image.thumb_filename)
+    db.session.delete(image)
+    db.session.commit()
+    remove_media(*files)
+
+
+def make_main_photo(producer, product_id, image_id):
+    """Put one photo first (the one the shop shows on cards); commits."""
+    require_approved(producer)
+    image = _own_image(producer, product_id, image_id)
+    ordered = [image] + [other for other in image.product.images if other.id != image.id]
+    for position, each in enumerate(ordered):
+        each.position = position
+    db.session.commit()
+
+
+def adjust_product_stock(producer, product_id, quantity, reason, actor, note=""):
+    """Apply a stock adjustment with its reason through the stock service; commits (nothing on refusal)."""
+    require_approved(producer)
+    product = own_product(producer, product_id)
+    try:
+        adjust_stock(product, quantity, reason, actor, note.strip())
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return product
+
+
+def stock_ledger(product, limit=200):
+    """Return a product's latest stock movements, newest first, with who made them."""
+    return db.session.scalars(
+        select(StockMovement).where(StockMovement.product_id == product.id).options(selectinload(StockMovement.actor))
+        .order_by(StockMovement.created_at.desc(), StockMovement.id.desc()).limit(limit)
+    ).all()
+
+
+def submit_certification(producer, product_id, decision_number, decision_date, stream, actor):
+    """Send a product's OCOP decision and its scan (PDF or picture) to the office; stars stay unset.
+
+    Only an administrator records the stars, after checking the decision; commits.
+    """
+    require_approved(producer)
+    product = own_product(producer, product_id)
+    decision_number = (decision_number or "").strip()
+    if not decision_number or len(decision_number) > 80:
+        raise InvalidInput(_("Give the decision number (at most 80 characters)."), field="decision_number")
+    if not isinstance(decision_date, date) or decision_date > date.today():
+        raise InvalidInput(_("Give the decision date (not in the future)."), field="decision_date")
+    data = read_upload(stream)
+    if is_pdf(data):
+        scan = store_document(data, "certificates", "pdf")
+    else:
+        try:
+            scan = store_picture(open_picture(data), folder="certificates")[0]
+        except InvalidInput:
+            raise InvalidInput(_("The scan must be a PDF document or a JPEG, PNG or WebP picture."),
+                               field="scan") from None
+    certification = Certification(
+        product=product, stars=None, decision_number=decision_number, decision_date=decision_date,
+        expires_on=expiry_for(decision_date), scan_filename=scan, status=CERT_SUBMITTED, submitted_by_id=actor.id,
+    )
+    db.session.add(certification)
+    db.session.commit()
+    return certification
+
+
+def producer_certifications(producer):
+    """Return the certifications of the producer's products, newest decision first."""
+    return db.session.scalars(
+        select(Certification).join(Product).options(contains_eager(Certification.product))
+        .where(Product.producer_id == producer.id)
+        .order_by(Certification.decision_date.desc(), Certification.id.desc())
+    ).all()
+
+
+def low_stock_count(producer):
+    """Return how many of the producer's listed products are at or below their low-stock threshold."""
+    return db.session.scalar(select(func.count(Product.id)).where(*_low_stock_filter(producer)))
+
+
+def low_stock_products(producer, limit=20):
+    """Return the producer's products at or below their low-stock threshold, emptiest first."""
+    return db.session.scalars(
+        select(Product).where(*_low_stock_filter(producer)).order_by(Product.stock, Product.id).limit(limit)
+    ).all()
+
+
+def _low_stock_filter(producer):
+    return (Product.producer_id == producer.id, Product.stock <= Product.low_stock_threshold,
+            Product.status != PRODUCT_HIDDEN)
+
+
+def _own_image(producer, product_id, image_id):
+    product = own_product(producer, product_id)
+    image = next((image for image in product.images if image.id == image_id), None)
+    if image is None:
+        raise NotFound(_("Photo not found."))
+    return image
+
+
+def _clean_product(values):
+    cleaned = {name: (values.get(name) or "").strip() for name in TEXT_FIELDS}
+    if not cleaned["name_vi"] or len(cleaned["name_vi"]) > 200 or len(cleaned["name_en"]) > 200:
+        raise InvalidInput(_("Give the product name (at most 200 characters)."), field="name_vi")
+    if len(cleaned["unit_vi"]) > 60 or len(cleaned["unit_en"]) > 60:
+        raise InvalidInput(_("The unit has at most 60 characters."), field="unit_vi")
+    category_id = values.get("category_id")
+    category = db.session.get(Category, category_id) if isinstance(category_id, int) else None
+    if category is None:
+        raise InvalidInput(_("Choose a product group."), field="category_id")
+    cleaned["category"] = category
+    cleaned["price"] = _whole_number(values.get("price"), 1, MAX_PRICE, "price",
+                                     _("The price must be a whole number of đồng, from 1 to %(max)s.",
+                                       max=f"{MAX_PRICE:,}".replace(",", ".")))
+    cleaned["low_stock_threshold"] = _whole_number(
+        values.get("low_stock_threshold"), 0, MAX_STOCK, "low_stock_threshold",
+        _("The low-stock threshold must be a whole number from 0 to %(n)d.", n=MAX_STOCK))
+    return cleaned
+
+
+def _whole_number(value, low, high, field, message):
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise InvalidInput(message, field=field)
+    return value

@@ -1,0 +1,97 @@
+"""Producers: applying to sell in the shop and keeping the public profile up to date.
+
+Approval and suspension are the OCOP office's acts (the back office); an application
+only ever creates a `pending` producer.
+"""
+import re
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from shop.errors import Forbidden, InvalidInput
+from shop.extensions import db
+from shop.models import Area, Producer
+from shop.models.producer import LEGAL_TYPES, PRODUCER_APPROVED, PRODUCER_PENDING
+from shop.models.user import ROLE_CUSTOMER, ROLE_PRODUCER
+from shop.services.accounts import create_user
+from shop.services.audit import record_audit
+from shop.services.slugs import unique_slug
+
+_PHONE = re.compile(r"^\+?[0-9][0-9 .\-]{7,18}[0-9]$")
+PROFILE_FIELDS = ("address", "phone", "story_vi", "story_en")
+
+
+def apply_as_producer(details, user=None, account=None, locale="vi"):
+    """Record an application to sell: a `pending` producer owned by `user`, or by a new account.
+
+    `details`: name, legal_type, area_id, address, phone, story_vi, story_en.
+    `account` (when `user` is None): email, password, name of the new producer account.
+    A customer who applies becomes a producer. Commits; returns the producer.
+    """
+    try:
+        values = _clean_business(details)
+        if user is None:
+            user = create_user(account["email"], account["password"], account["name"], ROLE_PRODUCER, locale)
+        else:
+            _take_producer_role(user)
+        producer = Producer(owner=user, email=user.email, status=PRODUCER_PENDING,
+                            slug=unique_slug(Producer, values["name"]), **values)
+        db.session.add(producer)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return producer
+
+
+def require_approved(producer):
+    """Refuse any change by a producer the office has not approved (pending) or has suspended."""
+    if producer.status != PRODUCER_APPROVED:
+        raise Forbidden(_("Your producer account is not approved or is suspended: nothing can be changed. "
+                          "Please contact the OCOP office."))
+
+
+def update_profile(producer, values):
+    """Change a producer's address, phone and story (vi, en); commits."""
+    require_approved(producer)
+    cleaned = _clean_profile(values)
+    for name in PROFILE_FIELDS:
+        setattr(producer, name, cleaned[name])
+    db.session.commit()
+    return producer
+
+
+def areas():
+    """Return the province's areas in their usual order."""
+    return db.session.scalars(select(Area).order_by(Area.position, Area.name)).all()
+
+
+def _take_producer_role(user):
+    if user.producer is not None:
+        raise InvalidInput(_("This account already has a producer."))
+    if user.role != ROLE_CUSTOMER and user.role != ROLE_PRODUCER:
+        raise Forbidden(_("An administrator account cannot apply as a producer."))
+    if user.role == ROLE_CUSTOMER:
+        record_audit(user, "user.role", user, {"role": user.role}, {"role": ROLE_PRODUCER}, "applied as a producer")
+        user.role = ROLE_PRODUCER
+
+
+def _clean_business(details):
+    name = (details.get("name") or "").strip()
+    if not name or len(name) > 200:
+        raise InvalidInput(_("Give the business name (at most 200 characters)."), field="business_name")
+    if details.get("legal_type") not in LEGAL_TYPES:
+        raise InvalidInput(_("Choose cooperative, company or household."), field="legal_type")
+    area = db.session.scalar(select(Area).where(Area.id == details.get("area_id")))
+    if area is None:
+        raise InvalidInput(_("Choose an area of the province."), field="area_id")
+    return {"name": name, "legal_type": details["legal_type"], "area": area, **_clean_profile(details)}
+
+
+def _clean_profile(values):
+    cleaned = {name: (values.get(name) or "").strip() for name in PROFILE_FIELDS}
+    if not cleaned["address"] or len(cleaned["address"]) > 300:
+        raise InvalidInput(_("Give the business address (at most 300 characters)."), field="address")
+    if not _PHONE.match(cleaned["phone"]):
+        raise InvalidInput(_("Give a phone number, for example 0912 345 678."), field="phone")
+    return cleaned

@@ -1,0 +1,85 @@
+"""Applying to sell: a new account or a signed-in customer becomes a pending producer."""
+import pytest
+
+from shop.models import Producer, User
+from tests.factories import make_area, make_producer_owner, make_user
+
+
+@pytest.fixture
+def area(db):
+    area = make_area("Ba Chẽ")
+    db.session.commit()
+    return area
+
+
+def application(area, **changes):
+    data = {"name": "Trần Văn Minh", "email": "minh@example.com", "password": "mật-khẩu-rất-dài",
+            "confirm": "mật-khẩu-rất-dài", "business_name": "HTX Trà hoa vàng Ba Chẽ", "legal_type": "cooperative",
+            "area_id": str(area.id), "address": "Thôn Làng Mới, Ba Chẽ", "phone": "0912 345 678",
+            "story_vi": "Trà hoa vàng từ rừng Ba Chẽ.", "story_en": "Golden camellia tea from Ba Chẽ forests."}
+    data.update(changes)
+    return data
+
+
+def test_a_visitor_applies_is_signed_in_and_waits_for_approval(area, client, db):
+    page = client.get("/producer/apply").get_data(as_text=True)
+    assert "Your account" in page and "Ba Chẽ" in page and "Household business" in page
+    response = client.post("/producer/apply", data=application(area))
+    assert response.status_code == 302 and response.headers["Location"] == "/producer/status"
+    producer = db.session.query(Producer).one()
+    assert (producer.name, producer.status, producer.legal_type, producer.area_id) == (
+        "HTX Trà hoa vàng Ba Chẽ", "pending", "cooperative", area.id)
+    assert producer.owner.email == "minh@example.com" and producer.owner.role == "producer"
+    status = client.get("/producer/status").get_data(as_text=True)
+    assert "waiting for approval" in status and "HTX Trà hoa vàng Ba Chẽ" in status
+    assert client.get("/producer/products").headers["Location"] == "/producer/status"
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"email": "not-an-email"}, "Invalid email address"),
+    ({"confirm": "something-else"}, "The passwords differ."),
+    ({"password": "short", "confirm": "short"}, "Field must be between 10 and 200 characters long."),
+    ({"legal_type": "corporation"}, "Not a valid choice"),
+    ({"area_id": "999"}, "Not a valid choice"),
+    ({"business_name": ""}, "This field is required"),
+    ({"phone": "hello"}, "Give a phone number"),
+])
+def test_bad_applications_are_refused_and_nothing_is_created(area, client, db, changes, message):
+    response = client.post("/producer/apply", data=application(area, **changes))
+    assert response.status_code == 200
+    assert message in response.get_data(as_text=True)
+    assert db.session.query(User).count() == 0 and db.session.query(Producer).count() == 0
+
+
+def test_a_taken_email_is_shown_on_the_email_field(area, client, db):
+    make_user(email="minh@example.com")
+    db.session.commit()
+    page = client.post("/producer/apply", data=application(area)).get_data(as_text=True)
+    assert "An account with this e-mail already exists." in page
+    assert db.session.query(Producer).count() == 0
+
+
+def test_a_signed_in_customer_applies_without_account_fields(area, client, db, login):
+    customer = make_user(role="customer")
+    db.session.commit()
+    login(customer)
+    page = client.get("/producer/apply").get_data(as_text=True)
+    assert "Your account" not in page and 'name="password"' not in page
+    data = application(area)
+    for key in ("name", "email", "password", "confirm"):
+        data.pop(key)
+    assert client.post("/producer/apply", data=data).headers["Location"] == "/producer/status"
+    db.session.expire_all()
+    assert customer.role == "producer" and customer.producer.status == "pending"
+
+
+def test_producers_and_administrators_do_not_apply_again(area, client, db, login):
+    user, _producer = make_producer_owner()
+    db.session.commit()
+    login(user)
+    assert client.get("/producer/apply").headers["Location"] == "/producer/"
+    client.post("/auth/logout")
+    admin = make_user(role="admin")
+    db.session.commit()
+    login(admin)
+    assert client.get("/producer/apply").status_code == 403

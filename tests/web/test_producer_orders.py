@@ -1,0 +1,141 @@
+"""The producer's dashboard, sales, CSV export and shipments through the portal's pages."""
+import csv
+import io
+import json
+import re
+from datetime import timedelta
+
+import pytest
+
+from shop.models import OrderEvent
+from shop.models.order import ORDER_CANCELLED, ORDER_FULFILLED, ORDER_PENDING_PAYMENT, ORDER_PLACED
+from shop.services.producer_sales import day_start_utc, local_today
+from tests.factories import make_order, make_producer_owner, make_product
+
+
+@pytest.fixture
+def signed_in(db, login):
+    user, producer = make_producer_owner(name="HTX Trà hoa vàng Ba Chẽ")
+    db.session.commit()
+    login(user)
+    return producer
+
+
+@pytest.fixture
+def sent_mail(monkeypatch):
+    messages = []
+    monkeypatch.setattr("shop.services.mail.send_message", messages.append)
+    return messages
+
+
+def test_the_dashboard_shows_figures_the_chart_data_waiting_shipments_and_low_stock(signed_in, client, db):
+    tea = make_product(signed_in, name_vi="Trà hoa vàng", price=85_000, stock=2, low_stock_threshold=5)
+    make_product(signed_in, name_vi="Miến dong", stock=50)
+    today_noon = day_start_utc(local_today()) + timedelta(hours=12)
+    order = make_order([(tea, 2)], number="TODAY1", created_at=today_noon)
+    make_order([(tea, 1)], status=ORDER_PENDING_PAYMENT, created_at=today_noon)
+    db.session.commit()
+    page = client.get("/producer/").get_data(as_text=True)
+    assert page.count("170.000 ₫") >= 3  # today, 7 days and 30 days
+    chart = json.loads(re.search(r'<script type="application/json" id="sales-chart-data">(.*?)</script>', page,
+                                 re.S).group(1))
+    assert len(chart["days"]) == 30 and chart["days"][-1] == local_today().isoformat()
+    assert chart["revenue"][-1] == 170_000 and chart["units"][-1] == 2 and sum(chart["revenue"]) == 170_000
+    assert "/static/vendor/chart.js/chart.umd.min.js" in page and "/static/js/producer-dashboard.js" in page
+    assert f"/producer/shipments/{order.shipments[0].id}" in page
+    assert "Trà hoa vàng" in page and "Miến dong" not in page.split("Low stock")[1]
+
+
+def test_the_chart_library_and_its_licence_are_served_locally(client):
+    library = client.get("/static/vendor/chart.js/chart.umd.min.js")
+    assert library.status_code == 200 and b"Chart.js v4" in library.data[:200]
+    assert b"MIT License" in client.get("/static/vendor/chart.js/LICENSE.md").data
+
+
+def test_sales_list_filters_by_dates_and_status_with_totals(signed_in, client, db):
+    tea = make_product(signed_in, name_vi="Trà hoa vàng", price=85_000, stock=100)
+    today = local_today()
+    make_order([(tea, 2)], number="S1", created_at=day_start_utc(today) + timedelta(hours=9))
+    make_order([(tea, 1)], number="S2", status=ORDER_CANCELLED, created_at=day_start_utc(today) + timedelta(hours=10))
+    make_order([(tea, 3)], number="S3", created_at=day_start_utc(today - timedelta(days=40)))
+    db.session.commit()
+    page = client.get("/producer/sales").get_data(as_text=True)
+    assert "S1" in page and "S2" not in page and "S3" not in page and "170.000 ₫" in page
+    everything = client.get(f"/producer/sales?start={(today - timedelta(days=60)).isoformat()}&end={today}&status=all")
+    text = everything.get_data(as_text=True)
+    assert all(number in text for number in ("S1", "S2", "S3")) and "510.000 ₫" in text
+    cancelled = client.get(f"/producer/sales?status=cancelled&start={today}&end={today}").get_data(as_text=True)
+    assert "S2" in cancelled and "S1" not in cancelled
+    assert client.get("/producer/sales?start=not-a-date&status=bogus").status_code == 200
+
+
+def test_the_csv_export_has_a_bom_a_header_and_vietnamese_rows(signed_in, client, db):
+    tea = make_product(signed_in, name_vi="Trà hoa vàng Ba Chẽ", price=85_000, stock=100)
+    cake = make_product(signed_in, name_vi="Chả mực Hạ Long", price=120_000, stock=100)
+    created = day_start_utc(local_today()) + timedelta(hours=8, minutes=5)  # 08:05 Vietnam time
+    make_order([(tea, 2), (cake, 1)], number="CSV1", created_at=created)
+    make_order([(tea, 9)], number="CSV2", status=ORDER_PENDING_PAYMENT, created_at=created)
+    db.session.commit()
+    response = client.get("/producer/sales.csv")
+    assert response.status_code == 200
+    assert response.mimetype == "text/csv" and "attachment" in response.headers["Content-Disposition"]
+    assert response.data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
+    assert rows[0] == ["Order number", "Date", "Product", "Quantity", "Unit price (VND)", "Line total (VND)",
+                       "Order status", "Shipment status"]
+    day = local_today().isoformat()
+    assert sorted(rows[1:]) == [
+        ["CSV1", f"{day} 08:05", "Chả mực Hạ Long", "1", "120000", "120000", "Paid", "To pack"],
+        ["CSV1", f"{day} 08:05", "Trà hoa vàng Ba Chẽ", "2", "85000", "170000", "Paid", "To pack"],
+    ]
+    assert "CSV2" in client.get("/producer/sales.csv?status=pending_payment").get_data(as_text=True)
+
+
+def test_pack_ship_and_deliver_an_order_through_the_pages(signed_in, client, db, sent_mail):
+    order = make_order([(make_product(signed_in, name_vi="Trà hoa vàng"), 2)], status=ORDER_PLACED, locale="en")
+    db.session.commit()
+    shipment = order.shipments[0]
+    url = f"/producer/shipments/{shipment.id}"
+    page = client.get(url).get_data(as_text=True)
+    assert order.contact_name in page and order.address in page and "Mark as packed" in page
+    assert client.post(f"{url}/packed").status_code == 302
+    refused = client.post(f"{url}/shipped", data={"carrier": "Viettel Post", "tracking_number": ""})
+    assert refused.status_code == 400 and "This field is required" in refused.get_data(as_text=True)
+    assert client.post(f"{url}/delivered").status_code == 409  # not shipped yet
+    db.session.expire_all()
+    assert shipment.status == "packed" and not sent_mail
+    shipped = client.post(f"{url}/shipped", data={"carrier": "Viettel Post", "tracking_number": "VTP42"})
+    assert shipped.status_code == 302
+    db.session.expire_all()
+    assert (shipment.status, order.status) == ("shipped", ORDER_FULFILLED)
+    assert len(sent_mail) == 1 and "VTP42" in sent_mail[0].get_content()
+    client.post(f"{url}/delivered")
+    db.session.expire_all()
+    assert (shipment.status, order.status) == ("delivered", "completed") and order.paid_at is not None
+    assert db.session.query(OrderEvent).filter_by(order_id=order.id).count() == 5
+    assert "Next step" not in client.get(url).get_data(as_text=True)
+
+
+@pytest.mark.parametrize("status", [ORDER_PENDING_PAYMENT, ORDER_CANCELLED])
+def test_unpaid_or_cancelled_orders_cannot_be_worked_on(signed_in, client, db, sent_mail, status):
+    order = make_order([(make_product(signed_in), 1)], status=status, shipment_status="pending")
+    db.session.commit()
+    url = f"/producer/shipments/{order.shipments[0].id}"
+    assert "do not send it" in client.get(url).get_data(as_text=True)
+    assert client.post(f"{url}/packed").status_code == 409
+    assert client.post(f"{url}/shipped", data={"carrier": "GHN", "tracking_number": "1"}).status_code == 409
+    db.session.expire_all()
+    assert order.shipments[0].status == "pending" and order.status == status and not sent_mail
+
+
+def test_the_shipments_list_shows_what_is_to_send_then_everything(signed_in, client, db):
+    product = make_product(signed_in)
+    todo = make_order([(product, 1)], number="TODO1")
+    make_order([(product, 1)], number="SENT1", status=ORDER_FULFILLED)
+    make_order([(product, 1)], number="UNPAID1", status=ORDER_PENDING_PAYMENT)
+    db.session.commit()
+    page = client.get("/producer/shipments").get_data(as_text=True)
+    assert "TODO1" in page and "SENT1" not in page and "UNPAID1" not in page
+    everything = client.get("/producer/shipments?show=all").get_data(as_text=True)
+    assert "TODO1" in everything and "SENT1" in everything and "UNPAID1" not in everything
+    assert todo.number in client.get("/producer/").get_data(as_text=True)
