@@ -61,6 +61,14 @@ def app(tmp_path_factory):
     return application
 
 
+@pytest.fixture(autouse=True)
+def _rate_limiter_state(app, monkeypatch):
+    """Undo what a test's own app does to the one shared limiter (Flask-Limiter keeps `enabled` on it)."""
+    from shop.extensions import limiter
+
+    monkeypatch.setattr(limiter, "enabled", app.config["RATELIMIT_ENABLED"])
+
+
 @pytest.fixture
 def db(app):
     """The database inside an app context; every table is emptied after the test."""
