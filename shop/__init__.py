@@ -46,6 +46,8 @@ def register_extensions(app):
     migrate.init_app(app, db, directory=app.config["MIGRATIONS_DIR"], render_as_batch=True)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
+    # Choose the language afresh for each request, even when an app context outlives it.
+    app.before_request(i18n.refresh_locale)
     # Counters in Redis when configured, so every worker shares them; in memory otherwise.
     app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
     limiter.init_app(app)

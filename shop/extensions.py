@@ -1,4 +1,5 @@
 """Flask extensions, created unbound here and bound in `create_app`."""
+from flask import current_app
 from flask_babel import Babel
 from flask_caching import Cache
 from flask_limiter import Limiter
@@ -25,3 +26,13 @@ csrf = CSRFProtect()
 babel = Babel()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 cache = Cache()
+
+
+@limiter.request_filter
+def _rate_limits_off():
+    """Exempt every request of an app whose configuration turns rate limits off.
+
+    The limiter object is shared by every app in the process (tests build several), so
+    the per-app setting is read on each request rather than once at init.
+    """
+    return not current_app.config.get("RATELIMIT_ENABLED", True)

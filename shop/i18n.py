@@ -1,5 +1,6 @@
 """Language choice: the session first, then the signed-in user's preference, then Vietnamese."""
 from flask import current_app, has_request_context, session
+from flask_babel import refresh
 from flask_login import current_user
 
 
@@ -20,3 +21,8 @@ def localized(obj, field, locale):
     """Return `obj.<field>_<locale>`, falling back to Vietnamese when the translation is empty."""
     value = getattr(obj, f"{field}_{locale}", "") if locale != "vi" else ""
     return value or getattr(obj, f"{field}_vi", "")
+
+
+def refresh_locale():
+    """Forget the language cached on the context so that `select_locale` runs for this request."""
+    refresh()

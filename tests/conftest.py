@@ -61,14 +61,6 @@ def app(tmp_path_factory):
     return application
 
 
-@pytest.fixture(autouse=True)
-def _rate_limiter_state(app, monkeypatch):
-    """Undo what a test's own app does to the one shared limiter (Flask-Limiter keeps `enabled` on it)."""
-    from shop.extensions import limiter
-
-    monkeypatch.setattr(limiter, "enabled", app.config["RATELIMIT_ENABLED"])
-
-
 @pytest.fixture
 def db(app):
     """The database inside an app context; every table is emptied after the test."""
@@ -109,3 +101,11 @@ def postgres_only(db):
     """Skip the test unless it runs on PostgreSQL."""
     if db.engine.dialect.name != "postgresql":
         pytest.skip("needs PostgreSQL: set TEST_DATABASE_URL")
+
+
+@pytest.fixture
+def english(client):
+    """Switch the test client to English (the shop is Vietnamese by default)."""
+    with client.session_transaction() as session:
+        session["locale"] = "en"
+    return client

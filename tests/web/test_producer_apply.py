@@ -44,14 +44,14 @@ def test_a_visitor_applies_is_signed_in_and_waits_for_approval(area, client, db)
     ({"business_name": ""}, "This field is required"),
     ({"phone": "hello"}, "Give a phone number"),
 ])
-def test_bad_applications_are_refused_and_nothing_is_created(area, client, db, changes, message):
+def test_bad_applications_are_refused_and_nothing_is_created(area, english, client, db, changes, message):
     response = client.post("/producer/apply", data=application(area, **changes))
     assert response.status_code == 200
     assert message in response.get_data(as_text=True)
     assert db.session.query(User).count() == 0 and db.session.query(Producer).count() == 0
 
 
-def test_a_taken_email_is_shown_on_the_email_field(area, client, db):
+def test_a_taken_email_is_shown_on_the_email_field(area, english, client, db):
     make_user(email="minh@example.com")
     db.session.commit()
     page = client.post("/producer/apply", data=application(area)).get_data(as_text=True)

@@ -69,7 +69,7 @@ def test_sales_list_filters_by_dates_and_status_with_totals(signed_in, client, d
     assert client.get("/producer/sales?start=not-a-date&status=bogus").status_code == 200
 
 
-def test_the_csv_export_has_a_bom_a_header_and_vietnamese_rows(signed_in, client, db):
+def test_the_csv_export_has_a_bom_a_header_and_vietnamese_rows(signed_in, english, client, db):
     tea = make_product(signed_in, name_vi="Trà hoa vàng Ba Chẽ", price=85_000, stock=100)
     cake = make_product(signed_in, name_vi="Chả mực Hạ Long", price=120_000, stock=100)
     created = day_start_utc(local_today()) + timedelta(hours=8, minutes=5)  # 08:05 Vietnam time

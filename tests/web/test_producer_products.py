@@ -142,7 +142,7 @@ def test_delete_and_reorder_photos(producer_a, client, db, app):
     assert client.get(f"/media/{first.filename}").status_code == 404
 
 
-def test_stock_adjustments_and_their_history(producer_a, client, db):
+def test_stock_adjustments_and_their_history(producer_a, english, client, db):
     product = make_product(producer_a, stock=3)
     db.session.commit()
     assert client.post(f"/producer/products/{product.id}/stock",

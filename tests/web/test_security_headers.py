@@ -36,12 +36,21 @@ def test_session_cookie_is_httponly_and_samesite_lax(client, db, login):
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
 
 
-def limited_app(app, **settings):
-    config = type("LimitedConfig", (TestConfig,), {
-        "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
-        "MAIL_FOLDER": app.config["MAIL_FOLDER"], "RATELIMIT_ENABLED": True, **settings,
-    })
-    return create_app(config)
+@pytest.fixture
+def limited_app(app):
+    """Build apps with rate limits on; the shared limiter is switched off again afterwards."""
+    from shop.extensions import limiter
+
+    def build(**settings):
+        config = type("LimitedConfig", (TestConfig,), {
+            "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+            "MAIL_FOLDER": app.config["MAIL_FOLDER"], "RATELIMIT_ENABLED": True, **settings,
+        })
+        return create_app(config)
+
+    yield build
+    limiter.reset()
+    limiter.enabled = False
 
 
 def hammer_login(application, times):
@@ -50,13 +59,13 @@ def hammer_login(application, times):
             for _ in range(times)]
 
 
-def test_login_is_rate_limited_in_memory_without_redis(app, db):
-    statuses = hammer_login(limited_app(app), 11)
+def test_login_is_rate_limited_in_memory_without_redis(limited_app, db):
+    statuses = hammer_login(limited_app(), 11)
     assert statuses[:10] == [200] * 10
     assert statuses[10] == 429
 
 
-def test_rate_limit_counters_live_in_redis_when_configured(app, db):
+def test_rate_limit_counters_live_in_redis_when_configured(limited_app, db):
     url = "redis://127.0.0.1:6379/15"
     try:
         server = redis.Redis.from_url(url)
@@ -65,9 +74,9 @@ def test_rate_limit_counters_live_in_redis_when_configured(app, db):
         if os.environ.get("CI"):
             raise
         pytest.skip("Redis is not running on 127.0.0.1:6379")
-    statuses = hammer_login(limited_app(app, REDIS_URL=url), 11)
+    statuses = hammer_login(limited_app(REDIS_URL=url), 11)
     assert statuses[-1] == 429
     assert any(b"login" in key for key in server.keys("*"))
     # A second app (another worker) shares the same counters.
-    assert hammer_login(limited_app(app, REDIS_URL=url), 1) == [429]
+    assert hammer_login(limited_app(REDIS_URL=url), 1) == [429]
     server.flushdb()
