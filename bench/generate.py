@@ -68,9 +68,22 @@ def slugify(value):
     return _NOT_SLUG.sub("-", fold(value)).strip("-")
 
 
+# The marker is the database's comment: outside the schema, so the models and migrations
+# still compare equal, and cleared whenever the schema is reset.
+MARKER_SQL = ("SELECT coalesce(shobj_description(oid, 'pg_database'), '') FROM pg_database "
+              "WHERE datname = current_database()")
+
+
 def read_marker(connection):
-    """Return the generator marker stored in the database, or "" when there is none."""
-    return connection.execute(text("SELECT coalesce(obj_description('product'::regclass, 'pg_class'), '')")).scalar()
+    """Return the generator marker stored on the database, or "" when there is none."""
+    return connection.execute(text(MARKER_SQL)).scalar()
+
+
+def _set_marker(cursor, marker):
+    cursor.execute("SELECT current_database()")
+    name = cursor.fetchone()[0]
+    cursor.execute(sql.SQL("COMMENT ON DATABASE {} IS {}").format(
+        sql.Identifier(name), sql.Literal(marker) if marker else sql.SQL("NULL")))
 
 
 def copy_rows(cursor, table, rows):
@@ -535,7 +548,7 @@ def generate(sizes=Sizes(), seed=2024, echo=print):
                 ).format(name=sql.Literal(f'"{table}"'), table=sql.Identifier(table)))
             for definition in dropped:
                 cursor.execute(definition)
-            cursor.execute(sql.SQL("COMMENT ON TABLE product IS {}").format(sql.Literal(sizes.marker())))
+            _set_marker(cursor, sizes.marker())
         raw.commit()
     finally:
         raw.close()
@@ -589,6 +602,7 @@ def reset_schema(url):
     import psycopg
 
     with psycopg.connect(plain_url(url), autocommit=True) as connection:
+        _set_marker(connection.cursor(), "")
         connection.execute("DROP SCHEMA public CASCADE")
         connection.execute("CREATE SCHEMA public")
     upgrade_schema(url)

@@ -63,10 +63,7 @@ def stored_marker(url):
 
     with psycopg.connect(generate.plain_url(url)) as connection:
         exists = connection.execute("SELECT to_regclass('public.product')").fetchone()[0]
-        if not exists:
-            return ""
-        return connection.execute(
-            "SELECT coalesce(obj_description('product'::regclass, 'pg_class'), '')").fetchone()[0]
+        return connection.execute(generate.MARKER_SQL).fetchone()[0] if exists else ""
 
 
 def prepare_data(url, small_url, regenerate):
