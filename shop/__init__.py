@@ -69,12 +69,20 @@ def register_extensions(app):
 
 def register_blueprints(app):
     """Mount every blueprint of the shop."""
+    from shop.account import bp as account_bp
     from shop.auth import bp as auth_bp
+    from shop.cart import bp as cart_bp
+    from shop.checkout import bp as checkout_bp
     from shop.main import bp as main_bp
     from shop.producer import bp as producer_bp
+    from shop.webhooks import bp as webhooks_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp, url_prefix="/auth")
+    app.register_blueprint(cart_bp)
+    app.register_blueprint(checkout_bp)
+    app.register_blueprint(account_bp)
+    app.register_blueprint(webhooks_bp, url_prefix="/webhooks")
     app.register_blueprint(producer_bp, url_prefix="/producer")
 
 

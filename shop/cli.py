@@ -10,6 +10,7 @@ def init_app(app):
     """Register the shop's commands on `app`."""
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(create_admin_command)
+    app.cli.add_command(expire_orders_command)
 
 
 @click.command("seed-demo")
@@ -41,3 +42,13 @@ def create_admin_command(email, name, password):
         raise click.ClickException(error.message) from error
     db.session.commit()
     click.echo(f"Administrator {email.lower()} created.")
+
+
+@click.command("expire-orders")
+@with_appcontext
+def expire_orders_command():
+    """Cancel unpaid card orders whose reservation ran out and return their stock (safe to repeat)."""
+    from shop.services.payments import expire_overdue_orders
+
+    released = expire_overdue_orders()
+    click.echo(f"{released} unpaid order(s) cancelled, their stock released.")

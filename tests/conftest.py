@@ -6,6 +6,7 @@ set. The schema is built by the migrations, so a test run also proves they work.
 import os
 
 import pytest
+from flask_babel import refresh
 from flask_migrate import upgrade
 from sqlalchemy import text
 
@@ -14,7 +15,7 @@ from shop import create_app
 from shop.extensions import db as _db
 from tests.factories import DEFAULT_PASSWORD
 
-pytest_plugins = ["tests.stripe_emulator.fixtures"]
+pytest_plugins = ["tests.stripe_emulator.fixtures", "tests.checkout_helpers"]
 
 ON_POSTGRES = bool(os.environ.get("TEST_DATABASE_URL"))
 
@@ -104,8 +105,7 @@ def postgres_only(db):
 
 
 @pytest.fixture
-def english(client):
-    """Switch the test client to English (the shop is Vietnamese by default)."""
-    with client.session_transaction() as session:
-        session["locale"] = "en"
-    return client
+def english(app, db, monkeypatch):
+    """Make the shop speak English for this test (it is Vietnamese by default), pages and services alike."""
+    monkeypatch.setattr(app.extensions["babel"], "locale_selector", lambda: "en")
+    refresh()

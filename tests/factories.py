@@ -219,3 +219,21 @@ def picture_bytes(fmt="PNG", size=(64, 48), color=(200, 120, 40), exif=None, **s
         save_args["exif"] = exif
     image.save(buffer, fmt, **save_args)
     return buffer.getvalue()
+
+
+def checkout_details(**values):
+    """What a customer types at checkout (cash on delivery within the province unless told otherwise)."""
+    from shop.services.orders import CheckoutDetails
+
+    fields = dict(name="Lê Minh Anh", email="anh@example.com", phone="0912 345 678", delivery_method="province",
+                  address="12 Trần Hưng Đạo, Hạ Long", note="", payment_method="cod")
+    fields.update(values)
+    return CheckoutDetails(**fields)
+
+
+def place_test_order(items, customer=None, locale="vi", **details):
+    """An order placed through the real service: `items` maps products (or ids) to quantities."""
+    from shop.services.orders import place_order
+
+    wanted = {getattr(product, "id", product): quantity for product, quantity in items.items()}
+    return place_order(wanted, checkout_details(**details), customer=customer, locale=locale)

@@ -1,0 +1,50 @@
+"""The order page (customer, administrator or signed link) and a customer's order list."""
+from flask import current_app, jsonify, render_template, request
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from shop.account import bp
+from shop.checkout.forms import DELIVERY_LABELS, PAYMENT_LABELS, OrderActionForm
+from shop.errors import PaymentError
+from shop.extensions import db
+from shop.models import Order
+from shop.models.order import ORDER_PENDING_PAYMENT
+from shop.services.order_access import find_order_for
+from shop.services.order_flow import STATUS_LABELS
+from shop.services.payments import confirm_checkout_session
+
+ORDERS_PER_PAGE = 20
+
+
+@bp.get("/orders/<number>")
+def order_page(number):
+    token = request.args.get("t", "")
+    order = find_order_for(number, current_user, token)
+    session_id = request.args.get("session_id", "")
+    if session_id and order.status == ORDER_PENDING_PAYMENT and session_id == order.stripe_session_id:
+        # Back from Stripe: the webhook may not have arrived yet, so ask Stripe directly.
+        try:
+            confirm_checkout_session(session_id)
+        except PaymentError:
+            current_app.logger.info("order %s: payment not confirmed yet from the success page", order.number)
+    return render_template("account/order.html", order=order, token=token, status_labels=STATUS_LABELS,
+                           action_form=OrderActionForm(t=token), back_from_stripe=bool(session_id),
+                           delivery_labels=DELIVERY_LABELS, payment_labels=PAYMENT_LABELS)
+
+
+@bp.get("/orders/<number>/status")
+def order_status(number):
+    """The order's status as JSON, polled by the order page while a payment is processing."""
+    order = find_order_for(number, current_user, request.args.get("t", ""))
+    return jsonify(status=order.status, label=str(STATUS_LABELS[order.status]))
+
+
+@bp.get("/account/orders")
+@login_required
+def orders():
+    page = request.args.get("page", 1, type=int)
+    pagination = db.paginate(
+        select(Order).where(Order.customer_id == current_user.id).order_by(Order.created_at.desc(), Order.id.desc()),
+        page=max(page, 1), per_page=ORDERS_PER_PAGE, error_out=False,
+    )
+    return render_template("account/orders.html", pagination=pagination, status_labels=STATUS_LABELS)

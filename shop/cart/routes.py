@@ -1,0 +1,66 @@
+"""Cart views: thin wrappers around shop.services.cart."""
+from flask import flash, has_request_context, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from shop.cart import bp
+from shop.cart.forms import CartLineForm, CartRemoveForm
+from shop.cart.store import cart_count, current_cart
+from shop.errors import ShopError
+from shop.security import is_safe_next
+from shop.services import cart as carts
+from shop.services.cart import product_name
+
+
+@bp.app_context_processor
+def cart_globals():
+    if not has_request_context():  # e-mails rendered by services and commands
+        return {}
+    return {"cart_count": cart_count()}
+
+
+@bp.get("/cart")
+def show():
+    summary = carts.price_cart(current_cart().items())
+    return render_template("cart/cart.html", summary=summary, line_form=CartLineForm(), remove_form=CartRemoveForm())
+
+
+@bp.post("/cart/add")
+def add():
+    form = CartLineForm()
+    try:
+        product = carts.add_to_cart(current_cart(), form.product_id.data, form.quantity.data)
+    except ShopError as error:
+        flash(error.message, "error")
+    else:
+        flash(_("%(name)s is in your cart.", name=product_name(product)), "success")
+    return _back(form.next.data)
+
+
+@bp.post("/cart/update")
+def update():
+    form = CartLineForm()
+    try:
+        product = carts.update_cart(current_cart(), form.product_id.data, form.quantity.data)
+    except ShopError as error:
+        flash(error.message, "error")
+    else:
+        flash(_("Quantity of %(name)s updated.", name=product_name(product)), "success")
+    return _back()
+
+
+@bp.post("/cart/remove")
+def remove():
+    form = CartRemoveForm()
+    try:
+        carts.remove_from_cart(current_cart(), form.product_id.data)
+    except ShopError as error:
+        flash(error.message, "error")
+    else:
+        flash(_("Removed from your cart."), "info")
+    return _back()
+
+
+def _back(target=None):
+    """Go back where the form came from when that is a page of the shop, else to the cart."""
+    target = target or request.args.get("next")
+    return redirect(target if is_safe_next(target) else url_for("cart.show"))

@@ -1,0 +1,6 @@
+"""Checkout: contact and delivery details, then cash on delivery or Stripe Checkout."""
+from flask import Blueprint
+
+bp = Blueprint("checkout", __name__)
+
+from shop.checkout import routes  # noqa: E402,F401

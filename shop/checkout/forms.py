@@ -1,0 +1,67 @@
+"""The checkout form: contact, delivery and payment (prices are never part of it)."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, HiddenField, RadioField, SelectChoice, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+
+from shop.errors import InvalidInput
+from shop.models.order import (
+    DELIVERY_NATIONWIDE,
+    DELIVERY_PICKUP,
+    DELIVERY_PROVINCE,
+    PAYMENT_CARD,
+    PAYMENT_COD,
+)
+from shop.services.orders import CheckoutDetails, normalize_phone
+
+DELIVERY_CHOICES = [
+    SelectChoice(DELIVERY_PROVINCE, _l("Delivery within Quảng Ninh")),
+    SelectChoice(DELIVERY_NATIONWIDE, _l("Delivery elsewhere in Vietnam")),
+    SelectChoice(DELIVERY_PICKUP, _l("Pick up from the producer (we call you to arrange it)")),
+]
+PAYMENT_CHOICES = [
+    SelectChoice(PAYMENT_CARD, _l("Card (Visa, Mastercard…), paid securely on Stripe")),
+    SelectChoice(PAYMENT_COD, _l("Cash on delivery")),
+]
+DELIVERY_LABELS = {choice.value: choice.label for choice in DELIVERY_CHOICES}
+PAYMENT_LABELS = {choice.value: choice.label for choice in PAYMENT_CHOICES}
+
+
+class CheckoutForm(FlaskForm):
+    name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)])
+    phone = StringField(_l("Mobile phone"), validators=[DataRequired(), Length(max=30)])
+    delivery_method = RadioField(_l("Delivery"), choices=DELIVERY_CHOICES, default=DELIVERY_PROVINCE)
+    address = TextAreaField(_l("Delivery address"), validators=[Optional(), Length(max=500)])
+    note = TextAreaField(_l("Note for the producers (optional)"), validators=[Optional(), Length(max=1000)])
+    payment_method = RadioField(_l("Payment"), choices=PAYMENT_CHOICES, default=PAYMENT_COD)
+
+    def __init__(self, *args, card_enabled=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not card_enabled:
+            self.payment_method.choices = [choice for choice in PAYMENT_CHOICES if choice.value == PAYMENT_COD]
+            self.payment_method.data = PAYMENT_COD if self.payment_method.data is None else self.payment_method.data
+
+    def validate_phone(self, field):
+        try:
+            field.data = normalize_phone(field.data)
+        except InvalidInput as error:
+            raise ValidationError(error.message) from None
+
+    def validate_address(self, field):
+        if self.delivery_method.data != DELIVERY_PICKUP and not (field.data or "").strip():
+            raise ValidationError(_l("Enter the delivery address, or choose pick-up."))
+
+    def details(self):
+        """Return the form's values as plain CheckoutDetails."""
+        return CheckoutDetails(
+            name=self.name.data, email=self.email.data, phone=self.phone.data,
+            delivery_method=self.delivery_method.data, address=self.address.data or "",
+            note=self.note.data or "", payment_method=self.payment_method.data,
+        )
+
+
+class OrderActionForm(FlaskForm):
+    """Pay or cancel an unpaid order; `t` is the order's signed link for guests."""
+
+    t = HiddenField()

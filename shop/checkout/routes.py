@@ -1,0 +1,118 @@
+"""Checkout views: place the order, then send card payers to Stripe Checkout."""
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from shop.cart.store import current_cart
+from shop.checkout import bp
+from shop.checkout.forms import DELIVERY_CHOICES, CheckoutForm, OrderActionForm
+from shop.errors import OutOfStock, PaymentError, ShopError
+from shop.i18n import select_locale
+from shop.models.order import DELIVERY_METHODS, DELIVERY_PROVINCE, ORDER_PENDING_PAYMENT, PAYMENT_CARD
+from shop.services import payments
+from shop.services.cart import empty_cart, merge_into_cart, price_cart, reprice_delivery
+from shop.services.order_access import find_order_for, order_token
+from shop.services.orders import card_payment_enabled, order_items, place_order
+from shop.services.refunds import cancel_order
+
+
+@bp.route("/checkout", methods=["GET", "POST"])
+def checkout():
+    cart = current_cart()
+    items = cart.items()
+    form = CheckoutForm(card_enabled=card_payment_enabled())
+    if request.method == "GET" and current_user.is_authenticated:
+        form.name.data = form.name.data or current_user.name
+        form.email.data = form.email.data or current_user.email
+    method = form.delivery_method.data if form.delivery_method.data in DELIVERY_METHODS else DELIVERY_PROVINCE
+    summary = price_cart(items, method)
+    if summary.is_empty or summary.has_problems:
+        flash(_("Your cart is empty.") if summary.is_empty else _("Please fix the marked lines of your cart first."),
+              "info" if summary.is_empty else "error")
+        return redirect(url_for("cart.show"))
+    if form.validate_on_submit():
+        customer = current_user if current_user.is_authenticated else None
+        try:
+            order = place_order(items, form.details(), customer, select_locale())
+        except OutOfStock as error:
+            flash(error.message, "error")
+            return redirect(url_for("cart.show"))
+        except ShopError as error:
+            flash(error.message, "error")
+        else:
+            empty_cart(cart)
+            return _after_placing(order)
+    options = {choice.value: reprice_delivery(summary, choice.value) for choice in DELIVERY_CHOICES}
+    return render_template("checkout/checkout.html", form=form, summary=summary, options=options)
+
+
+@bp.post("/checkout/pay/<number>")
+def pay(number):
+    form = OrderActionForm()
+    order = _order(number, form.t.data)
+    try:
+        url = payments.resume_checkout(order, *_stripe_urls(order))
+    except ShopError as error:
+        flash(error.message, "error")
+        return redirect(_order_url(order))
+    return redirect(url or _order_url(order), 303)
+
+
+# Coming back from Stripe without paying keeps the reservation: the cancel address is
+# also reached with the browser's back button or by closing the payment page by mistake,
+# and the customer may still want to pay (the page offers "Pay now"). Only the explicit
+# "Cancel order" button below releases the stock at once, so the goods go back on sale,
+# and puts the products back in the cart; otherwise the reservation simply runs out.
+@bp.get("/checkout/cancelled/<number>")
+def cancelled(number):
+    token = request.args.get("t", "")
+    order = _order(number, token)
+    if order.status != ORDER_PENDING_PAYMENT:
+        return redirect(_order_url(order))
+    return render_template("checkout/cancelled.html", order=order, form=OrderActionForm(t=token))
+
+
+@bp.post("/checkout/cancel/<number>")
+def cancel(number):
+    form = OrderActionForm()
+    order = _order(number, form.t.data)
+    if order.status != ORDER_PENDING_PAYMENT:
+        flash(_("This order is not waiting for a payment any more."), "error")
+        return redirect(_order_url(order))
+    actor = current_user if current_user.is_authenticated else None
+    try:
+        cancel_order(order, actor, "cancelled by the customer before paying")
+    except ShopError as error:
+        flash(error.message, "error")
+        return redirect(_order_url(order))
+    if merge_into_cart(current_cart(), order_items(order)):
+        flash(_("Some quantities in your cart were lowered to what is in stock."), "info")
+    flash(_("Order %(number)s is cancelled and its products are back in your cart.", number=order.number), "info")
+    return redirect(url_for("cart.show"))
+
+
+def _after_placing(order):
+    if order.payment_method != PAYMENT_CARD:
+        flash(_("Thank you! Order %(number)s is placed: you pay on delivery.", number=order.number), "success")
+        return redirect(_order_url(order))
+    try:
+        url = payments.start_checkout(order, *_stripe_urls(order))
+    except PaymentError as error:
+        flash(error.message, "error")
+        return redirect(_order_url(order))
+    return redirect(url, 303)
+
+
+def _order(number, token):
+    return find_order_for(number, current_user, token or "")
+
+
+def _order_url(order, **values):
+    return url_for("account.order_page", number=order.number, t=order_token(order), **values)
+
+
+def _stripe_urls(order):
+    """Return the success and cancel addresses Stripe sends the customer back to."""
+    success = _order_url(order, _external=True) + "&session_id={CHECKOUT_SESSION_ID}"
+    cancel = url_for("checkout.cancelled", number=order.number, t=order_token(order), _external=True)
+    return success, cancel

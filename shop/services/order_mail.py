@@ -1,0 +1,42 @@
+"""Order e-mails: a confirmation to the customer and a notice to each producer with their lines."""
+from flask import current_app, has_request_context, url_for
+from flask_babel import lazy_gettext as _l
+
+from shop.services.mail import send_mail
+from shop.services.order_access import order_token
+
+
+def order_link(order):
+    """Return the link to the order's page, signed so that a guest can open it.
+
+    Absolute when a request or SERVER_NAME tells the shop its address; otherwise (a command
+    run without SERVER_NAME) the path alone.
+    """
+    token = order_token(order)
+    if has_request_context() or current_app.config.get("SERVER_NAME"):
+        return url_for("account.order_page", number=order.number, t=token, _external=True)
+    return f"/orders/{order.number}?t={token}"
+
+
+def producer_address(producer):
+    """Return where a producer's order notices go: its own e-mail, else its owner's."""
+    if producer.email:
+        return producer.email
+    return producer.owner.email if producer.owner is not None else ""
+
+
+def send_order_mails(order):
+    """Send the confirmation (in the order's language) and one notice per producer of the order."""
+    send_mail(order.email, _l("Your order %(number)s", number=order.number), "order_confirmation",
+              order.locale, order=order, link=order_link(order))
+    for shipment in order.shipments:
+        producer = shipment.producer
+        address = producer_address(producer)
+        if not address:
+            current_app.logger.warning("producer %s has no e-mail for order %s", producer.slug, order.number)
+            continue
+        lines = [line for line in order.lines if line.producer_id == producer.id]
+        locale = producer.owner.locale if producer.owner is not None else "vi"
+        send_mail(address, _l("New order %(number)s", number=order.number), "new_order_producer",
+                  locale, order=order, producer=producer, lines=lines,
+                  total=sum(line.line_total for line in lines))

@@ -1,0 +1,215 @@
+"""What the office gives back: cancelling an order (stock back) and refunding it (money back).
+
+Card refunds go through Stripe's Refund API; cash refunds are recorded by hand. Every
+refund is a Refund row (keyed on Stripe's refund id, so a refund reported again by the
+`charge.refunded` webhook is counted once) and `order.refunded_amount` is their sum.
+"""
+import stripe
+from flask import current_app
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from shop.errors import InvalidInput, InvalidTransition, PaymentError
+from shop.extensions import db
+from shop.models import Refund
+from shop.models.order import (
+    ORDER_CANCELLED,
+    ORDER_COMPLETED,
+    ORDER_FULFILLED,
+    ORDER_PAID,
+    ORDER_PENDING_PAYMENT,
+    ORDER_PLACED,
+    ORDER_REFUNDED,
+    PAYMENT_CARD,
+    SHIPMENT_CANCELLED,
+    SHIPMENT_PACKED,
+    SHIPMENT_PENDING,
+)
+from shop.services.audit import record_audit
+from shop.services.money import format_vnd
+from shop.services.order_flow import can_move, transition_order
+from shop.services.orders import lock_order, release_locked_order
+from shop.services.payments import close_checkout_session, stripe_client
+from shop.services.stock import return_stock
+
+# Card orders hold the customer's money from "paid" on; cash orders once delivered and paid.
+CARD_REFUNDABLE = (ORDER_PAID, ORDER_FULFILLED, ORDER_COMPLETED)
+CASH_REFUNDABLE = (ORDER_COMPLETED,)
+
+
+def cancel_order(order, actor, reason):
+    """Cancel an unpaid order (awaiting card payment, or cash on delivery not yet shipped); return its stock.
+
+    A card order's Checkout Session is expired at Stripe first; if the customer has paid
+    in the meantime the payment is confirmed and the cancellation refused (refund it instead).
+    """
+    if order.status not in (ORDER_PENDING_PAYMENT, ORDER_PLACED):
+        raise InvalidTransition(_("Only an unpaid order can be cancelled; refund a paid one instead."))
+    session_expired = False
+    if order.status == ORDER_PENDING_PAYMENT and order.stripe_session_id:
+        if close_checkout_session(order) != "expired":
+            raise InvalidTransition(_("Order %(number)s has just been paid: refund it instead of cancelling.",
+                                      number=order.number))
+        session_expired = True
+    reason = (reason or "").strip() or "cancelled"
+    try:
+        locked = lock_order(order.id)
+        if not release_locked_order(locked, reason, actor):
+            if not (session_expired and locked.status == ORDER_CANCELLED):
+                raise InvalidTransition(_("Only an unpaid order can be cancelled; refund a paid one instead."))
+            # The session's "expired" webhook got here first and released the stock: keep who asked and why.
+            record_audit(actor, "order.cancel", locked, None, {"status": locked.status}, reason)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return locked
+
+
+def refundable_amount(order):
+    """Return how much of the order can still be refunded (0 if it cannot be refunded)."""
+    if order.payment_method == PAYMENT_CARD:
+        late_payment = order.status == ORDER_CANCELLED and bool(order.stripe_payment_intent_id)
+        if order.status not in CARD_REFUNDABLE and not late_payment:
+            return 0
+        if not order.stripe_payment_intent_id:
+            return 0
+    elif order.status not in CASH_REFUNDABLE:
+        return 0
+    return order.total - order.refunded_amount
+
+
+def refund_order(order, amount, actor, reason, restock=False):
+    """Refund `amount` VND of `order`: through Stripe for a card order, recorded by hand for cash.
+
+    A full refund moves the order to "refunded". With `restock`, every unit of the order
+    not yet returned goes back to stock (ledger reason "refund"). The Stripe idempotency key
+    is built from the order and its refunded total before this refund, so a click retried
+    after a lost answer refunds once.
+    """
+    amount = _valid_amount(amount, refundable_amount(order))
+    reason = (reason or "").strip()[:500]
+    stripe_refund_id = None
+    if order.payment_method == PAYMENT_CARD:
+        stripe_refund_id = _refund_at_stripe(order, amount, reason)
+    try:
+        locked = lock_order(order.id)
+        refund = _existing_refund(stripe_refund_id)
+        if refund is None:
+            if stripe_refund_id is None:  # cash: check again under the lock
+                _valid_amount(amount, refundable_amount(locked))
+            refund = Refund(order=locked, amount=amount, stripe_refund_id=stripe_refund_id)
+            db.session.add(refund)
+        refund.reason = reason
+        refund.actor_id = getattr(actor, "id", None)
+        before = locked.refunded_amount
+        if restock and not refund.restocked and locked.status != ORDER_CANCELLED:
+            _restock_lines(locked, actor, reason)
+            refund.restocked = True
+        _settle(locked, actor, reason)
+        record_audit(actor, "order.refund", locked, {"refunded_amount": before},
+                     {"refunded_amount": locked.refunded_amount, "refund": amount, "restock": bool(restock)}, reason)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    current_app.logger.info("order %s refunded %d VND (%s)", locked.number, amount, stripe_refund_id or "cash")
+    return refund
+
+
+def record_charge_refunds(order, charge):
+    """Record the refunds Stripe reports on a charge (the `charge.refunded` webhook); the caller commits.
+
+    Refunds already recorded (those made from the back office) are skipped by their Stripe
+    id. When the charge does not list its refunds, the part of `amount_refunded` not yet
+    recorded becomes one Refund row.
+    """
+    refunds = _listed_refunds(charge)
+    added = 0
+    if refunds is None:
+        missing = int(charge["amount_refunded"]) - order.refunded_amount
+        if missing > 0:
+            db.session.add(Refund(order=order, amount=missing, reason="reported by Stripe"))
+            added += missing
+    else:
+        for stripe_refund in refunds:
+            if stripe_refund["status"] in ("failed", "canceled") or _existing_refund(stripe_refund["id"]):
+                continue
+            db.session.add(Refund(order=order, amount=int(stripe_refund["amount"]),
+                                  stripe_refund_id=stripe_refund["id"], reason="reported by Stripe"))
+            added += int(stripe_refund["amount"])
+    if added:
+        db.session.flush()
+        before = order.refunded_amount
+        _settle(order, None, "refunded at Stripe")
+        record_audit(None, "order.refund", order, {"refunded_amount": before},
+                     {"refunded_amount": order.refunded_amount}, f"charge {charge['id']}")
+    return added
+
+
+def _refund_at_stripe(order, amount, reason):
+    params = {"payment_intent": order.stripe_payment_intent_id, "amount": amount,
+              "metadata": {"order_id": str(order.id), "order_number": order.number}}
+    key = f"order-{order.id}-{order.number}-refund-after-{order.refunded_amount}-{amount}"
+    try:
+        refund = stripe_client().v1.refunds.create(params, {"idempotency_key": key})
+    except stripe.StripeError as error:
+        current_app.logger.warning("order %s: Stripe refused the refund: %s", order.number, error)
+        raise PaymentError(_("Stripe refused the refund: %(reason)s",
+                             reason=getattr(error, "user_message", None) or str(error))) from error
+    if refund["status"] in ("failed", "canceled"):
+        raise PaymentError(_("Stripe could not refund this payment (status: %(status)s).", status=refund["status"]))
+    return refund["id"]
+
+
+def _settle(order, actor, reason):
+    """Set refunded_amount to the sum of the refunds; a full refund makes the order "refunded"."""
+    order.refunded_amount = db.session.scalar(
+        select(func.coalesce(func.sum(Refund.amount), 0)).where(Refund.order_id == order.id)
+    )
+    if order.refunded_amount >= order.total and can_move(order, ORDER_REFUNDED):
+        for shipment in order.shipments:
+            if shipment.status in (SHIPMENT_PENDING, SHIPMENT_PACKED):
+                shipment.status = SHIPMENT_CANCELLED
+        transition_order(order, ORDER_REFUNDED, actor, reason or "refunded")
+
+
+def _restock_lines(order, actor, reason):
+    for line in sorted(order.lines, key=lambda line: line.product_id):
+        quantity = line.quantity - line.refunded_quantity
+        if quantity > 0:
+            return_stock(line.product_id, quantity, "refund", order_id=order.id,
+                         actor_id=getattr(actor, "id", None), note=reason)
+            line.refunded_quantity = line.quantity
+
+
+def _existing_refund(stripe_refund_id):
+    if not stripe_refund_id:
+        return None
+    return db.session.scalar(select(Refund).where(Refund.stripe_refund_id == stripe_refund_id))
+
+
+def _listed_refunds(charge):
+    if "refunds" not in charge or charge["refunds"] is None:
+        return None
+    listing = charge["refunds"]
+    return list(listing["data"]) if "data" in listing else None
+
+
+def _locale():
+    return str(get_locale() or "vi")
+
+
+def _valid_amount(amount, remaining):
+    if remaining <= 0:
+        raise InvalidTransition(_("This order has nothing left to refund."))
+    if isinstance(amount, bool) or not isinstance(amount, int):
+        try:
+            amount = int(str(amount).strip())
+        except ValueError:
+            raise InvalidInput(_("Enter the amount as a whole number of đồng.")) from None
+    if not 1 <= amount <= remaining:
+        raise InvalidInput(_("The refund must be between %(min)s and %(max)s.",
+                             min=format_vnd(1, _locale()), max=format_vnd(remaining, _locale())))
+    return amount
