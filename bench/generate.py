@@ -269,8 +269,6 @@ class Generator:
 
     def orders(self):
         """Orders, lines, shipments, events and refunds over the last `days` days, oldest first."""
-        from config import Config
-
         rng, sizes = self.rng, self.sizes
         weights = [1 / (rank ** 0.8) for rank in range(1, len(self.orderable) + 1)]
         popular = self.orderable[:]
@@ -285,16 +283,18 @@ class Generator:
         tables = {"shop_order": [], "order_line": [], "shipment": [], "order_event": [], "refund": []}
         for order_id, created in enumerate(moments, start=1):
             pending = order_id > sizes.orders - max(1, sizes.orders // 5000)
-            self._order(order_id, created, pending, popular, cumulative, numbers, tables, Config)
+            self._order(order_id, created, pending, popular, cumulative, numbers, tables)
         return tables
 
-    def _order(self, order_id, created, pending, popular, cumulative, numbers, tables, config):
+    def _order(self, order_id, created, pending, popular, cumulative, numbers, tables):
+        from shop.services.cart import shipping_fee
+
         rng = self.rng
         products = self._basket(popular, cumulative)
         lines = [(product_id, rng.choices((1, 2, 3, 4), (70, 20, 7, 3))[0]) for product_id in products]
         subtotal = sum(self.price[product_id] * quantity for product_id, quantity in lines)
         delivery = rng.choices(("province", "nationwide", "pickup"), (50, 40, 10))[0]
-        fee = _shipping_fee(delivery, subtotal, config)
+        fee = shipping_fee(delivery, subtotal)
         payment = "card" if rng.random() < 0.55 else "cod"
         story = self._story(created, payment, pending)
         number = _order_number(rng, numbers)
@@ -462,12 +462,6 @@ def _at_noon(day):
 
 def _picture_kind(kind):
     return kind if kind in PICTURE_KINDS else PICTURE_KINDS[sum(map(ord, kind)) % len(PICTURE_KINDS)]
-
-
-def _shipping_fee(delivery, subtotal, config):
-    if delivery == "pickup" or subtotal >= config.FREE_SHIPPING_OVER:
-        return 0
-    return config.SHIPPING_FEE_PROVINCE if delivery == "province" else config.SHIPPING_FEE_NATIONWIDE
 
 
 def _order_number(rng, numbers):
