@@ -233,11 +233,13 @@ def measure_page(server, name, path, kind, args, headers=None):
     the page's real number of queries. The next one tells whether the page then comes
     from the cache (X-Cache: HIT) during the load.
     """
+    started = time.monotonic()
     try:
         _status, first, body = fetch(server.url + path, headers)
     except urllib.error.HTTPError as error:
         print(f"  {name:<22} {path}: HTTP {error.code}, skipped")
         return None
+    first_ms = (time.monotonic() - started) * 1000
     cached = fetch(server.url + path, headers)[1].get("X-Cache") == "HIT"
     run_load(server.url + path, max(1, args.duration // 5), args.connections, headers)  # warm-up
     result = run_load(server.url + path, args.duration, args.connections, headers)
@@ -245,7 +247,7 @@ def measure_page(server, name, path, kind, args, headers=None):
     print(f"  {name:<22} {result.rps:8.1f} req/s  p50 {result.p50_ms:7.1f} ms  p99 {result.p99_ms:7.1f} ms"
           f"  {queries:3d} queries  {'cached' if cached else 'fresh':>6}  {result.errors} errors")
     return {"name": name, "path": path, "kind": kind, "bytes": len(body), "queries": queries, "cached": cached,
-            **asdict(result)}
+            "first_ms": first_ms, **asdict(result)}
 
 
 def measure_floor(html_bytes, args):
