@@ -247,7 +247,7 @@ def measure_page(server, name, path, kind, args, headers=None):
     print(f"  {name:<22} {result.rps:8.1f} req/s  p50 {result.p50_ms:7.1f} ms  p99 {result.p99_ms:7.1f} ms"
           f"  {queries:3d} queries  {'cached' if cached else 'fresh':>6}  {result.errors} errors")
     return {"name": name, "path": path, "kind": kind, "bytes": len(body), "queries": queries, "cached": cached,
-            "first_ms": first_ms, **asdict(result)}
+            "first_ms": first_ms, "errors": result.errors, **asdict(result)}
 
 
 def measure_floor(html_bytes, args):
