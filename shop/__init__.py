@@ -60,18 +60,21 @@ def register_extensions(app):
     def load_user(user_id):
         return db.session.get(models.User, int(user_id))
 
-    from shop.db_events import disable_postgresql_jit, enable_sqlite_foreign_keys
+    from shop.db_events import disable_postgresql_jit, enable_sqlite_foreign_keys, enable_sqlite_unicode_lower
 
     with app.app_context():
         enable_sqlite_foreign_keys(db.engine)
+        enable_sqlite_unicode_lower(db.engine)
         disable_postgresql_jit(db.engine)
 
 
 def register_blueprints(app):
     """Mount every blueprint of the shop."""
     from shop.account import bp as account_bp
+    from shop.api import bp as api_bp
     from shop.auth import bp as auth_bp
     from shop.cart import bp as cart_bp
+    from shop.catalog import bp as catalog_bp
     from shop.checkout import bp as checkout_bp
     from shop.main import bp as main_bp
     from shop.producer import bp as producer_bp
@@ -79,6 +82,8 @@ def register_blueprints(app):
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp, url_prefix="/auth")
+    app.register_blueprint(catalog_bp)
+    app.register_blueprint(api_bp, url_prefix="/api")
     app.register_blueprint(cart_bp)
     app.register_blueprint(checkout_bp)
     app.register_blueprint(account_bp)

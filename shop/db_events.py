@@ -2,6 +2,10 @@
 from sqlalchemy import event
 
 
+def _unicode_lower(value):
+    return None if value is None else str(value).lower()
+
+
 def enable_sqlite_foreign_keys(engine):
     """Make SQLite enforce foreign keys (PostgreSQL always does)."""
     if engine.dialect.name != "sqlite":
@@ -12,6 +16,16 @@ def enable_sqlite_foreign_keys(engine):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
+
+
+def enable_sqlite_unicode_lower(engine):
+    """Make SQLite's lower() fold every letter (Đ, Ả…) as PostgreSQL does, not only A–Z."""
+    if engine.dialect.name != "sqlite":
+        return
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
 
 
 def disable_postgresql_jit(engine):

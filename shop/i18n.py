@@ -18,9 +18,12 @@ def select_locale():
 
 
 def localized(obj, field, locale):
-    """Return `obj.<field>_<locale>`, falling back to Vietnamese when the translation is empty."""
+    """Return `obj.<field>_<locale>`, falling back to Vietnamese when the translation is empty.
+
+    A model whose Vietnamese text sits in the plain field (Area.name) works too.
+    """
     value = getattr(obj, f"{field}_{locale}", "") if locale != "vi" else ""
-    return value or getattr(obj, f"{field}_vi", "")
+    return value or getattr(obj, f"{field}_vi", None) or getattr(obj, field, "")
 
 
 def refresh_locale():

@@ -6,12 +6,19 @@ from sqlalchemy import text
 from shop.extensions import db
 from shop.main import bp
 from shop.security import redirect_next
+from shop.services import catalog
 from shop.services.accounts import set_locale
+
+HOME_FEATURED = 8  # products in the home page's showcase
 
 
 @bp.route("/")
 def index():
-    return render_template("main/index.html")
+    showcase = catalog.list_products(catalog.CatalogFilter(stars=4, per_page=HOME_FEATURED))
+    return render_template(
+        "main/index.html", showcase=showcase.items, categories=catalog.categories_with_counts(),
+        areas=catalog.areas_with_counts(),
+    )
 
 
 @bp.route("/healthz")

@@ -1,0 +1,79 @@
+"""Storefront views: thin wrappers around shop.services.catalog."""
+from flask import Response, current_app, render_template, request, url_for
+
+from shop.catalog import bp
+from shop.catalog.structured_data import product_json_ld
+from shop.i18n import localized
+from shop.producer.labels import LEGAL_TYPE_LABELS
+from shop.services import catalog
+from shop.services.qrcodes import qr_svg
+from shop.templating import current_locale
+
+# Parts of the site that search engines have no business crawling.
+DISALLOWED_PATHS = ("/admin/", "/producer/", "/cart", "/checkout", "/account/", "/orders/", "/api/")
+
+
+def _per_page():
+    return current_app.config["PRODUCTS_PER_PAGE"]
+
+
+@bp.route("/products")
+def products():
+    filters = catalog.parse_filters(request.args, per_page=_per_page())
+    result = catalog.list_products(filters)
+    categories, areas = catalog.list_categories(), catalog.list_areas()
+    return render_template(
+        "catalog/products.html", filters=filters, result=result, categories=categories, areas=areas,
+        category=next((c for c in categories if c.slug == filters.category), None),
+        area=next((a for a in areas if a.slug == filters.area), None),
+    )
+
+
+@bp.route("/products/<slug>")
+def product(slug):
+    product = catalog.get_listed_product(slug)
+    certification = catalog.shown_certification(product)
+    stock = catalog.availability(product)
+    locale = current_locale()
+    page_url = url_for("catalog.product", slug=product.slug, _external=True)
+    json_ld = product_json_ld(
+        product, localized(product, "name", locale), localized(product, "description", locale), certification, stock,
+    )
+    return render_template(
+        "catalog/product.html", product=product, certification=certification, stock=stock,
+        related=catalog.related_products(product), page_url=page_url, json_ld=json_ld,
+        producer_kind=LEGAL_TYPE_LABELS.get(product.producer.legal_type, ""),
+        qr_code=qr_svg(page_url, label=localized(product, "name", locale)),
+    )
+
+
+@bp.route("/products/<slug>/qr.svg")
+def product_qr(slug):
+    product = catalog.get_listed_product(slug)
+    page_url = url_for("catalog.product", slug=product.slug, _external=True)
+    svg = qr_svg(page_url, label=product.name_vi, size_mm=30)
+    response = Response('<?xml version="1.0" encoding="UTF-8"?>\n' + svg, mimetype="image/svg+xml")
+    response.headers["Content-Disposition"] = f'inline; filename="{product.slug}-qr.svg"'
+    return response
+
+
+@bp.route("/producers/<slug>")
+def producer(slug):
+    producer = catalog.get_approved_producer(slug)
+    page = catalog.parse_filters(request.args, per_page=_per_page()).page
+    result = catalog.list_products(catalog.CatalogFilter(page=page, per_page=_per_page()), producer=producer)
+    return render_template("catalog/producer.html", producer=producer, result=result,
+                           producer_kind=LEGAL_TYPE_LABELS.get(producer.legal_type, ""))
+
+
+@bp.route("/sitemap.xml")
+def sitemap():
+    xml = render_template("catalog/sitemap.xml", entries=catalog.sitemap_entries())
+    return Response(xml, mimetype="application/xml")
+
+
+@bp.route("/robots.txt")
+def robots():
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in DISALLOWED_PATHS), "",
+             f"Sitemap: {url_for('catalog.sitemap', _external=True)}", ""]
+    return Response("\n".join(lines), mimetype="text/plain")

@@ -1,0 +1,381 @@
+"""The public catalogue: the one query that lists products, their filters, sorting and search.
+
+Only published products of approved producers are ever shown. Raw query arguments are
+turned into a `CatalogFilter` here (nonsense is ignored or clamped, never an error), so
+the shop pages and the JSON API list exactly the same products.
+"""
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, replace
+from datetime import date
+
+from sqlalchemy import case, exists, func, literal, select
+from sqlalchemy.orm import contains_eager, selectinload
+
+from shop.errors import NotFound
+from shop.extensions import db
+from shop.models import Area, Category, Certification, Producer, Product
+from shop.models.catalog import CERT_VERIFIED, PRODUCT_PUBLISHED
+from shop.models.producer import PRODUCER_APPROVED
+from shop.services.certification import CERTIFIED_MIN_STARS, current_certification
+from shop.services.search import search_terms
+
+SORT_FEATURED = "featured"  # featured first, then stars, then newest (the default)
+SORT_PRICE_ASC = "price_asc"  # cheapest first
+SORT_PRICE_DESC = "price_desc"  # dearest first
+SORT_NEWEST = "newest"  # most recently published first
+SORT_STARS = "stars"  # most OCOP stars first
+SORT_RELEVANCE = "relevance"  # a search without an explicit sort: best matches first
+SORTS = (SORT_FEATURED, SORT_PRICE_ASC, SORT_PRICE_DESC, SORT_NEWEST, SORT_STARS)
+
+MAX_QUERY_LENGTH = 200
+MAX_PRICE = 1_000_000_000  # one billion đồng: above any OCOP product
+MAX_PAGE = 10_000
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
+_PRICE_NOISE = re.compile(r"[\s.,_₫đ]|vnd", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+STOCK_IN = "in_stock"  # plenty left
+STOCK_LOW = "low_stock"  # only a few left (at or below the product's threshold)
+STOCK_SOLD_OUT = "sold_out"  # none left: cannot be added to a cart
+
+
+@dataclass(frozen=True)
+class CatalogFilter:
+    """A clean set of listing filters; build one with `parse_filters`."""
+
+    q: str = ""
+    category: str = ""
+    stars: int | None = None
+    area: str = ""
+    min_price: int | None = None
+    max_price: int | None = None
+    sort: str = ""
+    page: int = 1
+    per_page: int = 24
+
+    @property
+    def effective_sort(self):
+        """The order used: the chosen sort, else relevance for a search, else featured."""
+        if self.sort:
+            return self.sort
+        return SORT_RELEVANCE if self.terms else SORT_FEATURED
+
+    @property
+    def terms(self):
+        """The folded search words."""
+        return search_terms(self.q, max_length=MAX_QUERY_LENGTH)
+
+    @property
+    def is_filtered(self):
+        """Whether anything narrows the listing (a search or a filter)."""
+        return bool(self.terms or self.category or self.stars or self.area
+                    or self.min_price is not None or self.max_price is not None)
+
+    def as_args(self, **changes):
+        """Return the non-empty query arguments (without the page) that reproduce this filter."""
+        values = asdict(replace(self, **changes))
+        values.pop("per_page")
+        if values["page"] == 1:
+            values.pop("page")
+        return {key: value for key, value in values.items() if value not in ("", None)}
+
+    def without(self, *names):
+        """Return the query arguments with `names` removed (for "remove this filter" links)."""
+        return {key: value for key, value in self.as_args(page=1).items() if key not in names}
+
+
+@dataclass(frozen=True)
+class ProductPage:
+    """One page of a listing: the products and where it sits in the whole result."""
+
+    items: list
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self):
+        """How many pages the whole result fills (at least one)."""
+        return max(1, -(-self.total // self.per_page))
+
+
+@dataclass(frozen=True)
+class Availability:
+    """What a shopper may be told about a product's stock."""
+
+    state: str
+    left: int
+
+    @property
+    def can_buy(self):
+        return self.state != STOCK_SOLD_OUT
+
+
+def _first(args, name):
+    value = args.get(name) if hasattr(args, "get") else None
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _int_in(text, low, high):
+    """Return `text` as an int clamped to [low, high], or None when it is not a whole number."""
+    if not text or len(text) > 64 or not text.isascii() or not text.lstrip("-").isdigit():
+        return None
+    return min(max(int(text), low), high)
+
+
+def _price(text):
+    """Read a price the way people type it ("85000", "85.000", "85,000 ₫"); None when it is not one."""
+    cleaned = _PRICE_NOISE.sub("", text or "")
+    if not cleaned or len(cleaned) > 64 or not cleaned.isascii() or not cleaned.isdigit():
+        return None
+    return min(int(cleaned), MAX_PRICE)
+
+
+def _slug(text):
+    text = text.lower()
+    return text if _SLUG.match(text) else ""
+
+
+def clean_query(text):
+    """Trim a search query to a sane length, one space between words, NFC-composed."""
+    text = unicodedata.normalize("NFC", (text or "")[: MAX_QUERY_LENGTH * 2])
+    return _SPACES.sub(" ", text).strip()[:MAX_QUERY_LENGTH]
+
+
+def parse_filters(args, per_page=24, max_per_page=None):
+    """Turn raw query arguments (request.args or a dict) into a CatalogFilter.
+
+    Nothing here raises: an unreadable value is ignored, an out-of-range one clamped.
+    `per_page` is read from the arguments only when `max_per_page` is given (the API).
+    """
+    stars = _int_in(_first(args, "stars"), 0, 5) or None
+    # A bound of 0 narrows nothing (or everything): treat it as no bound.
+    min_price = _price(_first(args, "min_price")) or None
+    max_price = _price(_first(args, "max_price")) or None
+    if min_price is not None and max_price is not None and min_price > max_price:
+        min_price, max_price = max_price, min_price
+    sort = _first(args, "sort")
+    if max_per_page:
+        per_page = _int_in(_first(args, "per_page"), 1, max_per_page) or per_page
+    return CatalogFilter(
+        q=clean_query(_first(args, "q")),
+        category=_slug(_first(args, "category")),
+        stars=stars,
+        area=_slug(_first(args, "area")),
+        min_price=min_price,
+        max_price=max_price,
+        sort=sort if sort in SORTS else "",
+        page=_int_in(_first(args, "page"), 1, MAX_PAGE) or 1,
+        per_page=per_page,
+    )
+
+
+def _valid_certification(day, min_stars=None):
+    """The condition "this product has a verified rating in force on `day`" (correlated)."""
+    conditions = [
+        Certification.product_id == Product.id,
+        Certification.status == CERT_VERIFIED,
+        Certification.stars.is_not(None),
+        Certification.decision_date <= day,
+        Certification.expires_on >= day,
+    ]
+    if min_stars:
+        conditions.append(Certification.stars >= min_stars)
+    return conditions
+
+
+def _best_stars(day):
+    """Scalar subquery: the most stars of a badge-earning rating in force on `day`, else 0."""
+    best = (
+        select(func.max(Certification.stars))
+        .where(*_valid_certification(day, CERTIFIED_MIN_STARS))
+        .correlate(Product)
+        .scalar_subquery()
+    )
+    return func.coalesce(best, 0)
+
+
+def _listed():
+    """The base statement: published products of approved producers, with what a card shows."""
+    return (
+        select(Product)
+        .join(Product.producer)
+        .join(Producer.area)
+        .join(Product.category)
+        .where(Product.status == PRODUCT_PUBLISHED, Producer.status == PRODUCER_APPROVED)
+    )
+
+
+def _with_card_data(statement):
+    """Load what a product card needs in a fixed number of queries, whatever the page size."""
+    return statement.options(
+        contains_eager(Product.producer).contains_eager(Producer.area),
+        contains_eager(Product.category),
+        selectinload(Product.images),
+        selectinload(Product.certifications),
+    )
+
+
+def _apply_filters(statement, filters, day):
+    for term in filters.terms:
+        statement = statement.where(Product.search_text.contains(term, autoescape=True))
+    if filters.category:
+        statement = statement.where(Category.slug == filters.category)
+    if filters.area:
+        statement = statement.where(Area.slug == filters.area)
+    if filters.stars:
+        statement = statement.where(exists().where(*_valid_certification(day, filters.stars)))
+    if filters.min_price is not None:
+        statement = statement.where(Product.price >= filters.min_price)
+    if filters.max_price is not None:
+        statement = statement.where(Product.price <= filters.max_price)
+    return statement
+
+
+def _relevance(filters):
+    """Score a search match: the query as typed in the Vietnamese name beats a folded match."""
+    typed = filters.q.lower()
+    phrase = " ".join(filters.terms)
+    return (
+        case((func.lower(Product.name_vi).contains(typed, autoescape=True), 4), else_=0)
+        + case((func.lower(Product.name_en).contains(typed, autoescape=True), 2), else_=0)
+        + case((Product.search_text.contains(phrase, autoescape=True), 1), else_=0)
+    )
+
+
+def _ordering(filters, day):
+    newest = (func.coalesce(Product.published_at, Product.created_at).desc(), Product.id.desc())
+    stars = _best_stars(day).desc()
+    featured = (Product.featured.desc(), stars, *newest)
+    sort = filters.effective_sort
+    if sort == SORT_PRICE_ASC:
+        return (Product.price.asc(), *featured)
+    if sort == SORT_PRICE_DESC:
+        return (Product.price.desc(), *featured)
+    if sort == SORT_NEWEST:
+        return newest
+    if sort == SORT_STARS:
+        return (stars, Product.featured.desc(), *newest)
+    if sort == SORT_RELEVANCE:
+        return (_relevance(filters).desc(), *featured)
+    return featured
+
+
+def list_products(filters=None, producer=None, exclude_id=None, day=None):
+    """Return one ProductPage of listed products matching `filters` (page clamped to the last)."""
+    filters = filters or CatalogFilter()
+    day = day or date.today()
+    statement = _apply_filters(_listed(), filters, day)
+    if producer is not None:
+        statement = statement.where(Product.producer_id == producer.id)
+    if exclude_id is not None:
+        statement = statement.where(Product.id != exclude_id)
+    total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
+    pages = max(1, -(-total // filters.per_page))
+    page = min(filters.page, pages)
+    items = db.session.scalars(
+        _with_card_data(statement)
+        .order_by(*_ordering(filters, day))
+        .limit(filters.per_page)
+        .offset((page - 1) * filters.per_page)
+    ).unique().all()
+    return ProductPage(items=list(items), total=total, page=page, per_page=filters.per_page)
+
+
+def get_listed_product(slug):
+    """Return the published product `slug` of an approved producer, or raise NotFound."""
+    product = db.session.scalars(
+        _with_card_data(_listed().where(Product.slug == (slug or "")[:140]))
+    ).unique().one_or_none()
+    if product is None:
+        raise NotFound()
+    return product
+
+
+def related_products(product, limit=4, day=None):
+    """Return other listed products of the same OCOP group, best first."""
+    filters = CatalogFilter(category=product.category.slug, per_page=limit)
+    return list_products(filters, exclude_id=product.id, day=day).items
+
+
+def get_approved_producer(slug):
+    """Return the approved producer `slug`, or raise NotFound."""
+    producer = db.session.scalar(
+        select(Producer).where(Producer.slug == (slug or "")[:120], Producer.status == PRODUCER_APPROVED)
+    )
+    if producer is None:
+        raise NotFound()
+    return producer
+
+
+def availability(product):
+    """Return what a shopper is told about `product`'s stock: plenty, only N left, or sold out."""
+    if product.stock <= 0:
+        return Availability(STOCK_SOLD_OUT, 0)
+    if product.stock <= product.low_stock_threshold:
+        return Availability(STOCK_LOW, product.stock)
+    return Availability(STOCK_IN, product.stock)
+
+
+def shown_certification(product, day=None):
+    """Return the rating that earns `product` its star badge on `day`, or None."""
+    cert = current_certification(product.certifications, day or date.today())
+    return cert if cert is not None and cert.stars >= CERTIFIED_MIN_STARS else None
+
+
+def list_categories():
+    """Return the OCOP product groups in display order."""
+    return db.session.scalars(select(Category).order_by(Category.position, Category.id)).all()
+
+
+def list_areas():
+    """Return the areas of the province in display order."""
+    return db.session.scalars(select(Area).order_by(Area.position, Area.name)).all()
+
+
+def public_link(url):
+    """Return `url` when it is a plain web address (http or https), else "" (no javascript: links)."""
+    url = (url or "").strip()
+    return url if url.lower().startswith(("https://", "http://")) and len(url) > 8 else ""
+
+
+def _counts(column):
+    statement = (
+        select(column, func.count(Product.id))
+        .select_from(Product)
+        .join(Product.producer)
+        .join(Producer.area)
+        .join(Product.category)
+        .where(Product.status == PRODUCT_PUBLISHED, Producer.status == PRODUCER_APPROVED)
+        .group_by(column)
+    )
+    return dict(db.session.execute(statement).all())
+
+
+def categories_with_counts():
+    """Return every OCOP product group in display order, each with its number of listed products."""
+    counts = _counts(Product.category_id)
+    return [(category, counts.get(category.id, 0)) for category in list_categories()]
+
+
+def areas_with_counts():
+    """Return every area of the province in display order, each with its number of listed products."""
+    counts = _counts(Producer.area_id)
+    return [(area, counts.get(area.id, 0)) for area in list_areas()]
+
+
+def sitemap_entries():
+    """Return (kind, slug, last change) for every listed product and approved producer."""
+    products = db.session.execute(
+        select(literal("product"), Product.slug, Product.updated_at)
+        .join(Product.producer)
+        .where(Product.status == PRODUCT_PUBLISHED, Producer.status == PRODUCER_APPROVED)
+        .order_by(Product.id)
+    ).all()
+    producers = db.session.execute(
+        select(literal("producer"), Producer.slug, Producer.updated_at)
+        .where(Producer.status == PRODUCER_APPROVED)
+        .order_by(Producer.id)
+    ).all()
+    return [tuple(row) for row in products + producers]
