@@ -4,6 +4,7 @@ from flask import Response, current_app, render_template, request, url_for
 from shop.catalog import bp
 from shop.catalog.structured_data import product_json_ld
 from shop.i18n import localized
+from shop.page_cache import cached_page
 from shop.producer.labels import LEGAL_TYPE_LABELS
 from shop.services import catalog
 from shop.services.qrcodes import qr_svg
@@ -18,6 +19,7 @@ def _per_page():
 
 
 @bp.route("/products")
+@cached_page
 def products():
     filters = catalog.parse_filters(request.args, per_page=_per_page())
     result = catalog.list_products(filters)
@@ -30,6 +32,7 @@ def products():
 
 
 @bp.route("/products/<slug>")
+@cached_page
 def product(slug):
     product = catalog.get_listed_product(slug)
     certification = catalog.shown_certification(product)
@@ -58,6 +61,7 @@ def product_qr(slug):
 
 
 @bp.route("/producers/<slug>")
+@cached_page
 def producer(slug):
     producer = catalog.get_approved_producer(slug)
     page = catalog.parse_filters(request.args, per_page=_per_page()).page
@@ -67,6 +71,7 @@ def producer(slug):
 
 
 @bp.route("/sitemap.xml")
+@cached_page
 def sitemap():
     xml = render_template("catalog/sitemap.xml", entries=catalog.sitemap_entries())
     return Response(xml, mimetype="application/xml")

@@ -147,3 +147,32 @@ def test_no_caching_when_turned_off(app, db):
     client = test_app.test_client()
     assert "X-Cache" not in client.get("/_test/page").headers
     assert "X-Cache" not in client.get("/_test/page").headers
+
+
+def test_a_cached_product_page_gives_each_visitor_a_working_cart_form(cached_app, db):
+    from tests.factories import make_product
+
+    product = make_product(name_vi="Chả mực Hạ Long", stock=5)
+    db.session.commit()
+    path = f"/products/{product.slug}"
+    first, second = cached_app.test_client(), cached_app.test_client()
+    assert first.get(path).headers["X-Cache"] == "MISS"
+    page = second.get(path)
+    assert page.headers["X-Cache"] == "HIT"
+    added = second.post("/cart/add", data={"csrf_token": _token(page), "product_id": product.id, "quantity": 1})
+    assert added.status_code == 302
+    # Now this visitor has a cart: pages are rendered for them, with their own cart count.
+    mine = second.get(path)
+    assert "X-Cache" not in mine.headers
+    assert 'class="badge-count">1<' in mine.get_data(as_text=True)
+    assert "badge-count" not in cached_app.test_client().get(path).get_data(as_text=True)
+
+
+def test_the_catalogue_is_served_from_the_cache_to_anonymous_visitors(cached_app, db):
+    from tests.factories import make_product
+
+    make_product(name_vi="Chả mực Hạ Long")
+    db.session.commit()
+    for path in ("/", "/products", "/products?q=cha+muc", "/api/products"):
+        assert cached_app.test_client().get(path).headers["X-Cache"] == "MISS", path
+        assert cached_app.test_client().get(path).headers["X-Cache"] == "HIT", path
