@@ -49,6 +49,7 @@ class Config:
     CACHE_KEY_PREFIX = "shop:"
     CACHE_DEFAULT_TIMEOUT = 60
     PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 30)  # 0 turns the page cache off
+    REPORT_CACHE_SECONDS = env_int("REPORT_CACHE_SECONDS", 60)  # revenue figures of the back office
 
     # Languages: Vietnamese first, English second.
     LANGUAGES = ("vi", "en")
@@ -127,6 +128,7 @@ class TestConfig(Config):
     CACHE_TYPE = "NullCache"
     CACHE_REDIS_URL = ""
     PAGE_CACHE_SECONDS = 0
+    REPORT_CACHE_SECONDS = 0
     STRIPE_SECRET_KEY = ""
     STRIPE_WEBHOOK_SECRET = ""
     MAIL_SERVER = ""

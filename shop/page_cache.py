@@ -104,3 +104,19 @@ def cached_page(view):
         return response
 
     return wrapped
+
+
+def remembered(key, seconds, compute):
+    """Return `compute()`, kept in the cache under `key` for `seconds` (0: always computed afresh).
+
+    For figures that are the same for everyone who may see them (the office's revenue
+    reports), never for anything about one visitor.
+    """
+    if not seconds:
+        return compute()
+    full_key = "value:" + hashlib.sha256(repr(key).encode()).hexdigest()
+    value = _cache_call("get", full_key)
+    if value is None:
+        value = compute()
+        _cache_call("set", full_key, value, seconds)
+    return value

@@ -176,3 +176,20 @@ def test_the_catalogue_is_served_from_the_cache_to_anonymous_visitors(cached_app
     for path in ("/", "/products", "/products?q=cha+muc", "/api/products"):
         assert cached_app.test_client().get(path).headers["X-Cache"] == "MISS", path
         assert cached_app.test_client().get(path).headers["X-Cache"] == "HIT", path
+
+
+def test_remembered_values_are_computed_once_per_key(cached_app):
+    from shop.page_cache import remembered
+
+    calls = []
+
+    def compute(value):
+        calls.append(value)
+        return {"total": value}
+
+    with cached_app.app_context():
+        assert remembered(("report", 1), 60, lambda: compute(1)) == {"total": 1}
+        assert remembered(("report", 1), 60, lambda: compute(99)) == {"total": 1}
+        assert remembered(("report", 2), 60, lambda: compute(2)) == {"total": 2}
+        assert remembered(("report", 1), 0, lambda: compute(3)) == {"total": 3}  # 0: not cached
+    assert calls == [1, 2, 3]
