@@ -612,8 +612,10 @@ def upgrade_schema(url):
 
     env = {**os.environ, "DATABASE_URL": url}
     env.pop("SHOP_CONFIG", None)
-    subprocess.run([sys.executable, "-m", "flask", "--app", "shop", "db", "upgrade"], cwd=BASE_DIR,
-                   env=env, check=True, stdout=subprocess.DEVNULL)
+    done = subprocess.run([sys.executable, "-m", "flask", "--app", "shop", "db", "upgrade"], cwd=BASE_DIR,  # noqa: S603
+                          env=env, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"flask db upgrade failed:\n{done.stderr}")
 
 
 def plain_url(url):
