@@ -193,3 +193,28 @@ def test_remembered_values_are_computed_once_per_key(cached_app):
         assert remembered(("report", 2), 60, lambda: compute(2)) == {"total": 2}
         assert remembered(("report", 1), 0, lambda: compute(3)) == {"total": 3}  # 0: not cached
     assert calls == [1, 2, 3]
+
+
+def test_the_dashboard_figures_are_computed_once_for_every_admin(app, db, monkeypatch):
+    from shop.models.user import ROLE_ADMIN
+    from shop.services import reports
+
+    office = _app_like(app, CACHE_TYPE="SimpleCache", REPORT_CACHE_SECONDS=60)
+    with office.app_context():
+        cache.clear()
+    admins = [make_user(role=ROLE_ADMIN, email=f"office{n}@example.com") for n in (1, 2)]
+    db.session.commit()
+    summaries = []
+    original = reports.revenue_summary
+    monkeypatch.setattr(reports, "revenue_summary", lambda *args: summaries.append(args) or original(*args))
+    pages = []
+    for admin in admins:
+        client = office.test_client()
+        with client.session_transaction() as session:
+            session["_user_id"], session["_fresh"] = str(admin.id), True
+        page = client.get("/admin/", query_string={"start": "2026-03-01", "end": "2026-03-31"})
+        assert page.status_code == 200
+        pages.append(page.get_data(as_text=True))
+    assert len(summaries) == 1  # the second admin got the figures from the cache
+    series = [re.search(r'id="series-data">(.*?)</script>', page, re.S).group(1) for page in pages]
+    assert series[0] == series[1] and len(series[0]) > 100
