@@ -1,6 +1,6 @@
 """Template filters and globals: templates display, they never compute prices or rules."""
 from flask import current_app
-from flask_babel import get_locale
+from flask_babel import get_locale, gettext
 from jinja2 import pass_context
 
 from shop.i18n import localized
@@ -39,6 +39,11 @@ def init_app(app):
     @pass_context
     def translated_field(context, obj, field):
         return localized(obj, field, _locale_of(context))
+
+    @app.template_filter("system_note")
+    def system_note_filter(note):
+        """Translate a note the shop itself wrote (marked with N_); notes people typed pass unchanged."""
+        return gettext(note) if note else note
 
     @app.template_filter("badge_stars")
     def badge_filter(product):
