@@ -330,8 +330,9 @@ def report(results):
         fresh = page.get("uncached")
         tail = (f" {fresh['rps']:9.1f} {fresh['p50_ms']:8.1f} {ratio_to_floor(fresh, floor):8.2f}" if fresh
                 else f" {'(no cache)':>9}")
+        ratio = f"{ratio_to_floor(page, floor):8.2f}" if page["kind"] != "admin" else f"{'-':>8}"
         lines.append(f"{page['name']:<22} {page['rps']:8.1f} {page['p50_ms']:8.1f} {page['p99_ms']:8.1f} "
-                     f"{page['first_ms']:8.0f} {page['queries']:8d} {ratio_to_floor(page, floor):8.2f}{tail}")
+                     f"{page['first_ms']:8.0f} {page['queries']:8d} {ratio}{tail}")
     checkout = results.get("checkout")
     if checkout:
         lines.append(f"{'checkout (cash)':<22} {checkout['checkouts_per_s']:8.1f} {checkout['checkout_p50_ms']:8.1f} "
