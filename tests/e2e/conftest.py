@@ -107,6 +107,7 @@ def page(browser, db, request):
 
 def shoot(page, name):
     """Save a screenshot of the current page at phone and at desktop size."""
+    page.evaluate("window.scrollTo(0, 0)")  # else the sticky header is drawn where the page was scrolled to
     for label, size in (("phone", PHONE), ("desktop", DESKTOP)):
         page.set_viewport_size(size)
         page.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"), full_page=True)

@@ -38,6 +38,7 @@ def order_by_card(page, live_server, product, quantity, screenshot=None):
     page.get_by_label("Delivery address").fill("12 Hàng Bạc, Hà Nội")
     page.get_by_role("radio", name=re.compile("^Delivery elsewhere in Vietnam")).check()
     page.get_by_role("radio", name=re.compile("^Card")).check()
+    expect(page.get_by_text("Card payers continue on Stripe's secure page")).to_be_visible()
     check_accessibility_basics(page)
     if screenshot:
         shoot(page, screenshot)
@@ -69,6 +70,7 @@ def test_a_tourist_pays_by_card_and_sees_the_order_paid_once_the_webhook_lands(
     page.wait_for_url(re.compile(rf"/orders/{order.number}\?t=.*&session_id=cs_"))
     expect(page.get_by_text("Payment processing", exact=True)).to_be_visible()
     expect(page.get_by_text("We are waiting for Stripe to confirm your payment")).to_be_visible()
+    expect(page.get_by_text("We e-mail it to emma@example.com once your payment is confirmed.")).to_be_visible()
     check_accessibility_basics(page)
     shoot(page, "j2-processing")
     db.session.refresh(order)
@@ -80,6 +82,7 @@ def test_a_tourist_pays_by_card_and_sees_the_order_paid_once_the_webhook_lands(
     # The page asks the shop every few seconds and reloads itself once the order has changed.
     expect(page.get_by_text("Your payment is confirmed.")).to_be_visible(timeout=10_000)
     expect(page.get_by_text("Paid", exact=True)).to_be_visible()
+    expect(page.get_by_text("We also sent it to emma@example.com.")).to_be_visible()
     assert "session_id" not in page.url
     db.session.refresh(order)
     assert order.status == "paid" and order.paid_at is not None

@@ -30,7 +30,8 @@ def seed_catalogue():
                  slug="cha-muc-van-don", name_en="Van Don squid cake", price=180_000, stars=3, category=food)
     tea = make_product(make_producer(name="HTX Trà hoa vàng Ba Chẽ", area=ba_che), "Trà hoa vàng Ba Chẽ",
                        slug="tra-hoa-vang", name_en="Golden camellia tea", price=350_000, stars=4, category=drinks)
-    make_product(name_vi="Gạo nếp cái hoa vàng", slug="gao-nep", price=60_000, stars=3, category=food)
+    make_product(name_vi="Gạo nếp cái hoa vàng", name_en="Yellow-flower sticky rice", slug="gao-nep", price=60_000,
+                 stars=3, category=food)
     with_photo(squid, "#c98a4b")
     with_photo(co_to, "#b5651d")
     with_photo(tea, "#d4a017")
@@ -112,6 +113,8 @@ def test_a_tourist_finds_two_squid_cakes_and_orders_them_cash_on_delivery(page, 
     expect(total).to_have_text("₫965,000")
     page.get_by_label("Delivery address").fill("5 Hạ Long, Bãi Cháy")
     expect(page.get_by_role("radio", name="Cash on delivery")).to_be_checked()
+    expect(page.get_by_text("Card payment is not available at the moment.")).to_be_visible()
+    expect(page.get_by_text("Card payers continue on Stripe's secure page")).to_have_count(0)
     check_accessibility_basics(page)
     shoot(page, "j1-checkout")
     page.get_by_role("button", name="Place order").click()
