@@ -57,6 +57,7 @@ def register_extensions(app):
 def register_blueprints(app):
     """Mount every blueprint of the shop."""
     from shop.account import bp as account_bp
+    from shop.admin import bp as admin_bp
     from shop.api import bp as api_bp
     from shop.auth import bp as auth_bp
     from shop.cart import bp as cart_bp
@@ -75,6 +76,7 @@ def register_blueprints(app):
     app.register_blueprint(account_bp)
     app.register_blueprint(webhooks_bp, url_prefix="/webhooks")
     app.register_blueprint(producer_bp, url_prefix="/producer")
+    app.register_blueprint(admin_bp, url_prefix="/admin")
 
 
 def register_template_helpers(app):

@@ -1,11 +1,10 @@
 """Template filters and globals: templates display, they never compute prices or rules."""
-from datetime import date
-
 from flask import current_app
 from flask_babel import get_locale
 
 from shop.i18n import localized
 from shop.services.certification import badge_stars
+from shop.services.localtime import local_today
 from shop.services.money import format_usd_approx, format_vnd
 
 
@@ -31,7 +30,7 @@ def init_app(app):
 
     @app.template_filter("badge_stars")
     def badge_filter(product):
-        return badge_stars(product.certifications, date.today())
+        return badge_stars(product.certifications, local_today())
 
     @app.context_processor
     def shop_globals():

@@ -104,6 +104,9 @@ def seed_demo(echo=print):
         echo(f"  [{number:2d}/{len(product_rows)}] {product.name_vi}")
     db.session.commit()
 
+    from shop.demo.orders import seed_demo_orders
+
+    seed_demo_orders(echo)
     return {
         "products": db.session.query(Product).count(),
         "producers": db.session.query(Producer).count(),

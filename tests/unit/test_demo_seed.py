@@ -6,14 +6,17 @@ from PIL import Image
 
 from shop.demo import DATA, read_rows, seed_demo
 from shop.demo import images as demo_images
-from shop.models import Area, Category, Certification, Producer, Product, ProductImage, StockMovement, User
+from shop.models import Area, Category, Certification, Order, Producer, Product, ProductImage, StockMovement, User
 from shop.services.certification import badge_stars
 from shop.services.stock import ledger_balance
 
 
 @pytest.fixture
 def quick_pictures(monkeypatch):
-    """Draw tiny pictures: the drawing itself is tested below, once per kind."""
+    """Draw tiny pictures and place a few orders: the drawing itself is tested below, once per kind."""
+    from shop.demo import orders
+
+    monkeypatch.setattr(orders, "DEMO_ORDER_COUNT", 8)
     original = demo_images.draw_picture
     monkeypatch.setattr(demo_images, "draw_picture", lambda kind, seed, size=64: original(kind, seed, size=64))
 
@@ -28,7 +31,9 @@ def test_seed_demo_twice_leaves_the_same_catalogue(db, quick_pictures):
     assert db.session.query(Producer).count() == len(read_rows("producers.csv"))
     assert db.session.query(Certification).count() == 40
     assert db.session.query(ProductImage).count() == 40
-    assert db.session.query(StockMovement).count() == 40  # one opening row each, not two
+    assert db.session.query(StockMovement).filter_by(reason="restock").count() == 40  # one opening row each
+    orders = db.session.query(Order).count()
+    assert 4 <= orders <= 8  # demo orders once, not twice
     assert any("[40/40]" in line for line in lines)  # progress is shown
 
 
@@ -66,3 +71,15 @@ def test_every_picture_kind_draws_a_square_image():
 def test_the_demo_data_lives_in_the_project():
     assert DATA.is_relative_to(DATA.parents[2])
     assert "shared" not in str(DATA)
+
+
+def test_demo_orders_fill_the_dashboards_honestly(db, quick_pictures):
+    from shop.services.order_flow import REVENUE_STATUSES
+
+    seed_demo(echo=lambda _line: None)
+    orders = db.session.query(Order).all()
+    assert {order.payment_method for order in orders} == {"cod"}  # no card payment without Stripe
+    assert any(order.status in REVENUE_STATUSES for order in orders)
+    assert min(order.created_at for order in orders) < max(order.created_at for order in orders)
+    for product in db.session.query(Product):
+        assert product.stock == ledger_balance(product.id) and product.stock >= 0

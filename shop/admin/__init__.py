@@ -1,0 +1,31 @@
+"""The back office of the provincial OCOP office, under /admin/ (administrators only)."""
+from flask import Blueprint
+
+from shop.models.user import ROLE_ADMIN
+from shop.security import role_required
+
+bp = Blueprint("admin", __name__)
+
+
+@bp.before_request
+@role_required(ROLE_ADMIN)
+def admins_only():
+    """Guard every route of the blueprint: anonymous users sign in first, other roles get 403."""
+
+
+@bp.after_request
+def private_pages(response):
+    """Keep back-office pages (sales, customers' details) out of shared caches."""
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@bp.context_processor
+def back_office_labels():
+    """Give the back-office templates the names of statuses and roles."""
+    from shop.admin import labels
+
+    return {"labels": labels}
+
+
+from shop.admin import routes  # noqa: E402,F401  (registers the views on bp)

@@ -1,0 +1,51 @@
+"""Forms of the back office (POST forms carry the CSRF token)."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField, URLField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+from shop.admin.labels import ROLE_LABELS
+
+
+class ActionForm(FlaskForm):
+    """A button that changes something: only the CSRF token."""
+
+
+class NoteForm(FlaskForm):
+    """An action with an optional note."""
+
+    note = TextAreaField(_l("Note (optional)"), validators=[Optional(), Length(max=500)])
+
+
+class ReasonForm(FlaskForm):
+    """An action that needs a reason the other party will read."""
+
+    note = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=500)])
+
+
+def _whole_number_or_none(value):
+    return int(value) if value not in ("", None) else None
+
+
+class CertificationForm(FlaskForm):
+    stars = SelectField(_l("Stars"), coerce=_whole_number_or_none, validators=[InputRequired()],
+                        choices=[SelectChoice("", _l("Choose…"))]
+                        + [SelectChoice(n, "★" * n + f" ({n})") for n in range(5, 0, -1)])
+    decision_number = StringField(_l("Decision number"), validators=[DataRequired(), Length(max=80)])
+    decision_date = DateField(_l("Decision date"), validators=[InputRequired()])
+    issuing_body = StringField(_l("Issuing body"), validators=[Optional(), Length(max=200)])
+    expires_on = DateField(_l("Valid until"), validators=[Optional()])
+    traceability_url = URLField(_l("Traceability address"), validators=[Optional(), Length(max=500)])
+    note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=500)])
+
+
+class RoleForm(FlaskForm):
+    role = SelectField(_l("Role"), choices=[SelectChoice(code, label) for code, label in ROLE_LABELS.items()],
+                       validators=[DataRequired()])
+
+
+class RefundForm(FlaskForm):
+    amount = IntegerField(_l("Amount (₫)"), validators=[InputRequired(), NumberRange(min=1)])
+    note = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=500)])
+    restock = BooleanField(_l("Return all of the order’s goods to stock"))

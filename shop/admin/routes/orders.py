@@ -1,0 +1,75 @@
+"""Orders: the filtered list, one order's full story, cancelling and refunding."""
+from flask import abort, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from shop.admin import bp
+from shop.admin.actions import list_args, paginate, perform
+from shop.admin.forms import ReasonForm, RefundForm
+from shop.extensions import db
+from shop.models import Order, Producer
+from shop.models.order import ORDER_PENDING_PAYMENT, ORDER_PLACED
+from shop.services import refunds
+from shop.services.localtime import parse_iso_day
+from shop.services.money import format_vnd
+from shop.services.order_admin import OrderFilter, orders_query
+from shop.templating import current_locale
+
+# Orders the office may cancel (shop.services.refunds.cancel_order decides; this only offers the button).
+CANCELLABLE = (ORDER_PENDING_PAYMENT, ORDER_PLACED)
+
+
+def _filter():
+    return OrderFilter(
+        status=request.args.get("status", ""), payment_method=request.args.get("payment", ""),
+        start=parse_iso_day(request.args.get("start")), end=parse_iso_day(request.args.get("end")),
+        producer_id=request.args.get("producer", type=int), q=request.args.get("q", ""),
+    )
+
+
+def _order_or_404(number):
+    order = db.session.scalar(select(Order).where(Order.number == number.upper()))
+    if order is None:
+        abort(404)
+    return order
+
+
+@bp.get("/orders")
+def orders():
+    criteria = _filter()
+    return render_template(
+        "admin/orders.html", page=paginate(orders_query(criteria)), criteria=criteria, args=list_args(),
+        producers=db.session.scalars(select(Producer).order_by(Producer.name)).all(),
+    )
+
+
+@bp.get("/orders/<number>")
+def order(number):
+    order = _order_or_404(number)
+    refundable = refunds.refundable_amount(order)
+    return render_template(
+        "admin/order.html", order=order, refundable=refundable,
+        cancel_form=ReasonForm(formdata=None) if order.status in CANCELLABLE else None,
+        refund_form=RefundForm(formdata=None, amount=refundable) if refundable else None,
+    )
+
+
+@bp.post("/orders/<number>/cancel")
+def cancel_order(number):
+    order = _order_or_404(number)
+    form = ReasonForm()
+    perform(form, lambda: refunds.cancel_order(order, current_user, form.note.data),
+            _("Order %(number)s is cancelled and its goods are back in stock.", number=order.number))
+    return redirect(url_for(".order", number=order.number))
+
+
+@bp.post("/orders/<number>/refund")
+def refund_order(number):
+    order = _order_or_404(number)
+    form = RefundForm()
+    amount = format_vnd(form.amount.data or 0, current_locale())
+    perform(form, lambda: refunds.refund_order(order, form.amount.data, current_user, form.note.data,
+                                               restock=form.restock.data),
+            _("%(amount)s refunded on order %(number)s.", amount=amount, number=order.number))
+    return redirect(url_for(".order", number=order.number))

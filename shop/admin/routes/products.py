@@ -1,0 +1,139 @@
+"""Products: the review queue, publishing, hiding, and their OCOP certifications."""
+import json
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from shop.admin import bp
+from shop.admin.actions import get_or_404, list_args, paginate, perform
+from shop.admin.forms import ActionForm, CertificationForm, NoteForm, ReasonForm
+from shop.errors import ShopError
+from shop.extensions import db
+from shop.models import Certification, Product
+from shop.models.catalog import CERT_SUBMITTED, PRODUCT_PENDING_REVIEW, PRODUCT_STATUSES
+from shop.services import certification_admin, product_review
+from shop.services.audit_log import product_history
+from shop.services.certification import expiry_for, issuing_body_for
+from shop.services.localtime import local_today
+
+
+@bp.get("/products")
+def products():
+    status = request.args.get("status", PRODUCT_PENDING_REVIEW)
+    status = status if status in PRODUCT_STATUSES else ""
+    q = request.args.get("q", "")[:100]
+    page = paginate(product_review.products_query(status or None, q))
+    return render_template("admin/products.html", page=page, status=status, q=q,
+                           counts=product_review.product_counts(), args=list_args(), today=local_today())
+
+
+@bp.get("/products/<int:product_id>")
+def product(product_id):
+    product = get_or_404(Product, product_id)
+    return render_template(
+        "admin/product.html", product=product, action_form=ActionForm(), reject_form=ReasonForm(),
+        hide_form=NoteForm(), today=local_today(),
+        history=product_history(product),
+    )
+
+
+def _review_action(product_id, form, call, success):
+    product = get_or_404(Product, product_id)
+    perform(form, lambda: call(product), success(product))
+    return redirect(url_for(".product", product_id=product.id))
+
+
+@bp.post("/products/<int:product_id>/publish")
+def publish_product(product_id):
+    return _review_action(product_id, ActionForm(), lambda p: product_review.publish_product(p, current_user),
+                          lambda p: _("%(name)s is published.", name=p.name_vi))
+
+
+@bp.post("/products/<int:product_id>/reject")
+def reject_product(product_id):
+    form = ReasonForm()
+    return _review_action(product_id, form, lambda p: product_review.reject_product(p, current_user, form.note.data),
+                          lambda p: _("%(name)s went back to its producer as a draft.", name=p.name_vi))
+
+
+@bp.post("/products/<int:product_id>/hide")
+def hide_product(product_id):
+    form = NoteForm()
+    return _review_action(product_id, form, lambda p: product_review.hide_product(p, current_user, form.note.data),
+                          lambda p: _("%(name)s is hidden from the shop.", name=p.name_vi))
+
+
+@bp.post("/products/<int:product_id>/unhide")
+def unhide_product(product_id):
+    return _review_action(product_id, ActionForm(), lambda p: product_review.unhide_product(p, current_user),
+                          lambda p: _("%(name)s is back in the shop.", name=p.name_vi))
+
+
+def _details(form):
+    return certification_admin.CertificationDetails(
+        stars=form.stars.data, decision_number=form.decision_number.data, decision_date=form.decision_date.data,
+        issuing_body=form.issuing_body.data or "", expires_on=form.expires_on.data,
+        traceability_url=form.traceability_url.data or "", note=form.note.data or "",
+    )
+
+
+def _certification_page(form, product, cert=None):
+    defaults = json.dumps({n: issuing_body_for(n) for n in range(1, 6)}, ensure_ascii=False)
+    return render_template("admin/certification_form.html", form=form, product=product, cert=cert,
+                           issuing_bodies=defaults, expiry_example=expiry_for(local_today()),
+                           reject_form=ReasonForm(formdata=None)), 200 if not form.errors else 400
+
+
+def _save_certification(form, save):
+    """Run `save(details)` for a valid form; put a domain error on the form. Return whether it worked."""
+    if not form.validate_on_submit():
+        return False
+    try:
+        save(_details(form))
+    except ShopError as error:
+        db.session.rollback()
+        field = error.details.get("field")
+        (form[field].errors if field in form else form.form_errors).append(error.message)
+        return False
+    return True
+
+
+@bp.route("/products/<int:product_id>/certifications/new", methods=["GET", "POST"])
+def new_certification(product_id):
+    product = get_or_404(Product, product_id)
+    form = CertificationForm()
+    if _save_certification(form, lambda d: certification_admin.record_certification(product, d, current_user)):
+        flash(_("The certification of %(name)s is recorded.", name=product.name_vi), "success")
+        return redirect(url_for(".product", product_id=product.id))
+    return _certification_page(form, product)
+
+
+@bp.route("/certifications/<int:cert_id>", methods=["GET", "POST"])
+def edit_certification(cert_id):
+    cert = get_or_404(Certification, cert_id)
+    form = CertificationForm(obj=cert)
+    save = certification_admin.verify_certification if cert.status == CERT_SUBMITTED \
+        else certification_admin.update_certification
+    if _save_certification(form, lambda d: save(cert, d, current_user)):
+        flash(_("The certification %(number)s is saved.", number=cert.decision_number), "success")
+        return redirect(url_for(".product", product_id=cert.product_id))
+    return _certification_page(form, cert.product, cert)
+
+
+@bp.post("/certifications/<int:cert_id>/reject")
+def reject_certification(cert_id):
+    cert = get_or_404(Certification, cert_id)
+    form = ReasonForm()
+    perform(form, lambda: certification_admin.reject_certification(cert, current_user, form.note.data),
+            _("The certificate %(number)s is rejected.", number=cert.decision_number))
+    return redirect(url_for(".product", product_id=cert.product_id))
+
+
+@bp.get("/certifications")
+def certifications():
+    today = local_today()
+    return render_template("admin/certifications.html", today=today,
+                           submitted=certification_admin.submitted_certifications(),
+                           expiring=certification_admin.expiring_certifications(today),
+                           warning_days=certification_admin.EXPIRY_WARNING_DAYS)

@@ -1,0 +1,89 @@
+"""Revenue dashboard, its CSV files and the producer payables."""
+from flask import abort, current_app, flash, render_template, request
+from flask_babel import gettext as _
+
+from shop.admin import bp
+from shop.admin.exports import breakdown_table, csv_response, payables_table, period_table, summary_table
+from shop.admin.labels import DIMENSION_LABELS
+from shop.errors import InvalidInput
+from shop.services import reports
+from shop.services.certification_admin import expiring_certifications, submitted_certifications
+from shop.services.producer_admin import producer_counts
+from shop.services.product_review import product_counts
+
+
+def _period():
+    """The period asked in the query string, or this month with a flash when it is not valid."""
+    try:
+        return reports.resolve_period(request.args.get("start"), request.args.get("end"))
+    except InvalidInput as error:
+        flash(error.message, "error")
+        return reports.default_period()
+
+
+def _chart(rows, labels):
+    """Chart.js data for gross sales and net of each row (plain numbers, drawn by static/js)."""
+    return {
+        "labels": labels,
+        "datasets": [
+            {"label": _("Gross sales"), "data": [row.gross for row in rows]},
+            {"label": _("Net"), "data": [row.net for row in rows]},
+        ],
+    }
+
+
+def _period_label(key, grouping):
+    """A short axis label: "10/03" for a day, "03/2026" for a month ("2026-03")."""
+    return key.strftime("%d/%m") if grouping == "day" else f"{key[5:7]}/{key[:4]}"
+
+
+@bp.get("/")
+def dashboard():
+    start, end = _period()
+    grouping = reports.grouping_for(start, end, request.args.get("by", ""))
+    series = reports.revenue_by_day(start, end) if grouping == "day" else reports.revenue_by_month(start, end)
+    summary = reports.revenue_summary(start, end)
+    breakdowns = [reports.revenue_breakdown(dimension, start, end, summary) for dimension in reports.DIMENSIONS]
+    return render_template(
+        "admin/dashboard.html",
+        start=start, end=end, grouping=grouping, presets=reports.period_presets(), summary=summary, series=series,
+        series_chart=_chart(series, [_period_label(row.key, grouping) for row in series]),
+        breakdowns=[(b, _chart(b.rows, [row.label for row in b.rows])) for b in breakdowns],
+        dimension_labels=DIMENSION_LABELS,
+        todo={"producers": producer_counts()["pending"], "products": product_counts()["pending_review"],
+              "submitted": len(submitted_certifications()), "expiring": len(expiring_certifications())},
+    )
+
+
+@bp.get("/reports/<name>.csv")
+def report_csv(name):
+    start, end = _period()
+    if name == "summary":
+        header, rows = summary_table(start, end, reports.revenue_summary(start, end))
+    elif name == "day":
+        header, rows = period_table(reports.revenue_by_day(start, end), _("Day"))
+    elif name == "month":
+        header, rows = period_table(reports.revenue_by_month(start, end), _("Month"))
+    elif name in reports.DIMENSIONS:
+        header, rows = breakdown_table(reports.revenue_breakdown(name, start, end), str(DIMENSION_LABELS[name]))
+    else:
+        abort(404)
+    return csv_response(f"revenue-{name}-{start}-{end}.csv", header, rows)
+
+
+@bp.get("/payables")
+def payables():
+    start, end = _period()
+    percent = current_app.config["PLATFORM_COMMISSION_PERCENT"]
+    rows = reports.producer_payables(start, end, percent)
+    return render_template("admin/payables.html", start=start, end=end, percent=percent, payables=rows,
+                           presets=reports.period_presets(),
+                           total=reports.payables_total(rows))
+
+
+@bp.get("/payables.csv")
+def payables_csv():
+    start, end = _period()
+    percent = current_app.config["PLATFORM_COMMISSION_PERCENT"]
+    header, rows = payables_table(reports.producer_payables(start, end, percent), percent)
+    return csv_response(f"payables-{start}-{end}.csv", header, rows)

@@ -1,0 +1,166 @@
+"""The OCOP office records, corrects, verifies and rejects certifications; every change is audited.
+
+Only an administrator sets stars. Defaults follow the OCOP rules in
+shop.services.certification: the issuing body from the stars, the expiry 36 months after
+the decision date.
+"""
+from dataclasses import dataclass
+from datetime import date, timedelta
+from urllib.parse import urlsplit
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from shop.errors import InvalidInput, InvalidTransition
+from shop.extensions import db
+from shop.models import Certification, Product
+from shop.models.catalog import CERT_REJECTED, CERT_SUBMITTED, CERT_VERIFIED
+from shop.services.audit import record_audit
+from shop.services.certification import expiry_for, issuing_body_for
+from shop.services.localtime import local_today
+
+EXPIRY_WARNING_DAYS = 60
+
+
+@dataclass
+class CertificationDetails:
+    """What the office types in for a rating; empty issuing body and expiry take the defaults."""
+
+    stars: int | None
+    decision_number: str
+    decision_date: date | None
+    issuing_body: str = ""
+    expires_on: date | None = None
+    traceability_url: str = ""
+    note: str = ""
+
+
+def _snapshot(cert):
+    return {
+        "stars": cert.stars, "status": cert.status, "decision_number": cert.decision_number,
+        "issuing_body": cert.issuing_body, "decision_date": cert.decision_date.isoformat(),
+        "expires_on": cert.expires_on.isoformat(), "traceability_url": cert.traceability_url,
+    }
+
+
+def _clean_url(url):
+    url = (url or "").strip()
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or len(url) > 500 or " " in url:
+        raise InvalidInput(_("The traceability address must be a web address starting with http:// or https://."),
+                           field="traceability_url")
+    return url
+
+
+def clean_details(details, today=None):
+    """Check `details` and fill in the defaults; return the values to store. Raise InvalidInput."""
+    today = today or local_today()
+    if details.stars not in (1, 2, 3, 4, 5):
+        raise InvalidInput(_("Choose from 1 to 5 stars."), field="stars")
+    number = (details.decision_number or "").strip()
+    if not number or len(number) > 80:
+        raise InvalidInput(_("Give the decision number (at most 80 characters)."), field="decision_number")
+    if details.decision_date is None:
+        raise InvalidInput(_("Give the decision date."), field="decision_date")
+    if details.decision_date > today:
+        raise InvalidInput(_("The decision date cannot be in the future."), field="decision_date")
+    expires_on = details.expires_on or expiry_for(details.decision_date)
+    if expires_on <= details.decision_date:
+        raise InvalidInput(_("The expiry date must come after the decision date."), field="expires_on")
+    body = (details.issuing_body or "").strip() or issuing_body_for(details.stars)
+    if len(body) > 200:
+        raise InvalidInput(_("The issuing body is too long (at most 200 characters)."), field="issuing_body")
+    return {
+        "stars": details.stars, "decision_number": number, "decision_date": details.decision_date,
+        "expires_on": expires_on, "issuing_body": body,
+        "traceability_url": _clean_url(details.traceability_url), "note": (details.note or "").strip()[:500],
+    }
+
+
+def _decision_taken(number, product_id, exclude_id=None):
+    query = select(Certification.id).where(Certification.product_id == product_id,
+                                           Certification.decision_number == number,
+                                           Certification.status != CERT_REJECTED)
+    if exclude_id:
+        query = query.where(Certification.id != exclude_id)
+    return db.session.scalar(query) is not None
+
+
+def record_certification(product, details, actor):
+    """Record a verified rating of `product` decided by the OCOP council."""
+    values = clean_details(details)
+    if _decision_taken(values["decision_number"], product.id):
+        raise InvalidInput(_("This product already has decision %(number)s.", number=values["decision_number"]),
+                           field="decision_number")
+    cert = Certification(product=product, status=CERT_VERIFIED, verified_by_id=actor.id, **values)
+    db.session.add(cert)
+    db.session.flush()
+    record_audit(actor, "certification.create", cert, None, _snapshot(cert), f"product {product.slug}")
+    db.session.commit()
+    return cert
+
+
+def update_certification(cert, details, actor):
+    """Correct a verified rating (stars, decision, dates, address)."""
+    if cert.status != CERT_VERIFIED:
+        raise InvalidTransition(_("Only a verified certification can be edited; verify or reject it first."))
+    return _apply(cert, details, actor, "certification.update")
+
+
+def verify_certification(cert, details, actor):
+    """Verify a producer's submitted certificate, setting its stars (and any correction)."""
+    if cert.status != CERT_SUBMITTED:
+        raise InvalidTransition(_("This certification is not waiting for verification."))
+    return _apply(cert, details, actor, "certification.verify")
+
+
+def _apply(cert, details, actor, action):
+    values = clean_details(details)
+    if _decision_taken(values["decision_number"], cert.product_id, exclude_id=cert.id):
+        raise InvalidInput(_("This product already has decision %(number)s.", number=values["decision_number"]),
+                           field="decision_number")
+    before = _snapshot(cert)
+    for name, value in values.items():
+        setattr(cert, name, value)
+    cert.status = CERT_VERIFIED
+    cert.verified_by_id = actor.id
+    record_audit(actor, action, cert, before, _snapshot(cert), f"product {cert.product.slug}")
+    db.session.commit()
+    return cert
+
+
+def reject_certification(cert, actor, note):
+    """Turn down a producer's submitted certificate with the reason they are shown."""
+    if cert.status != CERT_SUBMITTED:
+        raise InvalidTransition(_("This certification is not waiting for verification."))
+    note = (note or "").strip()
+    if not note:
+        raise InvalidInput(_("Tell the producer why the certificate cannot be verified."))
+    before = _snapshot(cert)
+    cert.status = CERT_REJECTED
+    cert.note = note[:500]
+    cert.verified_by_id = actor.id
+    record_audit(actor, "certification.reject", cert, before, _snapshot(cert), note)
+    db.session.commit()
+    return cert
+
+
+def submitted_certifications():
+    """Return producers' certificates waiting for verification, oldest first."""
+    return db.session.scalars(
+        select(Certification).join(Product).where(Certification.status == CERT_SUBMITTED)
+        .order_by(Certification.created_at, Certification.id)
+    ).all()
+
+
+def expiring_certifications(today=None, within_days=EXPIRY_WARNING_DAYS):
+    """Return verified ratings still valid today that expire within `within_days` days, soonest first."""
+    today = today or local_today()
+    return db.session.scalars(
+        select(Certification).join(Product)
+        .where(Certification.status == CERT_VERIFIED, Certification.stars.is_not(None),
+               Certification.expires_on >= today, Certification.expires_on <= today + timedelta(days=within_days))
+        .order_by(Certification.expires_on, Certification.id)
+    ).all()

@@ -1,0 +1,50 @@
+"""Finding orders in the back office: filters by status, payment, Vietnamese days, producer, search."""
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import exists, func, or_, select
+
+from shop.models import Order, OrderLine
+from shop.models.order import ORDER_STATUSES, PAYMENT_METHODS
+from shop.services.localtime import utc_bounds
+
+_PHONE_LIKE = re.compile(r"^[\d\s+().-]+$")
+
+
+@dataclass
+class OrderFilter:
+    """What the office filters the order list by; empty values do not filter."""
+
+    status: str = ""
+    payment_method: str = ""
+    start: date | None = None  # Vietnamese day the order was placed, inclusive
+    end: date | None = None
+    producer_id: int | None = None
+    q: str = ""  # part of the number, the e-mail or the phone
+
+
+def orders_query(criteria):
+    """Return a select of the orders matching `criteria`, newest first."""
+    query = select(Order)
+    if criteria.status in ORDER_STATUSES:
+        query = query.where(Order.status == criteria.status)
+    if criteria.payment_method in PAYMENT_METHODS:
+        query = query.where(Order.payment_method == criteria.payment_method)
+    if criteria.start or criteria.end:
+        begin, finish = utc_bounds(criteria.start or date(2000, 1, 1), criteria.end or date(2999, 12, 31))
+        query = query.where(Order.created_at >= begin, Order.created_at < finish)
+    if criteria.producer_id:
+        query = query.where(exists().where(OrderLine.order_id == Order.id,
+                                           OrderLine.producer_id == criteria.producer_id))
+    q = (criteria.q or "").strip()[:100]
+    if q:
+        digits = "".join(ch for ch in q if ch.isdigit())
+        matches = [func.upper(Order.number).contains(q.upper(), autoescape=True),
+                   func.lower(Order.email).contains(q.lower(), autoescape=True)]
+        if len(digits) >= 3 and _PHONE_LIKE.match(q):
+            # Phones are kept as typed ("0987 654 321", "+84 987…"): compare digits, without the leading 0.
+            stored = func.replace(func.replace(func.replace(Order.phone, " ", ""), ".", ""), "-", "")
+            matches.append(stored.contains(digits.lstrip("0") or digits, autoescape=True))
+        query = query.where(or_(*matches))
+    return query.order_by(Order.created_at.desc(), Order.id.desc())

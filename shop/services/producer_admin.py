@@ -1,0 +1,85 @@
+"""The OCOP office's side of producers: approve or suspend them, with a reason, audited and mailed."""
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from shop.errors import InvalidInput, InvalidTransition
+from shop.extensions import db
+from shop.models import Producer, utcnow
+from shop.models.producer import PRODUCER_APPROVED, PRODUCER_STATUSES, PRODUCER_SUSPENDED
+from shop.models.user import ROLE_CUSTOMER, ROLE_PRODUCER
+from shop.services.audit import record_audit
+from shop.services.mail import send_mail
+
+MAX_REASON_LENGTH = 500
+
+
+def producers_query(status=None):
+    """Return a select of producers, optionally of one status, newest applications first."""
+    query = (select(Producer).options(selectinload(Producer.owner))
+             .order_by(Producer.created_at.desc(), Producer.id.desc()))
+    if status in PRODUCER_STATUSES:
+        query = query.where(Producer.status == status)
+    return query
+
+
+def producer_counts():
+    """Return {status: number of producers} for every status."""
+    counts = dict(db.session.execute(select(Producer.status, func.count()).group_by(Producer.status)).all())
+    return {status: counts.get(status, 0) for status in PRODUCER_STATUSES}
+
+
+def _state(producer):
+    return {"status": producer.status, "status_reason": producer.status_reason}
+
+
+def _clean_reason(reason, required):
+    reason = (reason or "").strip()
+    if required and not reason:
+        raise InvalidInput(_("Give a reason: the producer will read it."))
+    if len(reason) > MAX_REASON_LENGTH:
+        raise InvalidInput(_("The reason is too long (at most %(n)d characters).", n=MAX_REASON_LENGTH))
+    return reason
+
+
+def approve_producer(producer, actor, reason=""):
+    """Approve a pending or suspended producer: they may sell. Audited; the producer is told by e-mail."""
+    if producer.status == PRODUCER_APPROVED:
+        raise InvalidTransition(_("%(name)s is already approved.", name=producer.name))
+    reason = _clean_reason(reason, required=False)
+    before = _state(producer)
+    producer.status = PRODUCER_APPROVED
+    producer.status_reason = reason
+    producer.approved_at = utcnow()
+    record_audit(actor, "producer.status", producer, before, _state(producer), reason)
+    owner = producer.owner
+    if owner is not None and owner.role == ROLE_CUSTOMER:
+        record_audit(actor, "user.role", owner, {"role": owner.role}, {"role": ROLE_PRODUCER},
+                     f"producer {producer.slug} approved")
+        owner.role = ROLE_PRODUCER
+    db.session.commit()
+    _tell_producer(producer, _l("Your producer account is approved"), "producer_approved")
+    return producer
+
+
+def suspend_producer(producer, actor, reason):
+    """Suspend a producer (or turn down an application) with a reason they are told by e-mail."""
+    if producer.status == PRODUCER_SUSPENDED:
+        raise InvalidTransition(_("%(name)s is already suspended.", name=producer.name))
+    reason = _clean_reason(reason, required=True)
+    before = _state(producer)
+    producer.status = PRODUCER_SUSPENDED
+    producer.status_reason = reason
+    record_audit(actor, "producer.status", producer, before, _state(producer), reason)
+    db.session.commit()
+    _tell_producer(producer, _l("Your producer account is suspended"), "producer_suspended")
+    return producer
+
+
+def _tell_producer(producer, subject, template):
+    owner = producer.owner
+    to = producer.email or (owner.email if owner else "")
+    if not to:
+        return None
+    return send_mail(to, subject, template, locale=owner.locale if owner else "vi", producer=producer)

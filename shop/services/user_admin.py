@@ -1,0 +1,46 @@
+"""Accounts as the OCOP office manages them: roles and (de)activation, audited."""
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from shop.errors import Forbidden, InvalidInput
+from shop.extensions import db
+from shop.models import User
+from shop.models.user import ROLES
+from shop.services.audit import record_audit
+
+
+def users_query(q="", role=None):
+    """Return a select of users whose e-mail contains `q`, optionally of one role, by e-mail."""
+    query = select(User).order_by(User.email)
+    q = (q or "").strip().lower()[:254]
+    if q:
+        query = query.where(func.lower(User.email).contains(q, autoescape=True))
+    if role in ROLES:
+        query = query.where(User.role == role)
+    return query
+
+
+def change_role(user, role, actor):
+    """Give `user` another role; nobody changes their own."""
+    if role not in ROLES:
+        raise InvalidInput(_("Unknown role."))
+    if user.id == actor.id:
+        raise Forbidden(_("You cannot change your own role."))
+    if user.role == role:
+        raise InvalidInput(_("%(email)s already has this role.", email=user.email))
+    record_audit(actor, "user.role", user, {"role": user.role}, {"role": role})
+    user.role = role
+    db.session.commit()
+    return user
+
+
+def set_active(user, active, actor):
+    """Deactivate (they can no longer sign in) or reactivate `user`; nobody deactivates themselves."""
+    if user.id == actor.id and not active:
+        raise Forbidden(_("You cannot deactivate your own account."))
+    if user.active == active:
+        raise InvalidInput(_("Nothing to change: the account is already in that state."))
+    record_audit(actor, "user.active", user, {"active": user.active}, {"active": active})
+    user.active = active
+    db.session.commit()
+    return user
