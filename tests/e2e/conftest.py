@@ -28,10 +28,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run",
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
-
-
 SKIP_REASON = f"Chromium not found at {CHROMIUM}: apt-get install chromium to run the browser journeys"
-_journeys = {"skipped": 0, "shot": False}
+_screenshots = {"taken": False}  # set once this session has run a journey
 
 
 def pytest_collection_modifyitems(config, items):
@@ -44,14 +42,14 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
-            _journeys["skipped"] += 1
 
 
 def pytest_terminal_summary(terminalreporter):
     """Say why the journeys were skipped (even under -q), or where their screenshots are."""
-    if _journeys["skipped"]:
-        terminalreporter.write_line(f"{_journeys['skipped']} browser journeys skipped: {SKIP_REASON}")
-    elif _journeys["shot"] and any(SCREENSHOTS.iterdir()):
+    skipped = [report for report in terminalreporter.stats.get("skipped", []) if SKIP_REASON in str(report.longrepr)]
+    if skipped:
+        terminalreporter.write_line(f"Browser journeys skipped ({len(skipped)} tests): {SKIP_REASON}")
+    elif _screenshots["taken"] and any(SCREENSHOTS.iterdir()):
         terminalreporter.write_line(f"Journey screenshots (phone and desktop): {SCREENSHOTS}")
 
 
@@ -89,7 +87,7 @@ def live_server(e2e_app):
 def _fresh_screenshots():
     shutil.rmtree(SCREENSHOTS, ignore_errors=True)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    _journeys["shot"] = True
+    _screenshots["taken"] = True
 
 
 @pytest.fixture
