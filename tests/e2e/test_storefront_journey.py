@@ -58,6 +58,7 @@ def test_a_tourist_finds_two_squid_cakes_and_orders_them_cash_on_delivery(page, 
     page.goto(live_server + "/")
     use_english(page)
     check_accessibility_basics(page)
+    shoot(page, "j1-home")
     page.get_by_role("main").get_by_label("Search products").fill("cha muc")
     page.get_by_role("main").get_by_role("button", name="Search").click()
     page.wait_for_url("**/products?q=cha+muc")
