@@ -24,12 +24,15 @@ install-dev: $(VENV)/.installed-dev translations
 
 ## Compile the committed .po catalogues into .mo files.
 translations: $(VENV)/.installed
-	$(VENV)/bin/pybabel compile --use-fuzzy -d shop/translations
+	$(VENV)/bin/pybabel compile --use-fuzzy -d shop/translations -D "messages wtforms"
 
-## Refresh the .po catalogues from the code and templates.
+## Refresh the .po catalogues from the code and templates (messages), and from WTForms' own messages
+## (wtforms: WTForms ships no Vietnamese, shop/forms.py reads this catalogue).
 extract-messages: $(VENV)/.installed
-	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o shop/translations/messages.pot .
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 --ignore-dirs ".*" --sort-by-file -o shop/translations/messages.pot .
 	$(VENV)/bin/pybabel update -i shop/translations/messages.pot -d shop/translations --no-fuzzy-matching
+	$(VENV)/bin/pybabel update -D wtforms -d shop/translations --no-fuzzy-matching \
+		-i $$($(PY) -c 'from wtforms.i18n import messages_path; print(messages_path())')/wtforms.pot
 
 migrate: install
 	mkdir -p instance

@@ -27,6 +27,8 @@ def create_app(config_class=None):
 
 def register_extensions(app):
     """Bind the unbound extensions to `app`."""
+    from flask_babel import lazy_gettext as _l
+
     from shop import i18n, models  # noqa: F401  (models registers the tables)
     from shop.extensions import babel, csrf, db, limiter, login_manager, migrate
 
@@ -41,6 +43,8 @@ def register_extensions(app):
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
+    login_manager.login_message = _l("Please sign in to see this page.")
+    login_manager.localize_callback = str  # the lazy message, in the visitor's language when flashed
     login_manager.login_message_category = "info"
 
     @login_manager.user_loader

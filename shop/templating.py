@@ -1,6 +1,6 @@
 """Template filters and globals: templates display, they never compute prices or rules."""
 from flask import current_app
-from flask_babel import get_locale
+from flask_babel import get_locale, gettext
 
 from shop.i18n import localized
 from shop.services.certification import badge_stars
@@ -27,6 +27,11 @@ def init_app(app):
     @app.template_filter("tr")
     def translated_field(obj, field):
         return localized(obj, field, current_locale())
+
+    @app.template_filter("system_note")
+    def system_note_filter(note):
+        """Translate a note the shop itself wrote (marked with N_); notes people typed pass unchanged."""
+        return gettext(note) if note else note
 
     @app.template_filter("badge_stars")
     def badge_filter(product):

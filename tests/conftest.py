@@ -27,7 +27,7 @@ def _compile_translations(app):
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    for po_path in Path(app.config["BABEL_TRANSLATION_DIRECTORIES"]).glob("*/LC_MESSAGES/messages.po"):
+    for po_path in Path(app.config["BABEL_TRANSLATION_DIRECTORIES"]).glob("*/LC_MESSAGES/*.po"):
         mo_path = po_path.with_suffix(".mo")
         if not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime:
             with open(po_path, "rb") as po_file:

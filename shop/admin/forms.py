@@ -1,24 +1,24 @@
 """Forms of the back office (POST forms carry the CSRF token)."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField, URLField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from shop.admin.labels import ROLE_LABELS
+from shop.forms import ShopForm
 
 
-class ActionForm(FlaskForm):
+class ActionForm(ShopForm):
     """A button that changes something: only the CSRF token."""
 
 
-class NoteForm(FlaskForm):
+class NoteForm(ShopForm):
     """An action with an optional note."""
 
     note = TextAreaField(_l("Note (optional)"), validators=[Optional(), Length(max=500)])
 
 
-class ReasonForm(FlaskForm):
+class ReasonForm(ShopForm):
     """An action that needs a reason the other party will read."""
 
     note = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=500)])
@@ -28,7 +28,7 @@ def _whole_number_or_none(value):
     return int(value) if value not in ("", None) else None
 
 
-class CertificationForm(FlaskForm):
+class CertificationForm(ShopForm):
     stars = SelectField(_l("Stars"), coerce=_whole_number_or_none, validators=[InputRequired()],
                         choices=[SelectChoice("", _l("Choose…"))]
                         + [SelectChoice(n, "★" * n + f" ({n})") for n in range(5, 0, -1)])
@@ -40,12 +40,12 @@ class CertificationForm(FlaskForm):
     note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=500)])
 
 
-class RoleForm(FlaskForm):
+class RoleForm(ShopForm):
     role = SelectField(_l("Role"), choices=[SelectChoice(code, label) for code, label in ROLE_LABELS.items()],
                        validators=[DataRequired()])
 
 
-class RefundForm(FlaskForm):
+class RefundForm(ShopForm):
     amount = IntegerField(_l("Amount (₫)"), validators=[InputRequired(), NumberRange(min=1)])
     note = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=500)])
     restock = BooleanField(_l("Return all of the order’s goods to stock"))

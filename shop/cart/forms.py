@@ -1,9 +1,10 @@
 """Cart forms: they carry the CSRF token; the cart service checks the values."""
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, StringField
 
+from shop.forms import ShopForm
 
-class CartLineForm(FlaskForm):
+
+class CartLineForm(ShopForm):
     """Add a product or change its quantity (`product_id`, `quantity`)."""
 
     product_id = HiddenField()
@@ -11,7 +12,7 @@ class CartLineForm(FlaskForm):
     next = HiddenField()
 
 
-class CartRemoveForm(FlaskForm):
+class CartRemoveForm(ShopForm):
     """Take a product out of the cart."""
 
     product_id = HiddenField()

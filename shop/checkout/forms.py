@@ -1,10 +1,10 @@
 """The checkout form: contact, delivery and payment (prices are never part of it)."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, RadioField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from shop.errors import InvalidInput
+from shop.forms import ShopForm
 from shop.models.order import (
     DELIVERY_NATIONWIDE,
     DELIVERY_PICKUP,
@@ -27,14 +27,14 @@ DELIVERY_LABELS = {choice.value: choice.label for choice in DELIVERY_CHOICES}
 PAYMENT_LABELS = {choice.value: choice.label for choice in PAYMENT_CHOICES}
 
 
-class CheckoutForm(FlaskForm):
+class CheckoutForm(ShopForm):
     name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)])
     phone = StringField(_l("Mobile phone"), validators=[DataRequired(), Length(max=30)])
     delivery_method = RadioField(_l("Delivery"), choices=DELIVERY_CHOICES, default=DELIVERY_PROVINCE)
     address = TextAreaField(_l("Delivery address"), validators=[Optional(), Length(max=500)])
     note = TextAreaField(_l("Note for the producers (optional)"), validators=[Optional(), Length(max=1000)])
-    payment_method = RadioField(_l("Payment"), choices=PAYMENT_CHOICES, default=PAYMENT_COD)
+    payment_method = RadioField(_l("Payment method"), choices=PAYMENT_CHOICES, default=PAYMENT_COD)
 
     def __init__(self, *args, card_enabled=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -61,7 +61,7 @@ class CheckoutForm(FlaskForm):
         )
 
 
-class OrderActionForm(FlaskForm):
+class OrderActionForm(ShopForm):
     """Pay or cancel an unpaid order; `t` is the order's signed link for guests."""
 
     t = HiddenField()

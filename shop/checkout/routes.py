@@ -7,7 +7,7 @@ from shop.cart.store import current_cart
 from shop.checkout import bp
 from shop.checkout.forms import DELIVERY_CHOICES, CheckoutForm, OrderActionForm
 from shop.errors import OutOfStock, PaymentError, ShopError
-from shop.i18n import select_locale
+from shop.i18n import N_, select_locale
 from shop.models.order import DELIVERY_METHODS, DELIVERY_PROVINCE, ORDER_PENDING_PAYMENT, PAYMENT_CARD
 from shop.services import payments
 from shop.services.cart import empty_cart, merge_into_cart, price_cart, reprice_delivery
@@ -81,7 +81,7 @@ def cancel(number):
         return redirect(_order_url(order))
     actor = current_user if current_user.is_authenticated else None
     try:
-        cancel_order(order, actor, "cancelled by the customer before paying")
+        cancel_order(order, actor, N_("cancelled by the customer before paying"))
     except ShopError as error:
         flash(error.message, "error")
         return redirect(_order_url(order))

@@ -11,6 +11,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from shop.extensions import db
+from shop.i18n import N_
 from shop.models import Order, OrderEvent, Product, User, utcnow
 from shop.models.catalog import PRODUCT_PUBLISHED
 from shop.models.order import (
@@ -77,7 +78,7 @@ def _advance(order, placed_at, rng):
     if age > timedelta(days=5) and ORDER_FULFILLED in steps and rng.random() < 0.8:
         steps.append(ORDER_COMPLETED)
     for status in steps:
-        transition_order(order, status, None, "demo")
+        transition_order(order, status, None, N_("demo"))
     shipment_status = {ORDER_FULFILLED: SHIPMENT_SHIPPED, ORDER_COMPLETED: SHIPMENT_DELIVERED}.get(order.status)
     for shipment in order.shipments:
         if shipment_status:

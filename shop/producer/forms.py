@@ -1,11 +1,11 @@
 """Forms of the producer portal."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import DateField, EmailField, IntegerField, PasswordField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, NumberRange, Optional
 
+from shop.forms import ShopForm
 from shop.models.producer import LEGAL_TYPES
 from shop.producer.labels import LEGAL_TYPE_LABELS, REASON_LABELS
 from shop.services.accounts import MIN_PASSWORD_LENGTH
@@ -32,14 +32,14 @@ class BusinessFields:
     story_en = TextAreaField(_l("Your story (English)"), validators=[Optional(), Length(max=5000)])
 
 
-class ApplyForm(BusinessFields, FlaskForm):
+class ApplyForm(BusinessFields, ShopForm):
     business_name = StringField(_l("Business name"), validators=[DataRequired(), Length(max=200)])
     legal_type = SelectField(_l("Kind of business"),
                              choices=[SelectChoice(kind, LEGAL_TYPE_LABELS[kind]) for kind in LEGAL_TYPES])
     area_id = SelectField(_l("Area"), coerce=int, validators=[InputRequired()])
 
 
-class AccountFields(FlaskForm):
+class AccountFields(ShopForm):
     """A new account for someone who applies without being signed in."""
 
     name = StringField(_l("Your full name"), validators=[DataRequired(), Length(max=120)])
@@ -54,11 +54,11 @@ class ApplyWithAccountForm(ApplyForm, AccountFields):
     pass
 
 
-class ProfileForm(BusinessFields, FlaskForm):
+class ProfileForm(BusinessFields, ShopForm):
     pass
 
 
-class ProductForm(FlaskForm):
+class ProductForm(ShopForm):
     name_vi = StringField(_l("Name (Vietnamese)"), validators=[DataRequired(), Length(max=200)])
     name_en = StringField(_l("Name (English)"), validators=[Optional(), Length(max=200)])
     category_id = SelectField(_l("Product group"), coerce=int, validators=[InputRequired()])
@@ -82,18 +82,18 @@ class NewProductForm(ProductForm):
     )
 
 
-class PhotoForm(FlaskForm):
+class PhotoForm(ShopForm):
     photo = FileField(_l("Photo (JPEG, PNG or WebP, at most 5 MB)"), validators=[FileRequired()])
 
 
-class StockForm(FlaskForm):
+class StockForm(ShopForm):
     reason = SelectField(_l("Reason"),
                          choices=[SelectChoice(reason, REASON_LABELS[reason]) for reason in MANUAL_REASONS])
     quantity = WholeNumberField(_l("Quantity"), validators=[InputRequired()])
     note = StringField(_l("Note"), validators=[Optional(), Length(max=300)])
 
 
-class CertificationForm(FlaskForm):
+class CertificationForm(ShopForm):
     # Not limited to the listed choices: the service answers 404 for a product that is not the producer's.
     product_id = SelectField(_l("Product"), coerce=int, validate_choice=False, validators=[InputRequired()])
     decision_number = StringField(_l("Decision number"), validators=[DataRequired(), Length(max=80)])
@@ -101,12 +101,12 @@ class CertificationForm(FlaskForm):
     scan = FileField(_l("Scan of the decision (PDF or picture, at most 5 MB)"), validators=[FileRequired()])
 
 
-class ShipForm(FlaskForm):
+class ShipForm(ShopForm):
     carrier = StringField(_l("Carrier"), validators=[DataRequired(), Length(max=80)])
     tracking_number = StringField(_l("Tracking number"), validators=[DataRequired(), Length(max=80)])
 
 
-class SalesFilterForm(FlaskForm):
+class SalesFilterForm(ShopForm):
     """The sales list's filter, read from the query string."""
 
     class Meta:

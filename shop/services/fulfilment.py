@@ -11,6 +11,7 @@ from sqlalchemy.orm import contains_eager
 
 from shop.errors import InvalidInput, InvalidTransition, NotFound
 from shop.extensions import db
+from shop.i18n import N_
 from shop.models import Order, OrderEvent, OrderLine, Shipment, utcnow
 from shop.models.order import (
     ORDER_COMPLETED,
@@ -148,9 +149,9 @@ def _follow_shipments(order, actor):
     if not live:
         return
     if order.status in SENDABLE_ORDER_STATUSES and all(s in (SHIPMENT_SHIPPED, SHIPMENT_DELIVERED) for s in live):
-        transition_order(order, ORDER_FULFILLED, actor, "every shipment has shipped")
+        transition_order(order, ORDER_FULFILLED, actor, N_("every shipment has shipped"))
     if order.status == ORDER_FULFILLED and all(s == SHIPMENT_DELIVERED for s in live):
-        transition_order(order, ORDER_COMPLETED, actor, "every shipment has been delivered")
+        transition_order(order, ORDER_COMPLETED, actor, N_("every shipment has been delivered"))
 
 
 def _mail_shipped(order, shipment):

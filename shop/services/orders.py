@@ -15,7 +15,7 @@ from sqlalchemy import select, update
 
 from shop.errors import InvalidInput, NotFound, OutOfStock
 from shop.extensions import db
-from shop.i18n import localized
+from shop.i18n import N_, localized
 from shop.models import Order, OrderEvent, OrderLine, Product, Shipment, utcnow
 from shop.models.catalog import PRODUCT_PUBLISHED
 from shop.models.order import (
@@ -147,7 +147,7 @@ def place_order(items, details, customer=None, locale="vi"):
         for producer_id in sorted({product.producer_id for product in products.values()}):
             db.session.add(Shipment(order=order, producer_id=producer_id, status=SHIPMENT_PENDING))
         db.session.add(OrderEvent(order=order, from_status="", to_status=order.status,
-                                  actor_id=order.customer_id, note="order placed"))
+                                  actor_id=order.customer_id, note=N_("order placed")))
         db.session.commit()
     except Exception:
         db.session.rollback()

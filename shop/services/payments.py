@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from shop.errors import InvalidTransition, PaymentError
 from shop.extensions import db
+from shop.i18n import N_
 from shop.models import Order, OrderEvent, utcnow
 from shop.models.order import ORDER_CANCELLED, ORDER_PENDING_PAYMENT, PAYMENT_CARD
 from shop.services.audit import record_audit
@@ -70,7 +71,7 @@ def checkout_session_params(order, success_url, cancel_url, expires_at):
     if order.shipping_fee:
         line_items.append({
             "price_data": {"currency": "vnd", "unit_amount": order.shipping_fee,
-                           "product_data": {"name": str(_l("Delivery"))}},
+                           "product_data": {"name": str(_l("Delivery fee"))}},
             "quantity": 1,
         })
     return {
@@ -136,7 +137,7 @@ def resume_checkout(order, success_url, cancel_url):
     if session["status"] == "complete":
         confirm_checkout_session(session)
         return None
-    release_order(order, "checkout session expired")
+    release_order(order, N_("checkout session expired"))
     raise PaymentError(_("The time to pay for this order has run out, so it was cancelled. "
                          "Please order again."))
 
@@ -281,7 +282,7 @@ def expire_overdue_orders(now=None):
                 state = "expired"
             if state != "expired":
                 continue
-        release_order(order, "reservation expired")
+        release_order(order, N_("reservation expired"))
         if order.status == ORDER_CANCELLED:
             released += 1
     return released

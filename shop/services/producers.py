@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from shop.errors import Forbidden, InvalidInput
 from shop.extensions import db
+from shop.i18n import N_
 from shop.models import Area, Producer
 from shop.models.producer import LEGAL_TYPES, PRODUCER_APPROVED, PRODUCER_PENDING
 from shop.models.user import ROLE_CUSTOMER, ROLE_PRODUCER
@@ -72,7 +73,7 @@ def _take_producer_role(user):
     if user.role != ROLE_CUSTOMER and user.role != ROLE_PRODUCER:
         raise Forbidden(_("An administrator account cannot apply as a producer."))
     if user.role == ROLE_CUSTOMER:
-        record_audit(user, "user.role", user, {"role": user.role}, {"role": ROLE_PRODUCER}, "applied as a producer")
+        record_audit(user, "user.role", user, {"role": user.role}, {"role": ROLE_PRODUCER}, N_("applied as a producer"))
         user.role = ROLE_PRODUCER
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from shop.errors import InvalidInput, InvalidTransition, PaymentError
 from shop.extensions import db
+from shop.i18n import N_
 from shop.models import Refund
 from shop.models.order import (
     ORDER_CANCELLED,
@@ -130,19 +131,19 @@ def record_charge_refunds(order, charge):
     if refunds is None:
         missing = int(charge["amount_refunded"]) - order.refunded_amount
         if missing > 0:
-            db.session.add(Refund(order=order, amount=missing, reason="reported by Stripe"))
+            db.session.add(Refund(order=order, amount=missing, reason=N_("reported by Stripe")))
             added += missing
     else:
         for stripe_refund in refunds:
             if stripe_refund["status"] in ("failed", "canceled") or _existing_refund(stripe_refund["id"]):
                 continue
             db.session.add(Refund(order=order, amount=int(stripe_refund["amount"]),
-                                  stripe_refund_id=stripe_refund["id"], reason="reported by Stripe"))
+                                  stripe_refund_id=stripe_refund["id"], reason=N_("reported by Stripe")))
             added += int(stripe_refund["amount"])
     if added:
         db.session.flush()
         before = order.refunded_amount
-        _settle(order, None, "refunded at Stripe")
+        _settle(order, None, N_("refunded at Stripe"))
         record_audit(None, "order.refund", order, {"refunded_amount": before},
                      {"refunded_amount": order.refunded_amount}, f"charge {charge['id']}")
     return added
@@ -172,7 +173,7 @@ def _settle(order, actor, reason):
         for shipment in order.shipments:
             if shipment.status in (SHIPMENT_PENDING, SHIPMENT_PACKED):
                 shipment.status = SHIPMENT_CANCELLED
-        transition_order(order, ORDER_REFUNDED, actor, reason or "refunded")
+        transition_order(order, ORDER_REFUNDED, actor, reason or N_("refunded"))
 
 
 def _restock_lines(order, actor, reason):

@@ -74,10 +74,10 @@ def adjust_stock(product, quantity, reason, actor=None, note=""):
     db.session.refresh(product, ["stock"])
 
 
-def record_initial_stock(product, actor=None, note="Opening stock"):
+def record_initial_stock(product, actor=None, note=None):
     """Write the ledger row for a new product's opening stock (its `stock` already set)."""
     if product.stock:
-        _record(product.id, product.stock, "restock", None, getattr(actor, "id", None), note)
+        _record(product.id, product.stock, "restock", None, getattr(actor, "id", None), note or _("Opening stock"))
 
 
 def ledger_balance(product_id):

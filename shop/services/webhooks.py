@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from shop.errors import InvalidInput
 from shop.extensions import db
+from shop.i18n import N_
 from shop.models import Order, PaymentEvent
 from shop.services.orders import lock_order
 from shop.services.payments import Outcome, apply_session_completed, apply_session_failed
@@ -76,11 +77,11 @@ def on_async_payment_succeeded(session):
 
 
 def on_async_payment_failed(session):
-    return apply_session_failed(session, "payment failed")
+    return apply_session_failed(session, N_("payment failed"))
 
 
 def on_session_expired(session):
-    return apply_session_failed(session, "checkout session expired")
+    return apply_session_failed(session, N_("checkout session expired"))
 
 
 def on_charge_refunded(charge):

@@ -65,6 +65,7 @@ def test_transparent_png_is_laid_on_white(app):
     assert picture.getpixel((5, 5)) == (255, 255, 255)
 
 
+@pytest.mark.usefixtures("english")
 @pytest.mark.parametrize("data, message", [
     (b"Just some text, renamed to photo.jpg\n" * 20, "not a JPEG, PNG or WebP"),
     (picture_bytes("GIF"), "not a JPEG, PNG or WebP"),
@@ -78,6 +79,7 @@ def test_files_that_are_not_sound_pictures_are_refused(app, data, message):
     assert message in error.value.message
 
 
+@pytest.mark.usefixtures("english")
 def test_a_file_over_the_size_limit_is_refused(app):
     limit = app.config["MAX_IMAGE_BYTES"]
     with app.app_context():
@@ -87,6 +89,7 @@ def test_a_file_over_the_size_limit_is_refused(app):
     assert "larger than 5 MB" in error.value.message
 
 
+@pytest.mark.usefixtures("english")
 @pytest.mark.parametrize("width, height", [(8_000, 6_000), (100_000, 100_000)])
 def test_a_decompression_bomb_is_refused_before_decoding(app, width, height):
     assert width * height > MAX_IMAGE_PIXELS

@@ -81,7 +81,7 @@ def test_customers_and_administrators_are_refused(db, client, login, role):
     assert client.post("/producer/products/new", data={"name_vi": "x"}).status_code == 403
 
 
-def test_a_pending_producer_only_sees_the_waiting_page(db, client, login):
+def test_a_pending_producer_only_sees_the_waiting_page(db, english, client, login):
     user, producer = make_producer_owner(status=PRODUCER_PENDING)
     db.session.commit()
     login(user)
@@ -98,7 +98,7 @@ def test_an_approved_producer_is_sent_from_the_status_page_to_the_dashboard(two_
     assert client.get("/producer/status").headers["Location"] == "/producer/"
 
 
-def test_a_producer_account_without_a_producer_is_asked_to_apply(db, client, login):
+def test_a_producer_account_without_a_producer_is_asked_to_apply(db, english, client, login):
     user = make_user(role="producer")
     db.session.commit()
     login(user)
@@ -106,7 +106,7 @@ def test_a_producer_account_without_a_producer_is_asked_to_apply(db, client, log
     assert "Your business" in client.get("/producer/apply").get_data(as_text=True)
 
 
-def test_a_suspended_producer_can_look_but_not_change_anything(two_producers, db, client, login):
+def test_a_suspended_producer_can_look_but_not_change_anything(two_producers, db, english, client, login):
     w = two_producers
     w["producer_a"].status, w["producer_a"].status_reason = PRODUCER_SUSPENDED, "Hồ sơ chưa đủ"
     order = make_order([(w["product_a"], 1)])

@@ -23,7 +23,7 @@ def application(area, **changes):
 
 def test_a_visitor_applies_is_signed_in_and_waits_for_approval(area, client, db):
     page = client.get("/producer/apply").get_data(as_text=True)
-    assert "Your account" in page and "Ba Chẽ" in page and "Household business" in page
+    assert "Tài khoản của bạn" in page and "Ba Chẽ" in page and "Hộ kinh doanh" in page
     response = client.post("/producer/apply", data=application(area))
     assert response.status_code == 302 and response.headers["Location"] == "/producer/status"
     producer = db.session.query(Producer).one()
@@ -31,7 +31,7 @@ def test_a_visitor_applies_is_signed_in_and_waits_for_approval(area, client, db)
         "HTX Trà hoa vàng Ba Chẽ", "pending", "cooperative", area.id)
     assert producer.owner.email == "minh@example.com" and producer.owner.role == "producer"
     status = client.get("/producer/status").get_data(as_text=True)
-    assert "waiting for approval" in status and "HTX Trà hoa vàng Ba Chẽ" in status
+    assert "đang chờ phê duyệt" in status and "HTX Trà hoa vàng Ba Chẽ" in status
     assert client.get("/producer/products").headers["Location"] == "/producer/status"
 
 

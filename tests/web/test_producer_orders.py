@@ -43,7 +43,7 @@ def test_the_dashboard_shows_figures_the_chart_data_waiting_shipments_and_low_st
     assert chart["revenue"][-1] == 170_000 and chart["units"][-1] == 2 and sum(chart["revenue"]) == 170_000
     assert "/static/vendor/chart.js/chart.umd.min.js" in page and "/static/js/producer-dashboard.js" in page
     assert f"/producer/shipments/{order.shipments[0].id}" in page
-    assert "Trà hoa vàng" in page and "Miến dong" not in page.split("Low stock")[1]
+    assert "Trà hoa vàng" in page and "Miến dong" not in page.split("Sắp hết hàng")[1]
 
 
 def test_the_chart_library_and_its_licence_are_served_locally(client):
@@ -91,7 +91,7 @@ def test_the_csv_export_has_a_bom_a_header_and_vietnamese_rows(signed_in, englis
     assert "CSV2" in client.get("/producer/sales.csv?status=pending_payment").get_data(as_text=True)
 
 
-def test_pack_ship_and_deliver_an_order_through_the_pages(signed_in, client, db, sent_mail):
+def test_pack_ship_and_deliver_an_order_through_the_pages(signed_in, english, client, db, sent_mail):
     order = make_order([(make_product(signed_in, name_vi="Trà hoa vàng"), 2)], status=ORDER_PLACED, locale="en")
     db.session.commit()
     shipment = order.shipments[0]
@@ -117,7 +117,7 @@ def test_pack_ship_and_deliver_an_order_through_the_pages(signed_in, client, db,
 
 
 @pytest.mark.parametrize("status", [ORDER_PENDING_PAYMENT, ORDER_CANCELLED])
-def test_unpaid_or_cancelled_orders_cannot_be_worked_on(signed_in, client, db, sent_mail, status):
+def test_unpaid_or_cancelled_orders_cannot_be_worked_on(signed_in, english, client, db, sent_mail, status):
     order = make_order([(make_product(signed_in), 1)], status=status, shipment_status="pending")
     db.session.commit()
     url = f"/producer/shipments/{order.shipments[0].id}"

@@ -43,7 +43,7 @@ def test_create_a_product_as_a_draft_with_its_opening_stock(producer_a, client, 
     ("85.000", "whole number"), ("1e5", "whole number"), ("abc", "whole number"), ("", "This field is required"),
     ("99999999999", "greater than zero"),
 ])
-def test_a_bad_price_is_refused_with_a_message(producer_a, client, db, price, message):
+def test_a_bad_price_is_refused_with_a_message(producer_a, english, client, db, price, message):
     response = client.post("/producer/products/new", data=product_form(price=price))
     assert response.status_code == 200
     assert message in response.get_data(as_text=True)
@@ -67,7 +67,7 @@ def test_editing_texts_keeps_a_published_product_published_and_a_new_price_is_au
     assert (audit.action, audit.before, audit.after) == ("product.price", {"price": 100_000}, {"price": 120_000})
 
 
-def test_submit_hide_and_show_through_the_page(producer_a, client, db):
+def test_submit_hide_and_show_through_the_page(producer_a, english, client, db):
     product = make_product(producer_a, status="draft")
     db.session.commit()
     page = client.post(f"/producer/products/{product.id}/submit", follow_redirects=True).get_data(as_text=True)
@@ -111,7 +111,7 @@ def test_a_good_photo_is_stored_resized_and_without_metadata(producer_a, client,
     (b"\xff\xd8" + b"x" * (5 * 1024 * 1024), "huge.jpg", "larger than 5 MB"),
     (bomb_png(), "bomb.png", "too many pixels"),
 ])
-def test_bad_photos_are_refused_with_a_clear_message(producer_a, client, db, app, data, name, message):
+def test_bad_photos_are_refused_with_a_clear_message(producer_a, english, client, db, app, data, name, message):
     product = make_product(producer_a)
     db.session.commit()
     response = upload(client, product, data, name)
@@ -120,7 +120,7 @@ def test_bad_photos_are_refused_with_a_clear_message(producer_a, client, db, app
     assert db.session.query(ProductImage).count() == 0
 
 
-def test_a_request_over_the_upload_limit_gets_the_same_message(producer_a, client, db):
+def test_a_request_over_the_upload_limit_gets_the_same_message(producer_a, english, client, db):
     product = make_product(producer_a)
     db.session.commit()
     response = upload(client, product, b"x" * (7 * 1024 * 1024), "big.jpg")
@@ -162,7 +162,7 @@ def test_stock_adjustments_and_their_history(producer_a, english, client, db):
     assert producer_a.owner.name in page
 
 
-def test_a_certificate_is_submitted_and_a_forged_stars_field_is_ignored(producer_a, client, db):
+def test_a_certificate_is_submitted_and_a_forged_stars_field_is_ignored(producer_a, english, client, db):
     product = make_product(producer_a)
     db.session.commit()
     response = client.post("/producer/certification", data={
@@ -177,7 +177,7 @@ def test_a_certificate_is_submitted_and_a_forged_stars_field_is_ignored(producer
     assert "1234/QĐ-UBND" in page and "Waiting for the office" in page and "ocop-badge" not in page
 
 
-def test_a_scan_that_is_neither_pdf_nor_picture_is_refused(producer_a, client, db):
+def test_a_scan_that_is_neither_pdf_nor_picture_is_refused(producer_a, english, client, db):
     product = make_product(producer_a)
     db.session.commit()
     response = client.post("/producer/certification", data={
@@ -189,7 +189,7 @@ def test_a_scan_that_is_neither_pdf_nor_picture_is_refused(producer_a, client, d
     assert db.session.query(Certification).count() == 0
 
 
-def test_the_profile_page_saves_story_address_and_phone(producer_a, client, db):
+def test_the_profile_page_saves_story_address_and_phone(producer_a, english, client, db):
     response = client.post("/producer/profile", data={"address": "Số 8 Hạ Long", "phone": "0912 345 678",
                                                       "story_vi": "Ba thế hệ làm chả mực.", "story_en": "Three"})
     assert response.status_code == 302

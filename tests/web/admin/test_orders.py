@@ -2,7 +2,7 @@ from datetime import datetime
 
 from shop.models.order import ORDER_CANCELLED, ORDER_PLACED, PAYMENT_COD
 from tests.admin_factories import make_admin_order, make_refund
-from tests.factories import make_producer, make_product
+from tests.factories import make_producer, make_product, place_test_order
 
 
 def numbers(html, orders):
@@ -54,3 +54,14 @@ def test_order_page_tells_the_whole_story(admin_client, db):
                  "03/03/2026 10:00", "test order"):
         assert text in html, text
     assert admin_client.get("/admin/orders/NOPE").status_code == 404
+
+
+def test_notes_the_shop_wrote_are_read_in_the_office_language(client, login, office, db):
+    order = place_test_order({make_product(stock=5): 1})
+    db.session.commit()
+    login(office)
+    html = client.get(f"/admin/orders/{order.number}").get_data(as_text=True)
+    assert "đơn hàng được đặt" in html and "order placed" not in html
+    with client.session_transaction() as session:
+        session["locale"] = "en"
+    assert "order placed" in client.get(f"/admin/orders/{order.number}").get_data(as_text=True)
