@@ -44,7 +44,7 @@ def product(slug):
         "catalog/product.html", product=product, certification=certification, stock=stock,
         related=catalog.related_products(product), page_url=page_url, json_ld=json_ld,
         producer_kind=LEGAL_TYPE_LABELS.get(product.producer.legal_type, ""),
-        qr_code=qr_svg(page_url, label=_("QR code of this page: %(name)s", name=localized(product, "name", locale))),
+        qr_code=qr_svg(page_url, label=_("QR code")),  # the photo already bears the product's name
     )
 
 

@@ -1,4 +1,7 @@
-"""Journey 5: an administrator approves a producer, certifies and publishes its product, and sees revenue change."""
+"""Journey 5: an administrator approves a producer, certifies and publishes its product, and sees revenue change.
+
+Also: the office reads the revenue charts and records a rating (charts drawn, the form helped by its script).
+"""
 import re
 from datetime import date, timedelta
 
@@ -7,7 +10,8 @@ from playwright.sync_api import expect
 from shop.models.catalog import PRODUCT_PENDING_REVIEW
 from shop.models.producer import PRODUCER_PENDING
 from shop.models.user import ROLE_ADMIN
-from tests.e2e.conftest import check_accessibility_basics, shoot, use_english, with_photo
+from tests.admin_factories import build_march_sales
+from tests.e2e.conftest import DESKTOP, PHONE, check_accessibility_basics, shoot, use_english, with_photo
 from tests.factories import (
     DEFAULT_PASSWORD,
     make_area,
@@ -33,6 +37,16 @@ def seed_office(db):
     return admin, producer, tea
 
 
+def sign_in(page, live_server, user):
+    """Sign `user` in through the log-in form (in English) and land on the back office."""
+    page.goto(live_server + "/auth/login?next=/admin/")
+    use_english(page)
+    page.get_by_label("E-mail").fill(user.email)
+    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/admin/")
+
+
 def gross_sales(page):
     """The "Gross sales" figure of the revenue page."""
     term = page.get_by_role("term").filter(has_text=re.compile(r"^Gross sales$"))
@@ -42,12 +56,7 @@ def gross_sales(page):
 def test_an_administrator_approves_a_producer_certifies_and_publishes_its_product_and_sees_revenue_change(
         page, live_server, db):
     admin, producer, tea = seed_office(db)
-    page.goto(live_server + "/auth/login?next=/admin/")
-    use_english(page)
-    page.get_by_label("E-mail").fill(admin.email)
-    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
+    sign_in(page, live_server, admin)
     expect(page.get_by_role("heading", level=1)).to_have_text("Revenue")
     expect(gross_sales(page)).to_have_text("₫300,000")
     check_accessibility_basics(page)
@@ -95,3 +104,35 @@ def test_an_administrator_approves_a_producer_certifies_and_publishes_its_produc
     expect(by_producer.get_by_role("row").filter(has_text="HTX Trà hoa vàng Ba Chẽ")).to_contain_text("₫700,000")
     check_accessibility_basics(page)
     shoot(page, "j5-revenue-after")
+
+
+def test_the_dashboard_draws_its_charts_without_inline_scripts(page, live_server, db):
+    sales = build_march_sales()
+    office = make_user(role=ROLE_ADMIN, email="office@example.com")
+    db.session.commit()
+    sign_in(page, live_server, office)
+    page.goto(live_server + "/admin/?start=2026-03-01&end=2026-03-31")
+    page.wait_for_function("document.querySelectorAll('canvas[data-chart]').length === 6"
+                           " && [...document.querySelectorAll('canvas[data-chart]')].every(c => Chart.getChart(c))")
+    drawn = page.eval_on_selector_all("canvas[data-chart]", "cs => cs.map(c => Chart.getChart(c).data.labels.length)")
+    assert drawn == [31, 3, 3, 3, 2, 2]  # days; producers, groups, star levels, areas, payment methods
+    page.set_viewport_size(DESKTOP)  # the stylesheet applies at every width: the menu becomes a sidebar
+    assert page.eval_on_selector(".admin-nav", "e => getComputedStyle(e).flexDirection") == "column"
+    page.set_viewport_size(PHONE)
+    check_accessibility_basics(page)
+    shoot(page, "admin-dashboard")
+
+    product = sales["products"][3]
+    page.goto(f"{live_server}/admin/products/{product.id}/certifications/new")
+    page.get_by_label("Stars").select_option("5")
+    expect(page.get_by_label("Issuing body")).to_have_value(re.compile("^Bộ Nông nghiệp"))  # follows the stars
+    page.get_by_label("Stars").select_option("4")
+    expect(page.get_by_label("Issuing body")).to_have_value("UBND tỉnh Quảng Ninh")
+    page.get_by_label("Decision number").fill("88/QĐ-UBND")
+    page.get_by_label("Decision date").fill("2025-12-01")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url(f"**/admin/products/{product.id}")
+    expect(page.get_by_text("88/QĐ-UBND").first).to_be_visible()
+    expect(page.get_by_role("heading", level=1).get_by_role("img", name=re.compile("-star OCOP$"))).to_be_visible()
+    check_accessibility_basics(page)
+    shoot(page, "admin-product")

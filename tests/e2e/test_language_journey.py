@@ -9,9 +9,12 @@ from tests.factories import make_producer, make_product
 
 
 def vietnamese(app, message, **values):
-    """The shop's Vietnamese for an interface message (its catalogue is the reference, not this test)."""
+    """The shop's Vietnamese for an interface message: its catalogue is the reference for the wording."""
     with app.test_request_context(), force_locale("vi"):
-        return gettext(message, **values)
+        translated = gettext(message, **values)
+    english = message % values if values else message
+    assert translated != english, f"{message!r} is not translated"
+    return translated
 
 
 def test_prices_names_and_texts_follow_the_language_there_and_back(page, live_server, db, e2e_app):
@@ -26,8 +29,11 @@ def test_prices_names_and_texts_follow_the_language_there_and_back(page, live_se
     page.goto(live_server + "/products/cha-muc-ha-long")
     expect(page.locator("html")).to_have_attribute("lang", "vi")
     expect(page.get_by_role("heading", level=1)).to_have_text("Chả mực Hạ Long")
-    expect(page.get_by_role("img", name=vietnamese(e2e_app, "%(n)d-star OCOP", n=4)).first).to_be_visible()
+    badge = vietnamese(e2e_app, "%(n)d-star OCOP", n=4)  # "OCOP 4 sao"
+    expect(page.get_by_role("img", name=badge).first).to_be_visible()
     expect(main).to_contain_text("85.000 ₫ / hộp 500 g")
+    expect(page.get_by_role("heading", name=vietnamese(e2e_app, "About this product"))).to_be_visible()
+    expect(page.get_by_role("button", name=vietnamese(e2e_app, "Add to cart"))).to_be_visible()
     expect(main).not_to_contain_text("US$")
     expect(main).to_contain_text("Chả mực giã tay.")
     check_accessibility_basics(page)
@@ -55,13 +61,14 @@ def test_prices_names_and_texts_follow_the_language_there_and_back(page, live_se
     page.get_by_role("link", name="VI", exact=True).click()
     expect(page.locator("html")).to_have_attribute("lang", "vi")
     expect(page).to_have_url(re.compile(r"/cart$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(vietnamese(e2e_app, "Your cart"))
     expect(page.get_by_role("link", name="Chả mực Hạ Long")).to_be_visible()
     expect(total).to_have_text("110.000 ₫")
     expect(main).not_to_contain_text("US$")
     check_accessibility_basics(page)
 
     page.goto(live_server + "/auth/login")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Đăng nhập")
+    expect(page.get_by_role("heading", level=1)).to_have_text(vietnamese(e2e_app, "Sign in"))  # Đăng nhập
     use_english(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
     shoot(page, "j6-sign-in-en")
