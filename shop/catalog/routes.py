@@ -1,5 +1,6 @@
 """Storefront views: thin wrappers around shop.services.catalog."""
 from flask import Response, current_app, render_template, request, url_for
+from flask_babel import gettext as _
 
 from shop.catalog import bp
 from shop.catalog.structured_data import product_json_ld
@@ -46,7 +47,7 @@ def product(slug):
         "catalog/product.html", product=product, certification=certification, stock=stock,
         related=catalog.related_products(product), page_url=page_url, json_ld=json_ld,
         producer_kind=LEGAL_TYPE_LABELS.get(product.producer.legal_type, ""),
-        qr_code=qr_svg(page_url, label=localized(product, "name", locale)),
+        qr_code=qr_svg(page_url, label=_("QR code")),  # the photo already bears the product's name
     )
 
 
