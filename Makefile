@@ -78,8 +78,9 @@ bench: install-dev
 	fi
 	BENCH_DATABASE_URL="$(BENCH_DATABASE_URL)" $(PY) -m bench.run $(BENCH_ARGS)
 
+## Lint the whole tree (ruff, settings in pyproject.toml) and look for high-severity security issues (bandit).
 lint: install-dev
-	$(VENV)/bin/ruff check shop tests config.py
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/bandit -q -r shop -lll
 
 clean:

@@ -3,7 +3,10 @@ from functools import wraps
 from urllib.parse import urlsplit
 
 from flask import abort, redirect, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
+
+from shop.errors import InvalidInput
 
 
 def is_safe_next(target):
@@ -53,8 +56,26 @@ CONTENT_SECURITY_POLICY = "; ".join([
 ])
 
 
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def refuse_nul_characters():
+    """Refuse a request whose address, query or form holds a NUL character (400, nothing done).
+
+    Nobody types one, and PostgreSQL can neither store nor compare it: left in, it would end
+    as a server error wherever the value reaches a query.
+    """
+    values = [request.path, *(value for _key, values in request.args.lists() for value in values)]
+    if request.mimetype in FORM_TYPES:
+        values.extend(value for _key, values in request.form.lists() for value in values)
+    if any("\x00" in value for value in values):
+        raise InvalidInput(_("The request contains a character that is not allowed."))
+
+
 def init_app(app):
-    """Add the security headers to every response."""
+    """Refuse NUL characters and add the security headers to every response."""
+    app.before_request(refuse_nul_characters)
+
     @app.after_request
     def set_security_headers(response):
         headers = response.headers

@@ -94,6 +94,35 @@ def login(client):
 
 
 @pytest.fixture
+def make_app(app):
+    """Build another app on the test database with some settings changed: `make_app(WTF_CSRF_ENABLED=True)`.
+
+    `base` picks the configuration class to start from (TestConfig unless told, e.g. ProductionConfig).
+    The limiter is shared by every app of the process and takes the setting of the app built last,
+    so a test builds its rate-limited app last; afterwards the counters are emptied and limits are off.
+    """
+    from shop.extensions import limiter
+
+    built = []
+
+    def build(base=TestConfig, **settings):
+        config = type(f"Changed{base.__name__}", (base,), {
+            "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+            "MEDIA_FOLDER": app.config["MEDIA_FOLDER"], "MAIL_FOLDER": app.config["MAIL_FOLDER"], **settings,
+        })
+        built.append(create_app(config))
+        return built[-1]
+
+    yield build
+    if limiter.enabled and limiter.storage.check():  # a test may have pointed it at a Redis that is down
+        limiter.reset()
+    limiter.enabled = False
+    for other in built:
+        with other.app_context():
+            _db.engine.dispose()
+
+
+@pytest.fixture
 def postgres_only(db):
     """Skip the test unless it runs on PostgreSQL."""
     if db.engine.dialect.name != "postgresql":

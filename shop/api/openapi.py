@@ -15,6 +15,8 @@ NAMES = {
     "properties": {"vi": {"type": "string"}, "en": {"type": "string"}},
 }
 URL = {"type": "string", "format": "uri"}
+# Any text but the NUL character, which every request refuses (400).
+TEXT = {"type": "string", "pattern": "^[^\\u0000]*$"}
 STARS = {"type": "integer", "minimum": 3, "maximum": 5}
 
 PRODUCT_SUMMARY = {
@@ -123,11 +125,11 @@ def _list_parameters(max_per_page, per_page):
     return [
         _query("q", "Search words; accents optional (“cha muc” finds “Chả mực”). Every word must match "
                     "the Vietnamese or English name, the producer or the area.",
-               {"type": "string", "maxLength": MAX_QUERY_LENGTH}),
-        _query("category", "Slug of an OCOP product group.", {"type": "string"}),
+               {**TEXT, "maxLength": MAX_QUERY_LENGTH}),
+        _query("category", "Slug of an OCOP product group.", TEXT),
         _query("stars", "Minimum OCOP stars of a verified certification valid today.",
                {"type": "integer", "minimum": 1, "maximum": 5}),
-        _query("area", "Slug of an area of the province.", {"type": "string"}),
+        _query("area", "Slug of an area of the province.", TEXT),
         _query("min_price", "Lowest price in VND.", {"type": "integer", "minimum": 0, "maximum": MAX_PRICE}),
         _query("max_price", "Highest price in VND.", {"type": "integer", "minimum": 0, "maximum": MAX_PRICE}),
         _query("sort", "Order of the results; default: featured first (relevance when searching).",
@@ -140,10 +142,9 @@ def _list_parameters(max_per_page, per_page):
 
 def openapi_document(max_per_page, per_page):
     """Return the OpenAPI 3.1 document of the catalogue API."""
-    not_found = {
-        "description": "No published product with this slug.",
-        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
-    }
+    error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+    not_found = {"description": "No published product with this slug.", "content": error}
+    bad_request = {"description": "The address holds a NUL character.", "content": error}
     return {
         "openapi": "3.1.0",
         "info": {
@@ -151,7 +152,7 @@ def openapi_document(max_per_page, per_page):
             "version": "1.0.0",
             "description": "Published OCOP products of approved producers, as listed in the shop. "
                            "Prices are whole VND. Unreadable query values are ignored and out-of-range "
-                           "ones clamped, never an error.",
+                           "ones clamped, never an error; only a NUL character is refused (400).",
         },
         "servers": [{"url": url_for("main.index", _external=True).rstrip("/")}],
         "paths": {
@@ -160,23 +161,28 @@ def openapi_document(max_per_page, per_page):
                     "operationId": "listProducts",
                     "summary": "List products with the shop's filters, search and sorting.",
                     "parameters": _list_parameters(max_per_page, per_page),
-                    "responses": {"200": {
-                        "description": "One page of products.",
-                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProductPage"}}},
-                    }},
+                    "responses": {
+                        "200": {
+                            "description": "One page of products.",
+                            "content": {"application/json": {
+                                "schema": {"$ref": "#/components/schemas/ProductPage"}}},
+                        },
+                        "400": bad_request,
+                    },
                 },
             },
             "/api/products/{slug}": {
                 "get": {
                     "operationId": "getProduct",
                     "summary": "One product with its description, photos and OCOP certification.",
-                    "parameters": [{"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}}],
+                    "parameters": [{"name": "slug", "in": "path", "required": True, "schema": TEXT}],
                     "responses": {
                         "200": {
                             "description": "The product.",
                             "content": {"application/json": {
                                 "schema": {"$ref": "#/components/schemas/ProductDetail"}}},
                         },
+                        "400": bad_request,
                         "404": not_found,
                     },
                 },

@@ -11,7 +11,7 @@ from shop.extensions import limiter
 from shop.i18n import select_locale
 from shop.security import redirect_next
 from shop.services import accounts
-from shop.services.mail import send_mail
+from shop.services.mail import render_message, send_after_response
 
 LOGIN_SIGNALS = []  # callables(user) run after a successful log-in (the cart merges here)
 
@@ -65,17 +65,19 @@ def logout():
     if request.method == "GET":
         return render_template("auth/logout.html")
     locale = session.get("locale")
-    logout_user()
     session.clear()
+    # After clearing: logout_user leaves the note that deletes the remember-me cookie, without
+    # which the next request would sign the visitor straight back in.
+    logout_user()
     if locale:
         session["locale"] = locale
     flash(_("You are signed out."), "info")
     return redirect(url_for("main.index"))
 
 
-def _send_reset_mail(user, token):
-    send_mail(user.email, _l("Reset your password"), "password_reset", user.locale,
-              user=user, link=url_for("auth.reset_password", token=token, _external=True))
+def _reset_message(user, token):
+    return render_message(user.email, _l("Reset your password"), "password_reset", user.locale,
+                          user=user, link=url_for("auth.reset_password", token=token, _external=True))
 
 
 @bp.route("/reset", methods=["GET", "POST"])
@@ -83,10 +85,11 @@ def _send_reset_mail(user, token):
 def reset_request():
     form = ResetRequestForm()
     if form.validate_on_submit():
-        accounts.request_password_reset(form.email.data, _send_reset_mail)
-        # The same answer whether or not the address has an account: no user enumeration.
+        messages = []
+        accounts.request_password_reset(form.email.data, lambda *found: messages.append(_reset_message(*found)))
+        # The same answer, as fast, whether or not the address has an account: no user enumeration.
         flash(_("If an account uses this e-mail, a link to reset the password is on its way."), "info")
-        return redirect(url_for("auth.login"))
+        return send_after_response(redirect(url_for("auth.login")), messages)
     return render_template("auth/reset_request.html", form=form)
 
 

@@ -6,9 +6,14 @@ from shop.cart import bp
 from shop.cart.forms import CartLineForm, CartRemoveForm
 from shop.cart.store import cart_count, current_cart
 from shop.errors import ShopError
+from shop.extensions import limiter
 from shop.security import is_safe_next
 from shop.services import cart as carts
 from shop.services.cart import product_name
+
+# Every cart change shares one budget per client address: far more than a shopper clicks,
+# far less than a script filling carts (each change re-reads products from the database).
+cart_changes_limit = limiter.shared_limit("30 per minute", scope="cart-changes")
 
 
 @bp.app_context_processor
@@ -25,6 +30,7 @@ def show():
 
 
 @bp.post("/cart/add")
+@cart_changes_limit
 def add():
     form = CartLineForm()
     try:
@@ -37,6 +43,7 @@ def add():
 
 
 @bp.post("/cart/update")
+@cart_changes_limit
 def update():
     form = CartLineForm()
     try:
@@ -49,6 +56,7 @@ def update():
 
 
 @bp.post("/cart/remove")
+@cart_changes_limit
 def remove():
     form = CartRemoveForm()
     try:

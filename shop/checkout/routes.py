@@ -7,6 +7,7 @@ from shop.cart.store import current_cart
 from shop.checkout import bp
 from shop.checkout.forms import DELIVERY_CHOICES, CheckoutForm, OrderActionForm
 from shop.errors import OutOfStock, PaymentError, ShopError
+from shop.extensions import limiter
 from shop.i18n import N_, select_locale
 from shop.models.order import DELIVERY_METHODS, DELIVERY_PROVINCE, ORDER_PENDING_PAYMENT, PAYMENT_CARD
 from shop.services import payments
@@ -17,6 +18,7 @@ from shop.services.refunds import cancel_order
 
 
 @bp.route("/checkout", methods=["GET", "POST"])
+@limiter.limit("10 per minute", methods=["POST"])  # each attempt locks stock rows: no shopper needs more
 def checkout():
     cart = current_cart()
     items = cart.items()

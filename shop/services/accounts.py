@@ -12,13 +12,21 @@ from shop.models.user import ROLE_CUSTOMER, ROLES
 
 MIN_PASSWORD_LENGTH = 10
 RESET_TOKEN_MAX_AGE = 3600  # seconds a password-reset link stays valid
-# Verified against when the e-mail is unknown, so that a wrong e-mail costs as long as a wrong password.
-_DUMMY_HASH = generate_password_hash("not-a-real-password")
+# Verified against when the e-mail is unknown, so that a wrong e-mail costs as long as a wrong
+# password: one per hashing method, made with the method the shop hashes passwords with.
+_dummy_hashes = {}
 
 
 def hash_password(password):
     """Return a salted hash of `password` (scrypt unless the configuration says otherwise)."""
     return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
+
+
+def _dummy_hash():
+    method = current_app.config["PASSWORD_HASH_METHOD"]
+    if method not in _dummy_hashes:
+        _dummy_hashes[method] = generate_password_hash("not-a-real-password", method=method)
+    return _dummy_hashes[method]
 
 
 def find_user(email):
@@ -50,7 +58,7 @@ def authenticate(email, password):
     """Return the active user with these credentials, or None (same cost either way)."""
     user = find_user(email)
     if user is None:
-        check_password_hash(_DUMMY_HASH, password or "")
+        check_password_hash(_dummy_hash(), password or "")
         return None
     if not check_password_hash(user.password_hash, password or "") or not user.active:
         return None

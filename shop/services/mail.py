@@ -49,12 +49,33 @@ def send_message(message):
         smtp.send_message(message)
 
 
-def send_mail(to, subject, template, locale="vi", **context):
-    """Render and send one e-mail; a delivery failure is logged, never raised to the customer."""
-    message = render_message(to, subject, template, locale, **context)
+def deliver(message):
+    """Send a rendered message; a delivery failure is logged, never raised to the customer."""
     try:
         send_message(message)
     except (OSError, smtplib.SMTPException):
-        current_app.logger.exception("could not send mail to %s: %s", to, message["Subject"])
+        current_app.logger.exception("could not send mail to %s: %s", message["To"], message["Subject"])
         return None
     return message
+
+
+def send_mail(to, subject, template, locale="vi", **context):
+    """Render and send one e-mail; a delivery failure is logged, never raised to the customer."""
+    return deliver(render_message(to, subject, template, locale, **context))
+
+
+def send_after_response(response, messages):
+    """Deliver the rendered `messages` once `response` has gone out (when the server closes it).
+
+    The answer then takes as long with mail to send as without: a password-reset request does
+    not tell, by how long the mail server takes, whether the address has an account.
+    """
+    app = current_app._get_current_object()
+
+    def deliver_all():
+        with app.app_context():
+            for message in messages:
+                deliver(message)
+
+    response.call_on_close(deliver_all)
+    return response

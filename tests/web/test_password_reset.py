@@ -23,6 +23,7 @@ def test_reset_link_by_mail_sets_a_new_password_once(app, client, db):
     db.session.commit()
     response = client.post("/auth/reset", data={"email": "hoa@example.com"})
     assert response.status_code == 302
+    response.close()  # the mail goes out once the answer has been sent
     (message,) = sent_mail(app)
     assert message["To"] == "hoa@example.com"
     link = re.search(r"http://\S+/auth/reset/\S+", message.get_body(("plain",)).get_content()).group(0)

@@ -1,82 +1,90 @@
-import os
+"""Security headers on every answer: pages, static files, JSON, errors; HSTS only in production."""
+import re
 
 import pytest
-import redis
+from flask import abort
 
-from config import TestConfig
-from shop import create_app
+from config import ProductionConfig
+from tests.factories import make_product, make_user
+from tests.security_world import security_header_problems
 
-
-def test_every_response_carries_the_security_headers(client):
-    for path in ("/", "/auth/login", "/no-such-page", "/healthz"):
-        headers = client.get(path).headers
-        csp = headers["Content-Security-Policy"]
-        assert "script-src 'self'" in csp and "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
-        assert "frame-ancestors 'none'" in csp
-        assert headers["X-Content-Type-Options"] == "nosniff"
-        assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
-        assert "Strict-Transport-Security" not in headers  # only in production (HTTPS)
+PRODUCTION_SECRET = "s" * 48
 
 
-def test_pages_have_no_inline_scripts(client):
-    import re
+@pytest.fixture
+def answers(app, db):
+    """Requests of every kind of answer, as (name, method, path, expected status)."""
+    product = make_product(slug="cha-muc")
+    db.session.commit()
+    return [
+        ("page", "GET", "/", 200),
+        ("form page", "GET", "/auth/login", 200),
+        ("product page", "GET", f"/products/{product.slug}", 200),
+        ("static css", "GET", "/static/css/shop.css", 200),
+        ("static js", "GET", "/static/js/catalog.js", 200),
+        ("static svg", "GET", "/static/img/logo.svg", 200),
+        ("QR code svg", "GET", f"/products/{product.slug}/qr.svg", 200),
+        ("sitemap", "GET", "/sitemap.xml", 200),
+        ("robots", "GET", "/robots.txt", 200),
+        ("json", "GET", "/api/products", 200),
+        ("json detail", "GET", f"/api/products/{product.slug}", 200),
+        ("json 404", "GET", "/api/products/no-such-product", 404),
+        ("json 400", "GET", "/api/products?min_price=abc", None),
+        ("health", "GET", "/healthz", 200),
+        ("page 404", "GET", "/no-such-page", 404),
+        ("static 404", "GET", "/static/no-such-file.css", 404),
+        ("405", "POST", "/", 405),
+        ("webhook 400", "POST", "/webhooks/stripe", 400),
+        ("redirect", "GET", "/account/orders", 302),
+    ]
 
-    html = client.get("/auth/login").get_data(as_text=True)
-    for tag in re.findall(r"<script[^>]*>", html):
-        assert "src=" in tag or "application/json" in tag or "application/ld+json" in tag
+
+def test_every_kind_of_answer_carries_the_security_headers(client, answers):
+    for name, method, path, status in answers:
+        response = client.open(path, method=method)
+        if status is not None:
+            assert response.status_code == status, name
+        assert security_header_problems(response) == [], name
+
+
+def test_error_answers_carry_them_too(app, db, make_app):
+    failing = make_app(PROPAGATE_EXCEPTIONS=False, WTF_CSRF_ENABLED=True)
+    failing.add_url_rule("/boom", "boom", lambda: 1 / 0)
+    failing.add_url_rule("/too-large", "too_large", lambda: abort(413))
+    client = failing.test_client()
+    for path, method, status in (("/boom", "GET", 500), ("/too-large", "GET", 413), ("/cart/add", "POST", 400)):
+        response = client.open(path, method=method)
+        assert response.status_code == status, path
+        assert security_header_problems(response) == [], path
+    limited = make_app(RATELIMIT_ENABLED=True)  # built last: the limiter takes the last app's setting
+    client = limited.test_client()
+    for _attempt in range(6):
+        response = client.post("/auth/register", data={})
+    assert response.status_code == 429
+    assert security_header_problems(response) == []
+
+
+def test_production_adds_hsts_to_every_answer(db, make_app):
+    production = make_app(ProductionConfig, SECRET_KEY=PRODUCTION_SECRET, RATELIMIT_ENABLED=False)
+    client = production.test_client()
+    for path in ("/", "/static/css/shop.css", "/api/products", "/no-such-page", "/healthz"):
+        response = client.get(path, base_url="https://shop.example.vn")
+        assert security_header_problems(response, production=True) == [], path
+
+
+def test_pages_have_no_inline_scripts(client, db):
+    product = make_product()
+    db.session.commit()
+    for path in ("/", "/auth/login", "/products", f"/products/{product.slug}", "/cart"):
+        html = client.get(path).get_data(as_text=True)
+        for tag in re.findall(r"<script[^>]*>", html):
+            assert "src=" in tag or "application/json" in tag or "application/ld+json" in tag, (path, tag)
+        assert not re.search(r"\son[a-z]+\s*=", html), path  # no inline event handlers either (CSP forbids them)
 
 
 def test_session_cookie_is_httponly_and_samesite_lax(client, db, login):
-    from tests.factories import make_user
-
     user = make_user()
     db.session.commit()
     response = login(user)
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
-
-
-@pytest.fixture
-def limited_app(app):
-    """Build apps with rate limits on; the shared limiter is switched off again afterwards."""
-    from shop.extensions import limiter
-
-    def build(**settings):
-        config = type("LimitedConfig", (TestConfig,), {
-            "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
-            "MAIL_FOLDER": app.config["MAIL_FOLDER"], "RATELIMIT_ENABLED": True, **settings,
-        })
-        return create_app(config)
-
-    yield build
-    limiter.reset()
-    limiter.enabled = False
-
-
-def hammer_login(application, times):
-    client = application.test_client()
-    return [client.post("/auth/login", data={"email": "x@example.com", "password": "wrong-password"}).status_code
-            for _ in range(times)]
-
-
-def test_login_is_rate_limited_in_memory_without_redis(limited_app, db):
-    statuses = hammer_login(limited_app(), 11)
-    assert statuses[:10] == [200] * 10
-    assert statuses[10] == 429
-
-
-def test_rate_limit_counters_live_in_redis_when_configured(limited_app, db):
-    url = "redis://127.0.0.1:6379/15"
-    try:
-        server = redis.Redis.from_url(url)
-        server.flushdb()
-    except redis.exceptions.ConnectionError:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip("Redis is not running on 127.0.0.1:6379")
-    statuses = hammer_login(limited_app(REDIS_URL=url), 11)
-    assert statuses[-1] == 429
-    assert any(b"login" in key for key in server.keys("*"))
-    # A second app (another worker) shares the same counters.
-    assert hammer_login(limited_app(REDIS_URL=url), 1) == [429]
-    server.flushdb()

@@ -1,0 +1,313 @@
+"""Hostile and random input on every form and every catalogue query parameter.
+
+Whatever is sent: never a 500, nothing written when the submission is refused, and no payload
+reflected unescaped. Examples stay few (the whole module runs in seconds on SQLite); the
+database keeps what accepted examples wrote, so each check compares before and after one request.
+"""
+from urllib.parse import quote
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from shop.extensions import db
+from shop.models import CartItem, Producer, Product, User
+from shop.models.user import ROLE_PRODUCER
+from shop.security import is_safe_next
+from shop.services.cart import MAX_CART_LINES
+from shop.services.stock import ledger_balance
+from tests.factories import make_area, make_category, make_producer_owner, make_product, make_user
+from tests.security_world import row_counts, sign_in
+
+FUZZ = settings(max_examples=30, deadline=None, database=None,
+                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+
+MARKERS = ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>')
+HOSTILE = (
+    "' OR 1=1 --", "'; DROP TABLE \"user\"; --", '" OR ""="', "1; SELECT pg_sleep(5)", "%' AND 1=0 UNION SELECT 1--",
+    *MARKERS, "javascript:alert(1)", "{{ 7*7 }}", "{% raw %}", "%(name)s", "%s%s%n",
+    "1e309", "-1e309", "-0", "0", "-1", "99999999999999999999", "-99999999999999999999", "NaN", "Infinity",
+    "0x10", "1_000", "１２", "٣", "1.5", "1,5", "",
+    " ", "\t\n", "\x00", "a\x00b", "\u202eevil\u202c", "שלום עולם", "مرحبا", "e" + "\u0301" * 50,
+    "Z\u0364\u0314\u0367a\u0308\u0356", "x" * 10_000, "\U0001f600" * 100, "../../etc/passwd", "null", "[]", "{}",
+    "//evil.example.com", "https://evil.example.com/", "/\\evil.example.com",
+)
+HOSTILE_VALUES = st.one_of(
+    st.sampled_from(HOSTILE),
+    st.text(max_size=200),
+    st.integers().map(str),
+    st.floats().map(str),
+    st.builds(lambda before, marker, after: before + marker + after,
+              st.text(max_size=20), st.sampled_from(MARKERS), st.text(max_size=20)),
+)
+
+
+def field(*valid):
+    """A form value: sometimes one of the `valid` ones, mostly hostile."""
+    return st.one_of(st.sampled_from(valid), HOSTILE_VALUES) if valid else HOSTILE_VALUES
+
+
+def form(**fields):
+    """A form with any subset of `fields` filled (each with its strategy)."""
+    return st.fixed_dictionaries({}, optional=fields)
+
+
+def check_answer(response):
+    """No server error, no payload reflected as live HTML, no redirect off the site."""
+    assert response.status_code < 500, response.get_data(as_text=True)[:2000]
+    body = response.get_data(as_text=True)
+    for marker in MARKERS:
+        assert marker not in body
+    if response.status_code in (301, 302, 303, 307, 308):
+        assert is_safe_next(response.headers["Location"]), response.headers["Location"]
+
+
+def post_and_check(client, path, data):
+    """POST `data`; return (response, row counts before, row counts after)."""
+    before = row_counts()
+    response = client.post(path, data=data)
+    check_answer(response)
+    return response, before, row_counts()
+
+
+def changed(before, after):
+    return {table for table in before if before[table] != after[table]}
+
+
+@pytest.fixture
+def shop(app, db):
+    """A customer, producer A with a product (large stock) in a category and an area."""
+    customer = make_user(email="customer@example.com")
+    owner, producer = make_producer_owner(name="HTX Alpha")
+    product = make_product(producer, stock=100_000, price=50_000)
+    make_category()
+    make_area()
+    db.session.commit()
+    return {"customer": customer, "owner": owner, "producer": producer, "product": product}
+
+
+# Accounts ---------------------------------------------------------------------------------------
+
+@FUZZ
+@given(data=form(email=field("customer@example.com"), password=field("correct-horse-battery"),
+                 remember=field("y"), next=field("/products", "/cart")))
+def test_log_in_form(app, shop, data):
+    client = app.test_client()
+    _response, before, after = post_and_check(client, "/auth/login", data)
+    assert after == before  # signing in writes no rows
+
+
+@FUZZ
+@given(data=form(name=field("Lê Minh Anh"), email=field("new@example.com", "customer@example.com"),
+                 password=field("a-long-password"), confirm=field("a-long-password")))
+def test_register_form(app, shop, data):
+    response, before, after = post_and_check(app.test_client(), "/auth/register", data)
+    if response.status_code == 302:
+        assert changed(before, after) == {"user"} and after["user"] == before["user"] + 1
+        created = db.session.query(User).order_by(User.id.desc()).first()
+        assert created.role == "customer" and "\x00" not in created.email + created.name
+    else:
+        assert after == before
+
+
+@FUZZ
+@given(data=form(email=field("customer@example.com")))
+def test_password_reset_request_form(app, shop, data):
+    _response, before, after = post_and_check(app.test_client(), "/auth/reset", data)
+    assert after == before
+
+
+# Cart and checkout --------------------------------------------------------------------------------
+
+def cart_is_sound(items):
+    """Every line names a product on sale with a quantity it can serve."""
+    assert len(items) <= MAX_CART_LINES
+    for product_id, quantity in items.items():
+        product = db.session.get(Product, int(product_id))
+        assert product is not None and isinstance(quantity, int) and 1 <= quantity <= product.stock
+
+
+@pytest.mark.parametrize("visitor", ["guest", "customer"])
+def test_cart_forms(app, shop, visitor):
+    product_id = str(shop["product"].id)
+    user = shop["customer"] if visitor == "customer" else None
+
+    @FUZZ
+    @given(path=st.sampled_from(["/cart/add", "/cart/update", "/cart/remove"]),
+           data=form(product_id=field(product_id, "0", "-1", product_id + ".0"),
+                     quantity=field("1", "2", "100000", "100001"), next=field("/products", "/cart")))
+    def fuzz(path, data):
+        client = app.test_client()
+        sign_in(client, user)
+        _response, before, after = post_and_check(client, path, data)
+        assert changed(before, after) <= {"cart_item"}
+        if user is None:
+            with client.session_transaction() as session:
+                cart_is_sound(session.get("cart") or {})
+        else:
+            cart_is_sound({item.product_id: item.quantity
+                           for item in db.session.query(CartItem).filter_by(user_id=user.id)})
+
+    fuzz()
+
+
+def test_checkout_form(app, shop):
+    product = shop["product"]
+
+    @FUZZ
+    @given(data=form(name=field("Lê Minh Anh"), email=field("anh@example.com"), phone=field("0912 345 678"),
+                     delivery_method=field("province", "nationwide", "pickup"),
+                     address=field("12 Trần Hưng Đạo, Hạ Long"), note=field(""),
+                     payment_method=field("cod", "card")))
+    def fuzz(data):
+        client = app.test_client()
+        sign_in(client, None, cart={product.id: 1})
+        stock_before = db.session.get(Product, product.id).stock
+        response, before, after = post_and_check(client, "/checkout", data)
+        db.session.expire_all()
+        stock_after = db.session.get(Product, product.id).stock
+        if response.status_code == 302 and response.headers["Location"].startswith("/orders/"):
+            assert after["order"] == before["order"] + 1 and stock_after == stock_before - 1
+        else:
+            assert after == before and stock_after == stock_before
+        assert stock_after == ledger_balance(product.id)
+
+    fuzz()
+
+
+# Producer portal ----------------------------------------------------------------------------------
+
+def test_producer_application_form(app, shop):
+    area_id = str(make_area().id)
+    db.session.commit()
+
+    @FUZZ
+    @given(data=form(business_name=field("HTX Mới"), legal_type=field("cooperative", "company", "household"),
+                     area_id=field(area_id), address=field("1 Bến Đoan"), phone=field("0912345678"),
+                     story_vi=field(""), story_en=field(""), name=field("Nguyễn Văn Mới"),
+                     email=field("new.producer@example.com"), password=field("a-long-password"),
+                     confirm=field("a-long-password")))
+    def fuzz(data):
+        response, before, after = post_and_check(app.test_client(), "/producer/apply", data)
+        if response.status_code == 302:
+            assert changed(before, after) == {"user", "producer"}
+            created = db.session.query(Producer).order_by(Producer.id.desc()).first()
+            assert created.status == "pending" and created.owner.role == ROLE_PRODUCER
+        else:
+            assert after == before
+
+    fuzz()
+
+
+def product_fields(category_id):
+    return dict(name_vi=field("Chả mực"), name_en=field("Squid cake"), unit_vi=field("hộp"), unit_en=field("box"),
+                description_vi=field("Mực tươi"), description_en=field(""), category_id=field(category_id),
+                price=field("185000", "1", "0"), low_stock_threshold=field("5"))
+
+
+def product_row(product_id):
+    db.session.expire_all()
+    product = db.session.get(Product, product_id)
+    return {column.name: getattr(product, column.key) for column in Product.__table__.columns
+            if column.name not in ("updated_at",)}
+
+
+def test_producer_product_forms(app, shop):
+    product_id = shop["product"].id
+    category_id = str(shop["product"].category_id)
+
+    @FUZZ
+    @given(new=st.booleans(), data=form(**product_fields(category_id), opening_stock=field("3", "0")))
+    def fuzz(new, data):
+        client = app.test_client()
+        sign_in(client, shop["owner"])
+        original = product_row(product_id)
+        path = "/producer/products/new" if new else f"/producer/products/{product_id}"
+        response, before, after = post_and_check(client, path, data)
+        if response.status_code == 302:
+            if new:
+                assert after["product"] == before["product"] + 1
+                created = db.session.query(Product).order_by(Product.id.desc()).first()
+                assert created.price >= 1 and created.stock >= 0 and created.status == "draft"
+        else:
+            assert after == before
+            assert product_row(product_id) == original
+
+    fuzz()
+
+
+def test_stock_adjustment_form(app, shop):
+    product_id = shop["product"].id
+
+    @FUZZ
+    @given(data=form(reason=field("restock", "damage", "correction", "sale"), quantity=field("5", "-5", "0"),
+                     note=field("harvest")))
+    def fuzz(data):
+        client = app.test_client()
+        sign_in(client, shop["owner"])
+        stock_before = product_row(product_id)["stock"]
+        response, before, after = post_and_check(client, f"/producer/products/{product_id}/stock", data)
+        stock_after = product_row(product_id)["stock"]
+        if response.status_code != 302:
+            assert after == before and stock_after == stock_before
+        assert stock_after >= 0 and stock_after == ledger_balance(product_id)
+
+    fuzz()
+
+
+# Catalogue query parameters -----------------------------------------------------------------------
+
+QUERY = form(q=field("cha muc", "Chả mực"), category=field("food"), stars=field("3", "4", "5"),
+             area=field("ha-long"), min_price=field("10000"), max_price=field("500000"),
+             sort=field("price_asc", "price_desc", "newest", "stars"), page=field("1", "2"),
+             per_page=field("10", "100"))
+
+
+@FUZZ
+@given(params=QUERY)
+def test_catalogue_page_query_parameters(app, shop, params):
+    response = app.test_client().get("/products", query_string=params)
+    check_answer(response)
+    assert response.status_code in (200, 400, 404)
+
+
+@FUZZ
+@given(params=QUERY)
+def test_catalogue_api_query_parameters(app, shop, params):
+    response = app.test_client().get("/api/products", query_string=params)
+    check_answer(response)
+    assert response.status_code in (200, 400, 404)
+    assert response.mimetype == "application/json" and response.get_json() is not None
+
+
+# Path arguments and NUL characters ----------------------------------------------------------------
+
+PATHS = ("/products/{}", "/products/{}/qr.svg", "/producers/{}", "/api/products/{}", "/orders/{}",
+         "/orders/{}/status", "/checkout/cancelled/{}", "/auth/reset/{}", "/language/{}", "/media/{}")
+
+
+@FUZZ
+@given(template=st.sampled_from(PATHS), value=HOSTILE_VALUES.filter(lambda value: value.strip("./")))
+def test_path_arguments(app, shop, template, value):
+    response = app.test_client().get(template.format(quote(value, safe="")))
+    check_answer(response)
+    assert response.status_code in (200, 302, 400, 404)
+
+
+@pytest.mark.parametrize("method, path, data", [
+    ("GET", "/products?q=cha%00muc", None),
+    ("GET", "/api/products?q=%00", None),
+    ("GET", "/products/cha%00muc", None),
+    ("GET", "/orders/QN%00/status?t=x", None),
+    ("POST", "/auth/login", {"email": "customer@example.com\x00", "password": "correct-horse-battery"}),
+    ("POST", "/auth/register", {"name": "A\x00", "email": "a@example.com", "password": "long-password-1",
+                                "confirm": "long-password-1"}),
+    ("POST", "/cart/add", {"product_id": "1\x00", "quantity": "1"}),
+])
+def test_nul_characters_are_refused_before_they_reach_the_database(app, shop, method, path, data):
+    before = row_counts()
+    response = app.test_client().open(path, method=method, data=data)
+    assert response.status_code == 400
+    if path.startswith("/api/"):
+        assert response.get_json()["error"] == "Bad request"
+    assert row_counts() == before

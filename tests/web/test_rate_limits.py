@@ -1,0 +1,116 @@
+"""Rate limits per client address: log-in, registration and password reset, cart changes and checkout.
+
+Limits are off in TestConfig; each test builds an app with them on (`make_app`, built last
+because the limiter is shared by every app of the process).
+"""
+import os
+
+import pytest
+import redis
+
+from shop.models import Order
+from tests.factories import make_product
+from tests.security_world import checkout_form
+
+REDIS_URL = "redis://127.0.0.1:6379/13"  # a database of these tests' own
+ELSEWHERE = {"REMOTE_ADDR": "203.0.113.7"}  # another client
+
+
+@pytest.fixture
+def limited(make_app):
+    """Build an app with rate limits on: `limited()`, or `limited(REDIS_URL=...)` for shared counters."""
+    return lambda **settings: make_app(RATELIMIT_ENABLED=True, **settings)
+
+
+@pytest.fixture
+def redis_server():
+    """The local Redis (database 13, emptied before and after), or a skip when it is not running."""
+    try:
+        server = redis.Redis.from_url(REDIS_URL)
+        server.flushdb()
+    except redis.exceptions.ConnectionError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
+    yield server
+    server.flushdb()
+
+
+def statuses(client, times, path, data=None, **kwargs):
+    return [client.post(path, data=data or {}, **kwargs).status_code for _ in range(times)]
+
+
+def hammer_login(client, times, **kwargs):
+    return statuses(client, times, "/auth/login", {"email": "x@example.com", "password": "wrong-password"}, **kwargs)
+
+
+def test_login_is_rate_limited_in_memory_without_redis(db, limited):
+    assert hammer_login(limited().test_client(), 11) == [200] * 10 + [429]
+
+
+def test_changing_the_email_does_not_get_round_the_login_limit(db, limited):
+    client = limited().test_client()
+    answers = [client.post("/auth/login", data={"email": f"guess{n}@example.com", "password": "wrong-password"})
+               .status_code for n in range(11)]
+    assert answers == [200] * 10 + [429]
+    # The limit is per client address: another client is not locked out by this one.
+    assert hammer_login(client, 1, environ_base=ELSEWHERE) == [200]
+
+
+def test_registration_and_password_reset_are_rate_limited(db, limited):
+    client = limited().test_client()
+    short = {"name": "A", "email": "a@example.com", "password": "short", "confirm": "short"}
+    assert statuses(client, 6, "/auth/register", short) == [200] * 5 + [429]
+    assert statuses(client, 6, "/auth/reset", {"email": "not-an-email"}) == [200] * 5 + [429]
+
+
+def test_cart_changes_share_a_limit_that_no_shopper_reaches(db, limited):
+    product = make_product(stock=100)
+    db.session.commit()
+    client = limited().test_client()
+    line = {"product_id": product.id, "quantity": 1}
+    answers = []
+    for n in range(30):
+        path = ("/cart/add", "/cart/update", "/cart/remove")[n % 3]
+        answers.append(client.post(path, data=line).status_code)
+    assert answers == [302] * 30
+    with client.session_transaction() as session:
+        cart_before = session.get("cart")
+    assert client.post("/cart/add", data=line).status_code == 429
+    assert client.post("/cart/remove", data=line).status_code == 429
+    with client.session_transaction() as session:
+        assert session.get("cart") == cart_before  # the refused change did nothing
+    assert client.get("/cart").status_code == 200  # looking at the cart is not limited
+    assert client.post("/cart/add", data=line, environ_base=ELSEWHERE).status_code == 302
+
+
+def test_checkout_is_rate_limited_and_a_refused_attempt_places_nothing(db, limited):
+    product = make_product(stock=100)
+    db.session.commit()
+    client = limited().test_client()
+    with client.session_transaction() as session:
+        session["cart"] = {str(product.id): 1}
+    incomplete = checkout_form(phone="not a phone")
+    assert statuses(client, 10, "/checkout", incomplete) == [200] * 10
+    assert client.post("/checkout", data=checkout_form()).status_code == 429
+    assert db.session.query(Order).count() == 0
+    assert client.get("/checkout").status_code == 200  # the page itself still opens
+
+
+def test_rate_limit_counters_live_in_redis_when_configured(db, limited, redis_server):
+    product = make_product()
+    db.session.commit()
+    first = limited(REDIS_URL=REDIS_URL).test_client()
+    assert hammer_login(first, 11)[-1] == 429
+    assert statuses(first, 31, "/cart/add", {"product_id": product.id, "quantity": 1})[-1] == 429
+    keys = b" ".join(redis_server.keys("*"))
+    assert b"login" in keys and b"cart-changes" in keys
+    # A second app (another worker) shares the same counters.
+    second = limited(REDIS_URL=REDIS_URL).test_client()
+    assert hammer_login(second, 1) == [429]
+    assert statuses(second, 1, "/cart/add", {"product_id": product.id, "quantity": 1}) == [429]
+
+
+def test_a_redis_outage_does_not_lock_customers_out(db, limited):
+    client = limited(REDIS_URL="redis://127.0.0.1:1/0").test_client()  # nothing listens there
+    assert hammer_login(client, 2) == [200, 200]

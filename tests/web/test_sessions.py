@@ -1,0 +1,81 @@
+"""Sessions: a fresh one at log-in (no fixation), nothing left at log-out, Secure cookies in production."""
+from config import ProductionConfig
+from tests.factories import DEFAULT_PASSWORD, make_product, make_user
+
+PRODUCTION_SECRET = "p" * 48
+
+
+def session_cookie(client):
+    cookie = client.get_cookie("session")
+    return cookie.value if cookie else None
+
+
+def test_values_planted_before_log_in_are_gone_after_it(client, db):
+    user = make_user()
+    product = make_product()
+    db.session.commit()
+    with client.session_transaction() as session:
+        session["planted"] = "attacker's value"
+        session["csrf_token"] = "token-the-attacker-knows"
+        session["_user_id"] = "999999"
+        session["locale"] = "en"
+        session["cart"] = {str(product.id): 2}
+    planted_cookie = session_cookie(client)
+    response = client.post("/auth/login", data={"email": user.email, "password": DEFAULT_PASSWORD})
+    assert response.status_code == 302
+    assert session_cookie(client) != planted_cookie
+    with client.session_transaction() as session:
+        assert "planted" not in session
+        assert session.get("csrf_token") != "token-the-attacker-knows"
+        assert session["_user_id"] == str(user.id)
+        # What the visitor chose is kept: the language, and the cart (moved into the customer's stored cart).
+        assert session["locale"] == "en" and "cart" not in session
+    assert client.get("/cart").get_data(as_text=True).count(product.name_en) >= 1
+
+
+def test_log_out_leaves_nothing_of_the_signed_in_session(db, make_app):
+    user = make_user()
+    db.session.commit()
+    # An app of its own: its requests do not share the test's app context (and Flask-Login's cache on `g`).
+    client = make_app().test_client()
+    client.post("/auth/login", data={"email": user.email, "password": DEFAULT_PASSWORD, "remember": "y"})
+    assert client.get_cookie("remember_token") is not None
+    with client.session_transaction() as session:
+        session["csrf_token"] = "signed-in-token"
+        session["cart"] = {"1": 1}
+        session["anything"] = "else"
+        session["locale"] = "en"
+    response = client.post("/auth/logout")
+    assert response.status_code == 302
+    with client.session_transaction() as session:
+        assert set(session) <= {"locale", "_flashes", "_fresh"}
+        assert session["locale"] == "en"
+    # Signed out for real, the remember-me cookie included: the account pages ask to log in again.
+    assert client.get("/account/orders").headers["Location"].startswith("/auth/login")
+    assert client.get_cookie("remember_token") is None
+
+
+def test_production_cookies_are_secure_httponly_and_samesite(db, make_app):
+    user = make_user()
+    db.session.commit()
+    production = make_app(ProductionConfig, SECRET_KEY=PRODUCTION_SECRET, RATELIMIT_ENABLED=False,
+                          WTF_CSRF_ENABLED=False)
+    config = production.config
+    assert config["SESSION_COOKIE_SECURE"] and config["REMEMBER_COOKIE_SECURE"]
+    assert config["SESSION_COOKIE_HTTPONLY"] and config["REMEMBER_COOKIE_HTTPONLY"]
+    assert config["SESSION_COOKIE_SAMESITE"] == config["REMEMBER_COOKIE_SAMESITE"] == "Lax"
+    client = production.test_client()
+    response = client.post("/auth/login", base_url="https://shop.example.vn",
+                           data={"email": user.email, "password": DEFAULT_PASSWORD, "remember": "y"})
+    assert response.status_code == 302
+    cookies = {header.split("=", 1)[0]: header for header in response.headers.getlist("Set-Cookie")}
+    for name in ("session", "remember_token"):
+        flags = [flag.strip() for flag in cookies[name].split(";")]
+        assert "Secure" in flags and "HttpOnly" in flags and "SameSite=Lax" in flags, cookies[name]
+
+
+def test_development_cookies_are_not_marked_secure(client, db, login):
+    user = make_user()
+    db.session.commit()
+    cookie = login(user).headers["Set-Cookie"]
+    assert "Secure" not in cookie  # plain http on a laptop must still keep the session
