@@ -1,5 +1,5 @@
 """The OCOP Quảng Ninh shop: `create_app` builds the Flask application."""
-from flask import Flask
+from flask import Flask, g
 
 from config import config_from_environment
 
@@ -48,8 +48,10 @@ def register_extensions(app):
     migrate.init_app(app, db, directory=app.config["MIGRATIONS_DIR"], render_as_batch=True)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
-    # Choose the language afresh for each request, even when an app context outlives it.
+    # Choose the language and the signed-in user afresh for each request, even when an app
+    # context outlives a request (as in tests, where one context spans several requests).
     app.before_request(i18n.refresh_locale)
+    app.before_request(_forget_request_user)
     # Counters in Redis when configured, so every worker shares them; in memory otherwise.
     app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
     limiter.init_app(app)
@@ -70,6 +72,11 @@ def register_extensions(app):
         enable_sqlite_foreign_keys(db.engine)
         enable_sqlite_unicode_lower(db.engine)
         disable_postgresql_jit(db.engine)
+
+
+def _forget_request_user():
+    """Drop Flask-Login's cached user so that this request loads its own."""
+    g.pop("_login_user", None)
 
 
 def register_blueprints(app):
