@@ -5,8 +5,8 @@ from flask_babel import gettext as _
 from shop.catalog import bp
 from shop.catalog.structured_data import product_json_ld
 from shop.i18n import localized
+from shop.labels import LEGAL_TYPE_LABELS
 from shop.page_cache import cached_page
-from shop.producer.labels import LEGAL_TYPE_LABELS
 from shop.services import catalog
 from shop.services.qrcodes import qr_svg
 from shop.templating import current_locale
