@@ -157,6 +157,8 @@ def adjust_product_stock(producer, product_id, quantity, reason, actor, note="")
     """Apply a stock adjustment with its reason through the stock service; commits (nothing on refusal)."""
     require_approved(producer)
     product = own_product(producer, product_id)
+    quantity = _whole_number(quantity, -MAX_STOCK, MAX_STOCK, "quantity",
+                             _("The quantity must be a whole number from -%(n)d to %(n)d.", n=MAX_STOCK))
     try:
         adjust_stock(product, quantity, reason, actor, note.strip())
         db.session.commit()
