@@ -63,6 +63,21 @@ test: install-dev
 		echo "TEST_DATABASE_URL is not set: skipped the PostgreSQL run."; \
 	fi
 
+## Benchmark on PostgreSQL: generate 10,000 products and 100,000 orders (once), load every page
+## under gunicorn and compare it with a bare Flask floor. BENCH_ARGS=--regenerate rebuilds the data.
+BENCH_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/shop_bench
+bench: install-dev
+	@if ! command -v wrk >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "Installing wrk (apt-get)…"; \
+			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null) \
+				|| echo "wrk could not be installed: the Python load generator will be used"; \
+		else \
+			echo "wrk is missing and this is not root: the Python load generator will be used"; \
+		fi; \
+	fi
+	BENCH_DATABASE_URL="$(BENCH_DATABASE_URL)" $(PY) -m bench.run $(BENCH_ARGS)
+
 ## Lint the whole tree (ruff, settings in pyproject.toml) and look for high-severity security issues (bandit).
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -25,6 +25,14 @@ def env_int(name, default):
     return int(value) if value not in (None, "") else default
 
 
+def env_flag(name, default):
+    """Read an on/off setting from the environment ("0", "false", "no" and "off" mean off)."""
+    value = os.environ.get(name)
+    if value in (None, ""):
+        return default
+    return value.strip().lower() not in ("0", "false", "no", "off")
+
+
 class Config:
     """Development defaults: SQLite under instance/, mail to the log, COD only without Stripe."""
 
@@ -34,6 +42,14 @@ class Config:
     )
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     REDIS_URL = os.environ.get("REDIS_URL", "")
+    # Cache (public pages for anonymous visitors): Redis when configured, shared by every
+    # worker and host; otherwise in each process's memory.
+    CACHE_TYPE = "RedisCache" if REDIS_URL else "SimpleCache"
+    CACHE_REDIS_URL = REDIS_URL
+    CACHE_KEY_PREFIX = "shop:"
+    CACHE_DEFAULT_TIMEOUT = 60
+    PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 30)  # 0 turns the page cache off
+    REPORT_CACHE_SECONDS = env_int("REPORT_CACHE_SECONDS", 60)  # revenue figures of the back office
 
     # Languages: Vietnamese first, English second.
     LANGUAGES = ("vi", "en")
@@ -81,14 +97,17 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
-    RATELIMIT_ENABLED = True
+    RATELIMIT_ENABLED = env_flag("RATELIMIT_ENABLED", True)  # off only for load tests (`make bench`)
     RATELIMIT_SWALLOW_ERRORS = True  # a Redis outage must not lock customers out
     RATELIMIT_HEADERS_ENABLED = True
-    # Reverse proxies (load balancers) in front of the shop whose X-Forwarded-For and
-    # X-Forwarded-Proto are believed. 0: none, so a client cannot forge its address to get
-    # round the rate limits; behind one proxy, 1 (else every client shares the proxy's limits).
-    TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
     PRODUCTS_PER_PAGE = 24
+
+    # Behind a reverse proxy: how many proxies set X-Forwarded-For/-Proto (0: none, trust nothing).
+    PROXY_FIX_X_FOR = env_int("PROXY_FIX_X_FOR", 0)
+    # Send each response's number of SQL statements as X-Query-Count (for `make bench`).
+    COUNT_QUERIES = env_flag("SHOP_COUNT_QUERIES", False)
+    # Static files linked with `static_url` carry ?v=<content hash> and are cached this long.
+    STATIC_VERSIONED_MAX_AGE = 365 * 24 * 3600
 
     TESTING = False
     DEMO_ALLOWED = True
@@ -103,8 +122,13 @@ class TestConfig(Config):
     WTF_CSRF_ENABLED = False
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # noqa: S105  (tests only: fast)
     RATELIMIT_ENABLED = False
+    PROXY_FIX_X_FOR = 0
+    COUNT_QUERIES = False
     REDIS_URL = ""
-    TRUSTED_PROXIES = 0
+    CACHE_TYPE = "NullCache"
+    CACHE_REDIS_URL = ""
+    PAGE_CACHE_SECONDS = 0
+    REPORT_CACHE_SECONDS = 0
     STRIPE_SECRET_KEY = ""
     STRIPE_WEBHOOK_SECRET = ""
     MAIL_SERVER = ""

@@ -1,5 +1,5 @@
 """The OCOP Quảng Ninh shop: `create_app` builds the Flask application."""
-from flask import Flask
+from flask import Flask, g
 
 from config import config_from_environment
 
@@ -16,13 +16,25 @@ def create_app(config_class=None):
         instance_relative_config=False,
     )
     app.config.from_object(config_class)
+    register_proxy_fix(app)
     register_extensions(app)
     register_blueprints(app)
     register_template_helpers(app)
+    register_static_files(app)
     register_security(app)
     register_errorhandlers(app)
     register_commands(app)
+    register_query_count(app)
     return app
+
+
+def register_proxy_fix(app):
+    """Behind PROXY_FIX_X_FOR reverse proxies, trust their X-Forwarded-For/-Proto (real client address)."""
+    hops = app.config.get("PROXY_FIX_X_FOR", 0)
+    if hops:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
 
 
 def register_extensions(app):
@@ -30,17 +42,20 @@ def register_extensions(app):
     from flask_babel import lazy_gettext as _l
 
     from shop import i18n, models  # noqa: F401  (models registers the tables)
-    from shop.extensions import babel, csrf, db, limiter, login_manager, migrate
+    from shop.extensions import babel, cache, csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
     migrate.init_app(app, db, directory=app.config["MIGRATIONS_DIR"], render_as_batch=True)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
-    # Choose the language afresh for each request, even when an app context outlives it.
+    # Choose the language and the signed-in user afresh for each request, even when an app
+    # context outlives a request (as in tests, where one context spans several requests).
     app.before_request(i18n.refresh_locale)
+    app.before_request(_forget_request_user)
     # Counters in Redis when configured, so every worker shares them; in memory otherwise.
     app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
     limiter.init_app(app)
+    cache.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("Please sign in to see this page.")
@@ -51,11 +66,17 @@ def register_extensions(app):
     def load_user(user_id):
         return db.session.get(models.User, int(user_id))
 
-    from shop.db_events import enable_sqlite_foreign_keys, enable_sqlite_unicode_lower
+    from shop.db_events import disable_postgresql_jit, enable_sqlite_foreign_keys, enable_sqlite_unicode_lower
 
     with app.app_context():
         enable_sqlite_foreign_keys(db.engine)
         enable_sqlite_unicode_lower(db.engine)
+        disable_postgresql_jit(db.engine)
+
+
+def _forget_request_user():
+    """Drop Flask-Login's cached user so that this request loads its own."""
+    g.pop("_login_user", None)
 
 
 def register_blueprints(app):
@@ -88,6 +109,21 @@ def register_template_helpers(app):
     from shop import templating
 
     templating.init_app(app)
+
+
+def register_static_files(app):
+    """Link static files with a content hash and let browsers cache them for a year."""
+    from shop import static_files
+
+    static_files.init_app(app)
+
+
+def register_query_count(app):
+    """With COUNT_QUERIES on, tell each response's number of SQL statements (X-Query-Count)."""
+    if app.config.get("COUNT_QUERIES"):
+        from shop import query_count
+
+        query_count.init_app(app)
 
 
 def register_security(app):

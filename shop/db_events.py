@@ -26,3 +26,15 @@ def enable_sqlite_unicode_lower(engine):
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
         dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
+
+
+def disable_postgresql_jit(engine):
+    """Turn PostgreSQL's JIT off: compiling took longer than the shop's short queries ran."""
+    if engine.dialect.name != "postgresql":
+        return
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("SET jit = off")
+        dbapi_connection.commit()  # outside the pool's reset-on-return rollback

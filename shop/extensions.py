@@ -1,6 +1,7 @@
 """Flask extensions, created unbound here and bound in `create_app`."""
 from flask import current_app
 from flask_babel import Babel
+from flask_caching import Cache
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -24,6 +25,7 @@ login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+cache = Cache()
 
 
 @limiter.request_filter

@@ -5,7 +5,6 @@ from urllib.parse import urlsplit
 from flask import abort, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from werkzeug.middleware.proxy_fix import ProxyFix
 
 from shop.errors import InvalidInput
 
@@ -74,10 +73,7 @@ def refuse_nul_characters():
 
 
 def init_app(app):
-    """Read the client's address through trusted proxies, refuse NUL characters, add the security headers."""
-    hops = app.config.get("TRUSTED_PROXIES", 0)
-    if hops:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
+    """Refuse NUL characters and add the security headers to every response."""
     app.before_request(refuse_nul_characters)
 
     @app.after_request

@@ -1,6 +1,7 @@
 """Human names of the statuses and roles the back office shows."""
 from flask_babel import lazy_gettext as _l
 
+from shop.labels import DELIVERY_LABELS, LEGAL_TYPE_LABELS  # noqa: F401  (shared names, used by templates)
 from shop.services.order_flow import STATUS_LABELS as ORDER_STATUS_LABELS  # noqa: F401  (one place for orders)
 
 PRODUCER_STATUS_LABELS = {
@@ -34,16 +35,6 @@ SHIPMENT_STATUS_LABELS = {
     "shipped": _l("Shipped"),
     "delivered": _l("Delivered"),
     "cancelled": _l("Cancelled"),
-}
-LEGAL_TYPE_LABELS = {
-    "cooperative": _l("Cooperative"),
-    "company": _l("Company"),
-    "household": _l("Household business"),
-}
-DELIVERY_LABELS = {
-    "province": _l("Delivery in Quảng Ninh"),
-    "nationwide": _l("Delivery nationwide"),
-    "pickup": _l("Pick-up"),
 }
 DIMENSION_LABELS = {
     "producer": _l("By producer"),

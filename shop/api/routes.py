@@ -4,6 +4,7 @@ from flask import current_app, jsonify, request
 from shop.api import bp
 from shop.api.openapi import openapi_document
 from shop.api.serializers import product_detail, product_summary
+from shop.page_cache import cached_page
 from shop.services import catalog
 
 MAX_PER_PAGE = 100
@@ -17,6 +18,7 @@ def allow_other_sites(response):
 
 
 @bp.get("/products")
+@cached_page
 def products():
     filters = catalog.parse_filters(request.args, per_page=current_app.config["PRODUCTS_PER_PAGE"],
                                     max_per_page=MAX_PER_PAGE)
@@ -28,6 +30,7 @@ def products():
 
 
 @bp.get("/products/<slug>")
+@cached_page
 def product(slug):
     return jsonify(product_detail(catalog.get_listed_product(slug)))
 

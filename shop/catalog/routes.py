@@ -1,10 +1,12 @@
 """Storefront views: thin wrappers around shop.services.catalog."""
 from flask import Response, current_app, render_template, request, url_for
+from flask_babel import gettext as _
 
 from shop.catalog import bp
 from shop.catalog.structured_data import product_json_ld
 from shop.i18n import localized
-from shop.producer.labels import LEGAL_TYPE_LABELS
+from shop.labels import LEGAL_TYPE_LABELS
+from shop.page_cache import cached_page
 from shop.services import catalog
 from shop.services.qrcodes import qr_svg
 from shop.templating import current_locale
@@ -18,6 +20,7 @@ def _per_page():
 
 
 @bp.route("/products")
+@cached_page
 def products():
     filters = catalog.parse_filters(request.args, per_page=_per_page())
     result = catalog.list_products(filters)
@@ -30,6 +33,7 @@ def products():
 
 
 @bp.route("/products/<slug>")
+@cached_page
 def product(slug):
     product = catalog.get_listed_product(slug)
     certification = catalog.shown_certification(product)
@@ -43,7 +47,7 @@ def product(slug):
         "catalog/product.html", product=product, certification=certification, stock=stock,
         related=catalog.related_products(product), page_url=page_url, json_ld=json_ld,
         producer_kind=LEGAL_TYPE_LABELS.get(product.producer.legal_type, ""),
-        qr_code=qr_svg(page_url, label=localized(product, "name", locale)),
+        qr_code=qr_svg(page_url, label=_("QR code")),  # the photo already bears the product's name
     )
 
 
@@ -58,6 +62,7 @@ def product_qr(slug):
 
 
 @bp.route("/producers/<slug>")
+@cached_page
 def producer(slug):
     producer = catalog.get_approved_producer(slug)
     page = catalog.parse_filters(request.args, per_page=_per_page()).page
@@ -67,6 +72,7 @@ def producer(slug):
 
 
 @bp.route("/sitemap.xml")
+@cached_page
 def sitemap():
     xml = render_template("catalog/sitemap.xml", entries=catalog.sitemap_entries())
     return Response(xml, mimetype="application/xml")

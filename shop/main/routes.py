@@ -5,6 +5,7 @@ from sqlalchemy import text
 
 from shop.extensions import db
 from shop.main import bp
+from shop.page_cache import cached_page
 from shop.security import redirect_next
 from shop.services import catalog
 from shop.services.accounts import set_locale
@@ -13,6 +14,7 @@ HOME_FEATURED = 8  # products in the home page's showcase
 
 
 @bp.route("/")
+@cached_page
 def index():
     showcase = catalog.list_products(catalog.CatalogFilter(stars=4, per_page=HOME_FEATURED))
     return render_template(

@@ -46,6 +46,12 @@ class Product(TimestampMixin, db.Model):
         Index("ix_product_status_category", "status", "category_id"),
         Index("ix_product_status_price", "status", "price"),
         Index("ix_product_status_created", "status", "created_at"),
+        # Accent-folded search (`search_text LIKE '%cha muc%'`) through trigrams on PostgreSQL (GIN);
+        # elsewhere a plain index the planner may ignore.
+        Index(
+            "ix_product_search_text_trgm", "search_text",
+            postgresql_using="gin", postgresql_ops={"search_text": "gin_trgm_ops"},
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,6 +1,7 @@
 """How the portal names statuses and kinds, in the reader's language."""
 from flask_babel import lazy_gettext as _l
 
+from shop.labels import DELIVERY_LABELS, LEGAL_TYPE_LABELS  # noqa: F401  (shared names, used by templates)
 from shop.models.catalog import (
     CERT_REJECTED,
     CERT_SUBMITTED,
@@ -10,14 +11,8 @@ from shop.models.catalog import (
     PRODUCT_PENDING_REVIEW,
     PRODUCT_PUBLISHED,
 )
-from shop.models.order import DELIVERY_NATIONWIDE, DELIVERY_PICKUP, DELIVERY_PROVINCE
 from shop.models.producer import PRODUCER_APPROVED, PRODUCER_PENDING, PRODUCER_SUSPENDED
 
-LEGAL_TYPE_LABELS = {
-    "cooperative": _l("Cooperative"),
-    "company": _l("Company"),
-    "household": _l("Household business"),
-}
 PRODUCER_LABELS = {
     PRODUCER_PENDING: _l("Waiting for approval"),
     PRODUCER_APPROVED: _l("Approved"),
@@ -33,11 +28,6 @@ CERT_LABELS = {
     CERT_SUBMITTED: _l("Waiting for the office"),
     CERT_VERIFIED: _l("Verified"),
     CERT_REJECTED: _l("Not accepted"),
-}
-DELIVERY_LABELS = {
-    DELIVERY_PROVINCE: _l("Delivery in Quảng Ninh"),
-    DELIVERY_NATIONWIDE: _l("Delivery nationwide"),
-    DELIVERY_PICKUP: _l("Pick-up"),
 }
 REASON_LABELS = {
     "restock": _l("Restock (new goods)"),

@@ -11,39 +11,20 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from flask_babel import gettext as _
-from sqlalchemy import Date, and_, case, distinct, func, select
-from sqlalchemy.ext.compiler import compiles
+from sqlalchemy import and_, case, distinct, func, select
 from sqlalchemy.orm import contains_eager
-from sqlalchemy.sql.functions import FunctionElement
 
 from shop.extensions import db
 from shop.models import Order, OrderLine, Shipment, utcnow
 from shop.models.order import ORDER_PAID, ORDER_PLACED, SHIPMENT_PACKED, SHIPMENT_PENDING
+from shop.services.localtime import SHOP_OFFSET, to_local
+from shop.services.localtime import local_day as local_date
 from shop.services.order_flow import REVENUE_STATUSES
 
-SHOP_UTC_OFFSET_HOURS = 7  # Vietnam keeps UTC+7 all year (no daylight saving time)
-SHOP_UTC_OFFSET = timedelta(hours=SHOP_UTC_OFFSET_HOURS)
 PERIODS = (("today", 1), ("week", 7), ("month", 30))
 # Shipments a producer still has to send: their order is paid (card) or placed (cash on delivery).
 WAITING_SHIPMENTS = (SHIPMENT_PENDING, SHIPMENT_PACKED)
 SHIPPABLE_ORDER_STATUSES = (ORDER_PAID, ORDER_PLACED)
-
-
-class local_date(FunctionElement):  # noqa: N801  (a SQL function, named like one)
-    """SQL: the shop-local calendar date of a naive-UTC timestamp column."""
-
-    type = Date()
-    inherit_cache = True
-
-
-@compiles(local_date, "sqlite")
-def _local_date_sqlite(element, compiler, **kw):
-    return f"date({compiler.process(element.clauses, **kw)}, '+{SHOP_UTC_OFFSET_HOURS} hours')"
-
-
-@compiles(local_date, "postgresql")
-def _local_date_postgresql(element, compiler, **kw):
-    return f"CAST(({compiler.process(element.clauses, **kw)} + INTERVAL '{SHOP_UTC_OFFSET_HOURS} hours') AS DATE)"
 
 
 def local_today(now=None):
@@ -51,14 +32,9 @@ def local_today(now=None):
     return to_local(now or utcnow()).date()
 
 
-def to_local(moment):
-    """Return a naive-UTC timestamp as naive shop-local time."""
-    return moment + SHOP_UTC_OFFSET
-
-
 def day_start_utc(day):
     """Return the naive-UTC instant at which the shop-local `day` begins."""
-    return datetime.combine(day, time.min) - SHOP_UTC_OFFSET
+    return datetime.combine(day, time.min) - SHOP_OFFSET
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,15 @@ import threading
 from pathlib import Path
 
 import pytest
+from PIL import Image
+from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 from config import TestConfig
 from shop import create_app
+from shop.extensions import db as _db
+from shop.models import ProductImage
+from shop.services.media import store_picture
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
@@ -23,6 +28,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run",
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
+SKIP_REASON = f"Chromium not found at {CHROMIUM}: apt-get install chromium to run the browser journeys"
+_screenshots = {"taken": False}  # set once this session has run a journey
 
 
 def pytest_collection_modifyitems(config, items):
@@ -31,14 +38,18 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
     if os.path.exists(CHROMIUM) or os.environ.get("REQUIRE_BROWSER") == "1":
         return
-    skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}: apt-get install chromium to run the journeys")
+    skip = pytest.mark.skip(reason=SKIP_REASON)
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
 
 
 def pytest_terminal_summary(terminalreporter):
-    if SCREENSHOTS.exists() and any(SCREENSHOTS.iterdir()):
+    """Say why the journeys were skipped (even under -q), or where their screenshots are."""
+    skipped = [report for report in terminalreporter.stats.get("skipped", []) if SKIP_REASON in str(report.longrepr)]
+    if skipped:
+        terminalreporter.write_line(f"Browser journeys skipped ({len(skipped)} tests): {SKIP_REASON}")
+    elif _screenshots["taken"] and any(SCREENSHOTS.iterdir()):
         terminalreporter.write_line(f"Journey screenshots (phone and desktop): {SCREENSHOTS}")
 
 
@@ -76,6 +87,7 @@ def live_server(e2e_app):
 def _fresh_screenshots():
     shutil.rmtree(SCREENSHOTS, ignore_errors=True)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    _screenshots["taken"] = True
 
 
 @pytest.fixture
@@ -93,6 +105,7 @@ def page(browser, db, request):
 
 def shoot(page, name):
     """Save a screenshot of the current page at phone and at desktop size."""
+    page.evaluate("window.scrollTo(0, 0)")  # else the sticky header is drawn where the page was scrolled to
     for label, size in (("phone", PHONE), ("desktop", DESKTOP)):
         page.set_viewport_size(size)
         page.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"), full_page=True)
@@ -110,3 +123,28 @@ def check_accessibility_basics(page):
                               && !e.getAttribute('aria-labelledby')).map(e => e.name || e.id)""",
     )
     assert unlabeled == [], f"form fields without a label: {unlabeled}"
+
+
+@pytest.fixture
+def card_payments(e2e_app, live_server, stripe_emulator, monkeypatch, page):
+    """Point the live shop at the Stripe emulator, whose webhooks reach the live shop; yields the emulator."""
+    monkeypatch.setitem(e2e_app.config, "STRIPE_SECRET_KEY", stripe_emulator.api_key)
+    monkeypatch.setitem(e2e_app.config, "STRIPE_WEBHOOK_SECRET", stripe_emulator.webhook_secret)
+    monkeypatch.setitem(e2e_app.config, "STRIPE_API_BASE", stripe_emulator.base_url)
+    stripe_emulator.webhook_url = live_server + "/webhooks/stripe"
+    # The emulator's hosted page is not the shop: its favicon request would only log a 401.
+    page.route(stripe_emulator.base_url + "/favicon.ico", lambda route: route.fulfill(status=204))
+    return stripe_emulator
+
+
+def use_english(page):
+    """Switch the shop to English with the header's EN link and wait for the page to come back."""
+    page.get_by_role("link", name="EN", exact=True).click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def with_photo(product, colour):
+    """Give `product` a real photo (stored as the shop stores uploads) with alt texts from its names."""
+    filename, thumb, width, height = store_picture(Image.new("RGB", (800, 600), colour), basename=product.slug)
+    _db.session.add(ProductImage(product=product, filename=filename, thumb_filename=thumb, width=width,
+                                 height=height, alt_vi=product.name_vi, alt_en=product.name_en))

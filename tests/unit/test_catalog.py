@@ -234,6 +234,20 @@ def test_pages_and_total(db):
     assert beyond.page == 3 and [p.slug for p in beyond.items] == ["p0"]
 
 
+def test_pages_follow_the_sort_of_the_whole_list(db):
+    for n in range(7):
+        product = make_product(slug=f"s{n}", published_at=datetime(2025, 1, 1 + n))
+        if n % 2:
+            make_certification(product, stars=3 + n % 3)
+    db.session.commit()
+
+    whole = [p.slug for p in catalog.list_products(CatalogFilter(sort="stars", per_page=7)).items]
+    paged = [p.slug for page in (1, 2, 3)
+             for p in catalog.list_products(CatalogFilter(sort="stars", per_page=3, page=page)).items]
+    assert paged == whole and len(set(whole)) == 7
+    assert whole[:3] == ["s5", "s1", "s3"]  # 5★, 4★, 3★, then the unrated, newest first
+
+
 def test_an_empty_catalogue_has_one_empty_page(db):
     page = catalog.list_products(CatalogFilter(page=5))
     assert (page.items, page.total, page.page, page.pages) == ([], 0, 1, 1)

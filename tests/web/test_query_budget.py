@@ -5,11 +5,12 @@ from sqlalchemy import event
 
 from tests.factories import make_category, make_certification, make_image, make_producer, make_product
 
-# count, products, photos, ratings (+ groups and areas for the filter panel, or + related products)
-API_BUDGET = 4
-LISTING_BUDGET = 6
-PRODUCT_PAGE_BUDGET = 7
-HOME_BUDGET = 8
+# count, the page's ids (sorted on narrow rows), products, photos, ratings
+# (+ groups and areas for the filter panel, or + related products)
+API_BUDGET = 5
+LISTING_BUDGET = 7
+PRODUCT_PAGE_BUDGET = 8
+HOME_BUDGET = 9
 
 
 @contextmanager

@@ -65,7 +65,7 @@ def test_a_forged_forwarded_for_header_does_not_get_round_the_login_limit(db, li
 
 
 def test_behind_a_trusted_proxy_each_client_has_its_own_limit(db, limited):
-    client = limited(TRUSTED_PROXIES=1).test_client()
+    client = limited(PROXY_FIX_X_FOR=1).test_client()
     behind_proxy = {"REMOTE_ADDR": "10.0.0.1"}  # the load balancer
 
     def attempt(forwarded_for):

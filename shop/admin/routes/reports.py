@@ -1,11 +1,13 @@
 """Revenue dashboard, its CSV files and the producer payables."""
 from flask import abort, current_app, flash, render_template, request
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from shop.admin import bp
 from shop.admin.exports import breakdown_table, csv_response, payables_table, period_table, summary_table
 from shop.admin.labels import DIMENSION_LABELS
 from shop.errors import InvalidInput
+from shop.page_cache import remembered
 from shop.services import reports
 from shop.services.certification_admin import expiring_certifications, submitted_certifications
 from shop.services.producer_admin import producer_counts
@@ -37,13 +39,24 @@ def _period_label(key, grouping):
     return key.strftime("%d/%m") if grouping == "day" else f"{key[5:7]}/{key[:4]}"
 
 
+def _figures(start, end, grouping):
+    """The period's series, summary and breakdowns, shared by every admin for REPORT_CACHE_SECONDS."""
+
+    def compute():
+        series = reports.revenue_by_day(start, end) if grouping == "day" else reports.revenue_by_month(start, end)
+        summary = reports.revenue_summary(start, end)
+        return series, summary, [reports.revenue_breakdown(dimension, start, end, summary)
+                                 for dimension in reports.DIMENSIONS]
+
+    key = ("dashboard", start, end, grouping, str(get_locale()))
+    return remembered(key, current_app.config["REPORT_CACHE_SECONDS"], compute)
+
+
 @bp.get("/")
 def dashboard():
     start, end = _period()
     grouping = reports.grouping_for(start, end, request.args.get("by", ""))
-    series = reports.revenue_by_day(start, end) if grouping == "day" else reports.revenue_by_month(start, end)
-    summary = reports.revenue_summary(start, end)
-    breakdowns = [reports.revenue_breakdown(dimension, start, end, summary) for dimension in reports.DIMENSIONS]
+    series, summary, breakdowns = _figures(start, end, grouping)
     return render_template(
         "admin/dashboard.html",
         start=start, end=end, grouping=grouping, presets=reports.period_presets(), summary=summary, series=series,

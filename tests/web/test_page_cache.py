@@ -1,0 +1,240 @@
+"""The page cache serves anonymous visitors only, and never hands out anybody's CSRF token."""
+import re
+
+import pytest
+from flask import abort, flash, render_template_string
+
+from shop.extensions import cache
+from shop.page_cache import cached_page
+from tests.factories import make_user
+from tests.web.test_deployment_helpers import _app_like
+
+PAGE = """<p>render {{ n }}</p>
+<form method="post" action="/_test/post"><input type="hidden" name="csrf_token" value="{{ csrf_token() }}"></form>
+{% if current_user.is_authenticated %}<p>signed in as {{ current_user.email }}</p>{% endif %}
+{% for m in get_flashed_messages() %}<p class="flash">{{ m }}</p>{% endfor %}"""
+TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+@pytest.fixture
+def cached_app(app, db):
+    """An app with the page cache on (in memory), CSRF checks on and a counting test page."""
+    test_app = _app_like(app, CACHE_TYPE="SimpleCache", PAGE_CACHE_SECONDS=30, WTF_CSRF_ENABLED=True)
+    renders = {"n": 0}
+
+    @test_app.get("/_test/page")
+    @cached_page
+    def page():
+        renders["n"] += 1
+        return render_template_string(PAGE, n=renders["n"])
+
+    @test_app.get("/_test/missing")
+    @cached_page
+    def missing():
+        renders["n"] += 1
+        abort(404)
+
+    @test_app.get("/_test/flash")
+    def flashing():
+        flash("a message for this visitor only")
+        return "flashed"
+
+    @test_app.post("/_test/post")
+    def post():
+        return "accepted"
+
+    test_app.renders = renders
+    with test_app.app_context():
+        cache.clear()
+    return test_app
+
+
+def _token(response):
+    return TOKEN.search(response.get_data(as_text=True)).group(1)
+
+
+def test_second_anonymous_visit_comes_from_the_cache(cached_app):
+    first = cached_app.test_client().get("/_test/page")
+    second = cached_app.test_client().get("/_test/page")
+    assert first.headers["X-Cache"] == "MISS" and second.headers["X-Cache"] == "HIT"
+    assert cached_app.renders["n"] == 1
+    assert "render 1" in second.get_data(as_text=True)
+
+
+def test_each_visitor_gets_their_own_working_token_from_a_cached_page(cached_app):
+    alice, bob = cached_app.test_client(), cached_app.test_client()
+    alice_page, bob_page = alice.get("/_test/page"), bob.get("/_test/page")
+    assert bob_page.headers["X-Cache"] == "HIT"
+    alice_token, bob_token = _token(alice_page), _token(bob_page)
+    assert alice_token != bob_token
+    assert alice_token not in bob_page.get_data(as_text=True)
+    assert bob.post("/_test/post", data={"csrf_token": bob_token}).status_code == 200
+    assert alice.post("/_test/post", data={"csrf_token": alice_token}).status_code == 200
+    assert bob.post("/_test/post", data={"csrf_token": alice_token}).status_code == 400  # not bob's
+
+
+def test_the_cache_holds_no_token(cached_app, monkeypatch):
+    stored = []
+    original = cache.set
+    monkeypatch.setattr(cache, "set", lambda key, value, timeout: stored.append(value) or original(key, value, timeout))
+    cached_app.test_client().get("/_test/page")
+    cached_app.test_client().get("/_test/page")
+    assert len(stored) == 1
+    assert 'value="\x00csrf-token\x00"' in stored[0]["body"]
+    assert not TOKEN.search(stored[0]["body"].replace("\x00csrf-token\x00", ""))
+
+
+def test_signed_in_pages_are_neither_cached_nor_served_from_the_cache(cached_app, db):
+    user = make_user(email="hoa@example.com")
+    db.session.commit()
+    cached_app.test_client().get("/_test/page")  # an anonymous copy is in the cache
+    signed_in = cached_app.test_client()
+    with signed_in.session_transaction() as session:
+        session["_user_id"] = str(user.id)
+        session["_fresh"] = True
+    page = signed_in.get("/_test/page")
+    assert "X-Cache" not in page.headers
+    assert "signed in as hoa@example.com" in page.get_data(as_text=True)
+    anonymous = cached_app.test_client().get("/_test/page").get_data(as_text=True)
+    assert "hoa@example.com" not in anonymous and "render 1" in anonymous
+
+
+def test_flashed_messages_are_never_cached(cached_app):
+    visitor = cached_app.test_client()
+    visitor.get("/_test/flash")
+    page = visitor.get("/_test/page")
+    assert "a message for this visitor only" in page.get_data(as_text=True)
+    assert "X-Cache" not in page.headers
+    other = cached_app.test_client().get("/_test/page")
+    assert "a message for this visitor only" not in other.get_data(as_text=True)
+
+
+def test_each_language_has_its_own_entry(cached_app):
+    english = cached_app.test_client()
+    with english.session_transaction() as session:
+        session["locale"] = "en"
+    cached_app.test_client().get("/_test/page")
+    page = english.get("/_test/page")
+    assert page.headers["X-Cache"] == "MISS"
+    assert cached_app.renders["n"] == 2
+
+
+def test_errors_are_not_cached(cached_app):
+    client = cached_app.test_client()
+    assert client.get("/_test/missing").status_code == 404
+    assert client.get("/_test/missing").status_code == 404
+    assert cached_app.renders["n"] == 2
+
+
+def test_a_cache_outage_only_means_fresh_pages(cached_app, monkeypatch):
+    def broken(*_args):
+        raise ConnectionError("redis is down")
+
+    monkeypatch.setattr(cache, "get", broken)
+    monkeypatch.setattr(cache, "set", broken)
+    response = cached_app.test_client().get("/_test/page")
+    assert response.status_code == 200 and "render 1" in response.get_data(as_text=True)
+
+
+def test_no_caching_when_turned_off(app, db):
+    test_app = _app_like(app, CACHE_TYPE="SimpleCache", PAGE_CACHE_SECONDS=0)
+
+    @test_app.get("/_test/page")
+    @cached_page
+    def page():
+        return "fresh"
+
+    client = test_app.test_client()
+    assert "X-Cache" not in client.get("/_test/page").headers
+    assert "X-Cache" not in client.get("/_test/page").headers
+
+
+def test_a_cached_product_page_gives_each_visitor_a_working_cart_form(cached_app, db):
+    from tests.factories import make_product
+
+    product = make_product(name_vi="Chả mực Hạ Long", stock=5)
+    db.session.commit()
+    path = f"/products/{product.slug}"
+    first, second = cached_app.test_client(), cached_app.test_client()
+    assert first.get(path).headers["X-Cache"] == "MISS"
+    page = second.get(path)
+    assert page.headers["X-Cache"] == "HIT"
+    added = second.post("/cart/add", data={"csrf_token": _token(page), "product_id": product.id, "quantity": 1})
+    assert added.status_code == 302
+    # Now this visitor has a cart: pages are rendered for them, with their own cart count.
+    mine = second.get(path)
+    assert "X-Cache" not in mine.headers
+    assert 'class="badge-count">1<' in mine.get_data(as_text=True)
+    assert "badge-count" not in cached_app.test_client().get(path).get_data(as_text=True)
+
+
+def test_the_catalogue_is_served_from_the_cache_to_anonymous_visitors(cached_app, db):
+    from tests.factories import make_product
+
+    make_product(name_vi="Chả mực Hạ Long")
+    db.session.commit()
+    for path in ("/", "/products", "/products?q=cha+muc", "/api/products"):
+        assert cached_app.test_client().get(path).headers["X-Cache"] == "MISS", path
+        assert cached_app.test_client().get(path).headers["X-Cache"] == "HIT", path
+
+
+def test_remembered_values_are_computed_once_per_key(cached_app):
+    from shop.page_cache import remembered
+
+    calls = []
+
+    def compute(value):
+        calls.append(value)
+        return {"total": value}
+
+    with cached_app.app_context():
+        assert remembered(("report", 1), 60, lambda: compute(1)) == {"total": 1}
+        assert remembered(("report", 1), 60, lambda: compute(99)) == {"total": 1}
+        assert remembered(("report", 2), 60, lambda: compute(2)) == {"total": 2}
+        assert remembered(("report", 1), 0, lambda: compute(3)) == {"total": 3}  # 0: not cached
+    assert calls == [1, 2, 3]
+
+
+def test_the_dashboard_figures_are_computed_once_for_every_admin(app, db, monkeypatch):
+    from shop.models.user import ROLE_ADMIN
+    from shop.services import reports
+
+    office = _app_like(app, CACHE_TYPE="SimpleCache", REPORT_CACHE_SECONDS=60)
+    with office.app_context():
+        cache.clear()
+    admins = [make_user(role=ROLE_ADMIN, email=f"office{n}@example.com") for n in (1, 2)]
+    db.session.commit()
+    summaries = []
+    original = reports.revenue_summary
+    monkeypatch.setattr(reports, "revenue_summary", lambda *args: summaries.append(args) or original(*args))
+    pages = []
+    for admin in admins:
+        client = office.test_client()
+        with client.session_transaction() as session:
+            session["_user_id"], session["_fresh"] = str(admin.id), True
+        page = client.get("/admin/", query_string={"start": "2026-03-01", "end": "2026-03-31"})
+        assert page.status_code == 200
+        pages.append(page.get_data(as_text=True))
+    assert len(summaries) == 1  # the second admin got the figures from the cache
+    series = [re.search(r'id="series-data">(.*?)</script>', page, re.S).group(1) for page in pages]
+    assert series[0] == series[1] and len(series[0]) > 100
+
+
+def test_a_remembered_fragment_is_rendered_once_per_key(app, db):
+    office = _app_like(app, CACHE_TYPE="SimpleCache", REPORT_CACHE_SECONDS=60)
+    template = ('{% call remembered_fragment("figures", period) %}<b>{{ count.append(1) or count|length }}'
+                '</b>{% endcall %}')
+    count = []
+    with office.test_request_context():
+        cache.clear()
+        rendered = [render_template_string(template, period=period, count=count)
+                    for period in ("march", "march", "may")]
+    assert rendered == ["<b>1</b>", "<b>1</b>", "<b>2</b>"]  # markup kept, not escaped
+
+
+def test_fragments_are_rendered_every_time_when_the_cache_is_off(app, db):
+    office = _app_like(app, CACHE_TYPE="SimpleCache", REPORT_CACHE_SECONDS=0)
+    template = '{% call remembered_fragment("figures") %}{{ count.append(1) or count|length }}{% endcall %}'
+    count = []
+    with office.test_request_context():
+        assert [render_template_string(template, count=count) for _ in range(2)] == ["1", "2"]
