@@ -63,8 +63,10 @@ def register_extensions(app):
     login_manager.login_message_category = "info"
 
     @login_manager.user_loader
-    def load_user(user_id):
-        return db.session.get(models.User, int(user_id))
+    def load_user(identity):
+        from shop.services.accounts import user_for_session
+
+        return user_for_session(identity)
 
     from shop.db_events import disable_postgresql_jit, enable_sqlite_foreign_keys, enable_sqlite_unicode_lower
 

@@ -11,7 +11,6 @@ import os
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from flask import g, has_app_context
 from sqlalchemy import delete, func, select
 
 from shop.extensions import db
@@ -91,12 +90,7 @@ def sign_in(client, user, cart=None, locale=None):
 
     `cart` ({product_id: quantity}) becomes the visitor's whole cart: the session's for a
     guest, the stored one for a signed-in user. `locale` picks the language of the pages.
-
-    The test client's requests reuse the app context of the `db` fixture, so Flask-Login's
-    per-request cache of the user (on `g`) is dropped too.
     """
-    if has_app_context():
-        g.pop("_login_user", None)
     if user is not None and cart is not None:
         db.session.execute(delete(CartItem).where(CartItem.user_id == user.id))
         for product_id, quantity in cart.items():
@@ -105,7 +99,7 @@ def sign_in(client, user, cart=None, locale=None):
     with client.session_transaction() as session:
         session.clear()
         if user is not None:
-            session["_user_id"] = str(user.id)
+            session["_user_id"] = user.get_id()
             session["_fresh"] = True
         elif cart:
             session["cart"] = {str(product_id): quantity for product_id, quantity in cart.items()}

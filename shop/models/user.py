@@ -1,4 +1,6 @@
 """Users of the shop: customers, producers and administrators."""
+import hashlib
+
 from flask_login import UserMixin
 from sqlalchemy import CheckConstraint, String
 from sqlalchemy.orm import Mapped, mapped_column, validates
@@ -44,6 +46,19 @@ class User(UserMixin, TimestampMixin, db.Model):
     @property
     def is_producer(self):
         return self.role == ROLE_PRODUCER
+
+    @property
+    def password_stamp(self):
+        """A short fingerprint of the password hash: it changes with the password and reveals nothing of it.
+
+        Signed sessions, remember-me cookies and reset links carry it, so that changing the
+        password ends them all.
+        """
+        return hashlib.sha256(self.password_hash.encode()).hexdigest()[:16]
+
+    def get_id(self):
+        """The identity Flask-Login keeps in the session and the remember-me cookie: id and password stamp."""
+        return f"{self.id}:{self.password_stamp}"
 
     def __repr__(self):
         return f"<User {self.email} {self.role}>"

@@ -1,4 +1,6 @@
 """Accounts: registration, authentication and password hashing."""
+import hmac
+
 from flask import current_app
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeTimedSerializer
@@ -27,6 +29,21 @@ def _dummy_hash():
     if method not in _dummy_hashes:
         _dummy_hashes[method] = generate_password_hash("not-a-real-password", method=method)
     return _dummy_hashes[method]
+
+
+def user_for_session(identity):
+    """Return the user a session or remember-me cookie names ("id:stamp"), or None.
+
+    A session made before the password changed names an old stamp and is no longer valid:
+    resetting a password signs out every other browser.
+    """
+    user_id, _sep, stamp = str(identity or "").partition(":")
+    if not user_id.isdigit():
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not hmac.compare_digest(user.password_stamp, stamp):
+        return None
+    return user
 
 
 def find_user(email):
@@ -78,9 +95,10 @@ def _reset_serializer():
 def make_reset_token(user):
     """Return a signed, expiring token for resetting `user`'s password.
 
-    The token carries a fragment of the current hash, so it stops working once used.
+    The token carries the password's stamp, so it stops working once used; the token is only
+    signed, not encrypted, so the stamp (unlike a piece of the hash itself) gives nothing away.
     """
-    return _reset_serializer().dumps({"id": user.id, "h": user.password_hash[-16:]})
+    return _reset_serializer().dumps({"id": user.id, "h": user.password_stamp})
 
 
 def user_for_reset_token(token, max_age=RESET_TOKEN_MAX_AGE):
@@ -90,7 +108,7 @@ def user_for_reset_token(token, max_age=RESET_TOKEN_MAX_AGE):
     except BadSignature:
         return None
     user = db.session.get(User, data.get("id")) if isinstance(data, dict) else None
-    if user is None or not user.active or user.password_hash[-16:] != data.get("h"):
+    if user is None or not user.active or user.password_stamp != data.get("h"):
         return None
     return user
 

@@ -70,7 +70,7 @@ def test_logout_clears_the_session(client, db, login):
     db.session.commit()
     login(user)
     with client.session_transaction() as session:
-        assert session.get("_user_id") == str(user.id)
+        assert session.get("_user_id") == user.get_id()
     client.post("/auth/logout")
     with client.session_transaction() as session:
         assert "_user_id" not in session

@@ -90,7 +90,7 @@ def test_signed_in_pages_are_neither_cached_nor_served_from_the_cache(cached_app
     cached_app.test_client().get("/_test/page")  # an anonymous copy is in the cache
     signed_in = cached_app.test_client()
     with signed_in.session_transaction() as session:
-        session["_user_id"] = str(user.id)
+        session["_user_id"] = user.get_id()
         session["_fresh"] = True
     page = signed_in.get("/_test/page")
     assert "X-Cache" not in page.headers
@@ -211,7 +211,7 @@ def test_the_dashboard_figures_are_computed_once_for_every_admin(app, db, monkey
     for admin in admins:
         client = office.test_client()
         with client.session_transaction() as session:
-            session["_user_id"], session["_fresh"] = str(admin.id), True
+            session["_user_id"], session["_fresh"] = admin.get_id(), True
         page = client.get("/admin/", query_string={"start": "2026-03-01", "end": "2026-03-31"})
         assert page.status_code == 200
         pages.append(page.get_data(as_text=True))

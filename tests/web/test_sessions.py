@@ -1,5 +1,8 @@
 """Sessions: a fresh one at log-in (no fixation), nothing left at log-out, Secure cookies in production."""
+import base64
+
 from config import ProductionConfig
+from shop.services import accounts
 from tests.factories import DEFAULT_PASSWORD, make_product, make_user
 
 PRODUCTION_SECRET = "p" * 48
@@ -27,7 +30,7 @@ def test_values_planted_before_log_in_are_gone_after_it(client, db):
     with client.session_transaction() as session:
         assert "planted" not in session
         assert session.get("csrf_token") != "token-the-attacker-knows"
-        assert session["_user_id"] == str(user.id)
+        assert session["_user_id"] == user.get_id()
         # What the visitor chose is kept: the language, and the cart (moved into the customer's stored cart).
         assert session["locale"] == "en" and "cart" not in session
     assert client.get("/cart").get_data(as_text=True).count(product.name_en) >= 1
@@ -79,3 +82,40 @@ def test_development_cookies_are_not_marked_secure(client, db, login):
     db.session.commit()
     cookie = login(user).headers["Set-Cookie"]
     assert "Secure" not in cookie  # plain http on a laptop must still keep the session
+
+
+def test_a_password_change_signs_out_every_other_browser(client, db):
+    user = make_user()
+    db.session.commit()
+    client.post("/auth/login", data={"email": user.email, "password": DEFAULT_PASSWORD, "remember": "y"})
+    assert client.get("/account/orders").status_code == 200
+    accounts.reset_password(user, "a-brand-new-password")  # e.g. from a reset link, in another browser
+    # Neither the session nor the remember-me cookie of the old password lets this browser in.
+    assert client.get("/account/orders").headers["Location"].startswith("/auth/login")
+    with client.session_transaction() as session:
+        session.pop("_user_id", None)  # only the remember-me cookie is left
+    assert client.get("/account/orders").headers["Location"].startswith("/auth/login")
+
+
+def test_a_deactivated_account_is_signed_out(client, db):
+    # Flask-Login counts an inactive user as not authenticated: the office's deactivation takes effect at once.
+    user = make_user()
+    db.session.commit()
+    client.post("/auth/login", data={"email": user.email, "password": DEFAULT_PASSWORD})
+    user.active = False
+    db.session.commit()
+    assert client.get("/account/orders").headers["Location"].startswith("/auth/login")
+
+
+def test_reset_links_and_sessions_carry_nothing_of_the_password_hash(client, db):
+    user = make_user()
+    db.session.commit()
+    digest = user.password_hash.rsplit("$", 1)[-1]
+    pieces = {digest[i:i + 8] for i in range(0, len(digest) - 8)}  # any 8 hex digits of the hash
+    token = accounts.make_reset_token(user)
+    payload = base64.urlsafe_b64decode(token.split(".")[0] + "==").decode()
+    client.post("/auth/login", data={"email": user.email, "password": DEFAULT_PASSWORD})
+    with client.session_transaction() as session:
+        identity = session["_user_id"]
+    for carried in (payload, identity):
+        assert not any(piece in carried for piece in pieces), carried
