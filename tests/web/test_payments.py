@@ -23,17 +23,6 @@ FORM = {
 }
 
 
-@pytest.fixture
-def stripe_shop(app, monkeypatch, stripe_emulator):
-    """The shop pointed at the emulator, whose webhooks reach the shop through their own test client."""
-    monkeypatch.setitem(app.config, "STRIPE_SECRET_KEY", stripe_emulator.api_key)
-    monkeypatch.setitem(app.config, "STRIPE_WEBHOOK_SECRET", stripe_emulator.webhook_secret)
-    monkeypatch.setitem(app.config, "STRIPE_API_BASE", stripe_emulator.base_url)
-    webhook_client = app.test_client()
-    stripe_emulator.webhook_sink = lambda body, headers: webhook_client.post(
-        "/webhooks/stripe", data=body, headers=headers)
-    return stripe_emulator
-
 
 @pytest.fixture
 def product(db):

@@ -1,5 +1,4 @@
 """Cancelling and refunding from the order page: cash by hand, card through Stripe (the emulator)."""
-import pytest
 
 from shop.models import AuditEvent, Order, Refund
 from shop.services import reports
@@ -71,17 +70,6 @@ def test_cash_refunds_in_part_then_in_full_show_in_revenue(admin_client, db):
     assert db.session.query(AuditEvent).filter_by(action="order.refund").count() == 2
     assert "can still be refunded" not in admin_client.get(f"/admin/orders/{order.number}").get_data(as_text=True)
 
-
-@pytest.fixture
-def stripe_shop(app, monkeypatch, stripe_emulator):
-    """The shop pointed at the Stripe emulator, whose webhooks reach the shop through a test client."""
-    monkeypatch.setitem(app.config, "STRIPE_SECRET_KEY", stripe_emulator.api_key)
-    monkeypatch.setitem(app.config, "STRIPE_WEBHOOK_SECRET", stripe_emulator.webhook_secret)
-    monkeypatch.setitem(app.config, "STRIPE_API_BASE", stripe_emulator.base_url)
-    webhook_client = app.test_client()
-    stripe_emulator.webhook_sink = lambda body, headers: webhook_client.post(
-        "/webhooks/stripe", data=body, headers=headers)
-    return stripe_emulator
 
 
 def test_a_card_refund_goes_through_stripe_and_shows_in_revenue(app, admin_client, db, stripe_shop):
