@@ -121,10 +121,3 @@ def remembered(key, seconds, compute):
         _cache_call("set", full_key, value, seconds)
     return value
 
-
-def remembered_fragment(*key, caller, seconds_setting="REPORT_CACHE_SECONDS"):
-    """Template helper: `{% call remembered_fragment(...key) %}…{% endcall %}` renders the block once
-    per key for the setting's number of seconds. Only for parts that are the same for everyone
-    who may see them (no CSRF token, nothing about the visitor)."""
-    seconds = current_app.config.get(seconds_setting, 0)
-    return remembered(("fragment", *key), seconds, caller)  # the block's Markup, kept as Markup

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from urllib.parse import urlsplit
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from shop.errors import InvalidInput, InvalidTransition
 from shop.extensions import db
@@ -147,20 +147,32 @@ def reject_certification(cert, actor, note):
     return cert
 
 
+def _submitted():
+    return select(Certification).join(Product).where(Certification.status == CERT_SUBMITTED)
+
+
+def _expiring(today, within_days):
+    return select(Certification).join(Product).where(
+        Certification.status == CERT_VERIFIED, Certification.stars.is_not(None),
+        Certification.expires_on >= today, Certification.expires_on <= today + timedelta(days=within_days))
+
+
 def submitted_certifications():
     """Return producers' certificates waiting for verification, oldest first."""
-    return db.session.scalars(
-        select(Certification).join(Product).where(Certification.status == CERT_SUBMITTED)
-        .order_by(Certification.created_at, Certification.id)
-    ).all()
+    return db.session.scalars(_submitted().order_by(Certification.created_at, Certification.id)).all()
 
 
 def expiring_certifications(today=None, within_days=EXPIRY_WARNING_DAYS):
     """Return verified ratings still valid today that expire within `within_days` days, soonest first."""
-    today = today or local_today()
-    return db.session.scalars(
-        select(Certification).join(Product)
-        .where(Certification.status == CERT_VERIFIED, Certification.stars.is_not(None),
-               Certification.expires_on >= today, Certification.expires_on <= today + timedelta(days=within_days))
-        .order_by(Certification.expires_on, Certification.id)
-    ).all()
+    statement = _expiring(today or local_today(), within_days)
+    return db.session.scalars(statement.order_by(Certification.expires_on, Certification.id)).all()
+
+
+def certification_counts(today=None, within_days=EXPIRY_WARNING_DAYS):
+    """Return how many certificates wait for verification and how many ratings expire soon (counted in SQL)."""
+    expiring = _expiring(today or local_today(), within_days)
+    return {"submitted": _count(_submitted()), "expiring": _count(expiring)}
+
+
+def _count(statement):
+    return db.session.scalar(statement.with_only_columns(func.count(Certification.id)))

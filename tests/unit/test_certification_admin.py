@@ -7,6 +7,7 @@ from shop.models import AuditEvent
 from shop.services.certification import badge_stars
 from shop.services.certification_admin import (
     CertificationDetails,
+    certification_counts,
     expiring_certifications,
     record_certification,
     reject_certification,
@@ -109,3 +110,17 @@ def test_expiring_list_and_the_badge_agree(db):
     assert badge_stars(soon.certifications, date(2026, 12, 20)) == 4
     assert badge_stars(soon.certifications, after) is None
     assert soon_cert not in expiring_certifications(after)
+
+
+def test_the_office_counts_agree_with_its_lists(db):
+    today = date(2026, 11, 28)
+    product = make_product()
+    make_certification(product, 4, decision_date=date(2023, 12, 20))  # expires 2026-12-20: soon
+    make_certification(product, 5, decision_date=date(2024, 6, 1))  # expires 2027-06-01: not soon
+    for number in ("8/QĐ", "9/QĐ"):
+        make_certification(make_product(), None, date(2026, 10, 1), status="submitted", decision_number=number)
+    assert certification_counts(today) == {"submitted": 2, "expiring": 1}
+    assert certification_counts(today) == {"submitted": len(submitted_certifications()),
+                                           "expiring": len(expiring_certifications(today))}
+    assert certification_counts(date(2026, 12, 21))["expiring"] == 0
+

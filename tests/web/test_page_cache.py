@@ -218,23 +218,3 @@ def test_the_dashboard_figures_are_computed_once_for_every_admin(app, db, monkey
     assert len(summaries) == 1  # the second admin got the figures from the cache
     series = [re.search(r'id="series-data">(.*?)</script>', page, re.S).group(1) for page in pages]
     assert series[0] == series[1] and len(series[0]) > 100
-
-
-def test_a_remembered_fragment_is_rendered_once_per_key(app, db):
-    office = _app_like(app, CACHE_TYPE="SimpleCache", REPORT_CACHE_SECONDS=60)
-    template = ('{% call remembered_fragment("figures", period) %}<b>{{ count.append(1) or count|length }}'
-                '</b>{% endcall %}')
-    count = []
-    with office.test_request_context():
-        cache.clear()
-        rendered = [render_template_string(template, period=period, count=count)
-                    for period in ("march", "march", "may")]
-    assert rendered == ["<b>1</b>", "<b>1</b>", "<b>2</b>"]  # markup kept, not escaped
-
-
-def test_fragments_are_rendered_every_time_when_the_cache_is_off(app, db):
-    office = _app_like(app, CACHE_TYPE="SimpleCache", REPORT_CACHE_SECONDS=0)
-    template = '{% call remembered_fragment("figures") %}{{ count.append(1) or count|length }}{% endcall %}'
-    count = []
-    with office.test_request_context():
-        assert [render_template_string(template, count=count) for _ in range(2)] == ["1", "2"]

@@ -2,6 +2,7 @@
 from flask import abort, current_app, flash, render_template, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from markupsafe import Markup
 
 from shop.admin import bp
 from shop.admin.exports import breakdown_table, csv_response, payables_table, period_table, summary_table
@@ -9,7 +10,7 @@ from shop.admin.labels import DIMENSION_LABELS
 from shop.errors import InvalidInput
 from shop.page_cache import remembered
 from shop.services import reports
-from shop.services.certification_admin import expiring_certifications, submitted_certifications
+from shop.services.certification_admin import certification_counts
 from shop.services.producer_admin import producer_counts
 from shop.services.product_review import product_counts
 
@@ -39,32 +40,36 @@ def _period_label(key, grouping):
     return key.strftime("%d/%m") if grouping == "day" else f"{key[5:7]}/{key[:4]}"
 
 
-def _figures(start, end, grouping):
-    """The period's series, summary and breakdowns, shared by every admin for REPORT_CACHE_SECONDS."""
+def _figures_section(start, end, grouping):
+    """The dashboard's figures, rendered once per period and language and shared by every admin
+    for REPORT_CACHE_SECONDS: while they are remembered, nothing is summed or rendered again."""
 
-    def compute():
+    def render():
         series = reports.revenue_by_day(start, end) if grouping == "day" else reports.revenue_by_month(start, end)
         summary = reports.revenue_summary(start, end)
-        return series, summary, [reports.revenue_breakdown(dimension, start, end, summary)
-                                 for dimension in reports.DIMENSIONS]
+        breakdowns = [reports.revenue_breakdown(dimension, start, end, summary) for dimension in reports.DIMENSIONS]
+        return Markup(render_template(  # noqa: S704  (an autoescaped template's output)
+            "admin/_dashboard_figures.html",
+            start=start, end=end, grouping=grouping, summary=summary, series=series,
+            series_chart=_chart(series, [_period_label(row.key, grouping) for row in series]),
+            breakdowns=[(b, _chart(b.rows, [row.label for row in b.rows])) for b in breakdowns],
+            dimension_labels=DIMENSION_LABELS,
+        ))
 
     key = ("dashboard", start, end, grouping, str(get_locale()))
-    return remembered(key, current_app.config["REPORT_CACHE_SECONDS"], compute)
+    return remembered(key, current_app.config["REPORT_CACHE_SECONDS"], render)
 
 
 @bp.get("/")
 def dashboard():
     start, end = _period()
     grouping = reports.grouping_for(start, end, request.args.get("by", ""))
-    series, summary, breakdowns = _figures(start, end, grouping)
     return render_template(
         "admin/dashboard.html",
-        start=start, end=end, grouping=grouping, presets=reports.period_presets(), summary=summary, series=series,
-        series_chart=_chart(series, [_period_label(row.key, grouping) for row in series]),
-        breakdowns=[(b, _chart(b.rows, [row.label for row in b.rows])) for b in breakdowns],
-        dimension_labels=DIMENSION_LABELS,
+        start=start, end=end, grouping=grouping, presets=reports.period_presets(),
+        figures=_figures_section(start, end, grouping),
         todo={"producers": producer_counts()["pending"], "products": product_counts()["pending_review"],
-              "submitted": len(submitted_certifications()), "expiring": len(expiring_certifications())},
+              **certification_counts()},
     )
 
 
