@@ -221,13 +221,23 @@ def _with_card_data(statement):
     )
 
 
-def _apply_filters(statement, filters, day):
+def _matching_ids(filters, day):
+    """The ids of listed products matching `filters`, joined only to what the filters need.
+
+    Counting and sorting read these narrow rows, from an index alone on PostgreSQL
+    (ix_product_listed); whole products are loaded afterwards for one page only.
+    """
+    statement = (
+        select(Product.id)
+        .join(Product.producer)
+        .where(Product.status == PRODUCT_PUBLISHED, Producer.status == PRODUCER_APPROVED)
+    )
     for term in filters.terms:
         statement = statement.where(Product.search_text.contains(term, autoescape=True))
     if filters.category:
-        statement = statement.where(Category.slug == filters.category)
+        statement = statement.join(Product.category).where(Category.slug == filters.category)
     if filters.area:
-        statement = statement.where(Area.slug == filters.area)
+        statement = statement.join(Producer.area).where(Area.slug == filters.area)
     if filters.stars:
         statement = statement.where(exists().where(*_valid_certification(day, filters.stars)))
     if filters.min_price is not None:
@@ -270,19 +280,19 @@ def list_products(filters=None, producer=None, exclude_id=None, day=None):
     """Return one ProductPage of listed products matching `filters` (page clamped to the last)."""
     filters = filters or CatalogFilter()
     day = day or date.today()
-    statement = _apply_filters(_listed(), filters, day)
+    statement = _matching_ids(filters, day)
     if producer is not None:
         statement = statement.where(Product.producer_id == producer.id)
     if exclude_id is not None:
         statement = statement.where(Product.id != exclude_id)
-    total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
+    total = db.session.scalar(statement.with_only_columns(func.count(Product.id)))
     pages = max(1, -(-total // filters.per_page))
     page = min(filters.page, pages)
     # Sort and cut the page on narrow rows (ids and sort keys), then load only those products:
     # sorting whole product rows made deep pages (page 200 of 10,000 products) five times slower.
     best = _best_stars_by_product(day)
     ids = db.session.scalars(
-        statement.with_only_columns(Product.id)
+        statement
         .outerjoin(best, best.c.product_id == Product.id)
         .order_by(*_ordering(filters, best.c.stars))
         .limit(filters.per_page)
@@ -356,8 +366,6 @@ def _counts(column):
         select(column, func.count(Product.id))
         .select_from(Product)
         .join(Product.producer)
-        .join(Producer.area)
-        .join(Product.category)
         .where(Product.status == PRODUCT_PUBLISHED, Producer.status == PRODUCER_APPROVED)
         .group_by(column)
     )
