@@ -1,17 +1,20 @@
 """Whole-page cache for anonymous visitors of the public catalogue (`@cached_page`).
 
 A page is served from the cache (Redis when REDIS_URL is set, so every worker on every
-host shares it) only when nothing about the visitor can change it: a GET with a session
-that holds nothing but the language and a CSRF secret, no remember-me cookie, and the
-same language, host and full path. Signed-in users, carts, flashed messages and every
-other request are served fresh, as are error pages and responses that set anything in
-the session besides the CSRF secret.
+host shares it) only when nothing about the visitor can change it but the parts filled
+in for each visitor (below): a GET with a session that holds nothing but the language, a
+CSRF secret and what those parts read (a guest's cart), no remember-me cookie, and the
+same language, host and full path. Signed-in users, flashed messages and every other
+request are served fresh, as are error pages and responses that set anything else in
+the session.
 
-A page with a form carries a CSRF token that belongs to one visitor: before the page is
-stored, the token is swapped for a placeholder, and each visitor served from the cache
-gets their own fresh token in its place. So the cache never holds, and never hands out,
-anybody's token. Pages live PAGE_CACHE_SECONDS (0 turns the cache off): stock and prices
-shown may lag that long, while the cart and checkout always read them from the database.
+What belongs to one visitor is never stored. A page with a form carries a CSRF token:
+before the page is stored the token is swapped for a placeholder, and each visitor served
+from the cache gets their own fresh token in its place. A visitor part (the cart's count
+in the header, `register_visitor_part`) is rendered as a placeholder into every page
+meant for the cache and filled in for each visitor, on the first response as on every hit.
+Pages live PAGE_CACHE_SECONDS (0 turns the cache off): stock and prices shown may lag that
+long, while the cart and checkout always read them from the database.
 """
 import hashlib
 from functools import wraps
@@ -19,23 +22,54 @@ from functools import wraps
 from flask import current_app, g, make_response, request, session
 from flask_babel import get_locale
 from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup
 
 from shop.extensions import cache
 
 # Session keys that do not change a cacheable page: the language (part of the key), the
 # CSRF secret (its token is swapped, see above) and Flask-Login's freshness flag, which it
-# sets on any anonymous session that holds something.
+# sets on any anonymous session that holds something. Visitor parts add the keys they read.
 NEUTRAL_SESSION_KEYS = frozenset({"locale", "csrf_token", "_fresh"})
 TOKEN_PLACEHOLDER = "\x00csrf-token\x00"  # noqa: S105  (a marker, not a secret)
 CACHE_HEADER = "X-Cache"
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Link")
+_VISITOR_PARTS = {}  # name → (placeholder, function returning this visitor's markup)
+_visitor_session_keys = set()
+
+
+def register_visitor_part(name, render, session_keys=()):
+    """Let cached pages show `render()` (this visitor's markup) where templates call visitor_part(name).
+
+    `session_keys` are the session entries `render` reads: a session holding them may be
+    served cached pages, since that part is filled in for each visitor.
+    """
+    _VISITOR_PARTS[name] = (f"\x00visitor-part:{name}\x00", render)
+    _visitor_session_keys.update(session_keys)
+
+
+def visitor_part(name):
+    """Template global: this visitor's part `name`, or its placeholder in a page meant for the cache."""
+    placeholder, render = _VISITOR_PARTS[name]
+    return Markup(placeholder) if g.get("_page_for_cache") else render()  # noqa: S704  (a fixed marker)
+
+
+def _fill_visitor_parts(body):
+    for placeholder, render in _VISITOR_PARTS.values():
+        if placeholder in body:
+            body = body.replace(placeholder, str(render()))
+    return body
+
+
+def _neutral_session():
+    """Whether the session holds nothing that a cached page (with its visitor parts) would get wrong."""
+    return set(session).issubset(NEUTRAL_SESSION_KEYS | _visitor_session_keys)
 
 
 def page_key():
     """Return the cache key of this request, or None when it must not come from the cache."""
     if not current_app.config.get("PAGE_CACHE_SECONDS") or request.method not in ("GET", "HEAD"):
         return None
-    if not set(session).issubset(NEUTRAL_SESSION_KEYS):
+    if not _neutral_session():
         return None
     if request.cookies.get(current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token")):
         return None
@@ -52,7 +86,7 @@ def _storable(response):
     """Return (body, headers) to keep for `response`, or None when it must not be cached."""
     if response.status_code != 200 or response.direct_passthrough or response.is_streamed:
         return None
-    if not set(session).issubset(NEUTRAL_SESSION_KEYS):
+    if not _neutral_session():
         return None  # the view remembered something about this visitor
     body = response.get_data(as_text=True)
     if TOKEN_PLACEHOLDER in body:
@@ -66,12 +100,16 @@ def _storable(response):
     return {"body": body, "headers": headers}
 
 
-def _from_cache(entry):
-    """Build this visitor's response from a cache entry, with their own CSRF token."""
-    body = entry["body"]
+def _for_this_visitor(body):
+    """Fill a stored page in for this visitor: their own CSRF token and visitor parts."""
     if TOKEN_PLACEHOLDER in body:
         body = body.replace(TOKEN_PLACEHOLDER, generate_csrf())
-    response = current_app.response_class(body, 200, entry["headers"])
+    return _fill_visitor_parts(body)
+
+
+def _from_cache(entry):
+    """Build this visitor's response from a cache entry."""
+    response = current_app.response_class(_for_this_visitor(entry["body"]), 200, entry["headers"])
     response.headers[CACHE_HEADER] = "HIT"
     return response
 
@@ -96,11 +134,17 @@ def cached_page(view):
         entry = _cache_call("get", key)
         if entry is not None:
             return _from_cache(entry)
-        response = make_response(view(*args, **kwargs))
+        g._page_for_cache = True  # visitor parts render as placeholders
+        try:
+            response = make_response(view(*args, **kwargs))
+        finally:
+            g._page_for_cache = False
         stored = _storable(response)
         if stored is not None:
             _cache_call("set", key, stored, current_app.config["PAGE_CACHE_SECONDS"])
             response.headers[CACHE_HEADER] = "MISS"
+        if not (response.direct_passthrough or response.is_streamed):
+            response.set_data(_fill_visitor_parts(response.get_data(as_text=True)))
         return response
 
     return wrapped

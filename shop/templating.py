@@ -4,6 +4,7 @@ from flask_babel import get_locale, gettext
 from jinja2 import pass_context
 
 from shop.i18n import localized
+from shop.page_cache import visitor_part
 from shop.services.certification import badge_stars
 from shop.services.localtime import local_today
 from shop.services.money import format_usd_approx, format_vnd
@@ -44,6 +45,8 @@ def init_app(app):
     def system_note_filter(note):
         """Translate a note the shop itself wrote (marked with N_); notes people typed pass unchanged."""
         return gettext(note) if note else note
+
+    app.add_template_global(visitor_part)
 
     @app.template_filter("badge_stars")
     def badge_filter(product):

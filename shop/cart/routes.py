@@ -1,12 +1,13 @@
 """Cart views: thin wrappers around shop.services.cart."""
-from flask import flash, has_request_context, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from shop.cart import bp
 from shop.cart.forms import CartLineForm, CartRemoveForm
-from shop.cart.store import cart_count, current_cart
+from shop.cart.store import SESSION_KEY, cart_badge, current_cart
 from shop.errors import ShopError
 from shop.extensions import limiter
+from shop.page_cache import register_visitor_part
 from shop.security import is_safe_next
 from shop.services import cart as carts
 from shop.services.cart import product_name
@@ -16,11 +17,9 @@ from shop.services.cart import product_name
 cart_changes_limit = limiter.shared_limit("30 per minute", scope="cart-changes")
 
 
-@bp.app_context_processor
-def cart_globals():
-    if not has_request_context():  # e-mails rendered by services and commands
-        return {}
-    return {"cart_count": cart_count()}
+# The header's cart count is filled in for each visitor, so a guest with a cart is still
+# served the catalogue from the page cache.
+register_visitor_part("cart-badge", cart_badge, session_keys=(SESSION_KEY,))
 
 
 @bp.get("/cart")

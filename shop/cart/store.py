@@ -2,6 +2,7 @@
 from flask import flash, session
 from flask_babel import gettext as _
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy.exc import SQLAlchemyError
 
 from shop.auth.routes import LOGIN_SIGNALS
@@ -27,6 +28,12 @@ def cart_count():
             db.session.rollback()
             return 0
     return SessionCart(session.get(SESSION_KEY) or {}).count()
+
+
+def cart_badge():
+    """Return the header's count of units in the visitor's cart (markup), or nothing for an empty cart."""
+    count = cart_count()
+    return Markup(' <span class="badge-count">{}</span>').format(count) if count else Markup("")
 
 
 def merge_cart_on_login(user):

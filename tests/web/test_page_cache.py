@@ -161,11 +161,50 @@ def test_a_cached_product_page_gives_each_visitor_a_working_cart_form(cached_app
     assert page.headers["X-Cache"] == "HIT"
     added = second.post("/cart/add", data={"csrf_token": _token(page), "product_id": product.id, "quantity": 1})
     assert added.status_code == 302
-    # Now this visitor has a cart: pages are rendered for them, with their own cart count.
+    # The page after adding shows this visitor's flashed message: rendered for them alone.
+    flashed = second.get(path)
+    assert "X-Cache" not in flashed.headers and 'class="badge-count">1<' in flashed.get_data(as_text=True)
+    # Then this visitor has a cart: still the cached page, with their own cart count in it.
     mine = second.get(path)
-    assert "X-Cache" not in mine.headers
+    assert mine.headers["X-Cache"] == "HIT"
     assert 'class="badge-count">1<' in mine.get_data(as_text=True)
     assert "badge-count" not in cached_app.test_client().get(path).get_data(as_text=True)
+
+
+def test_guests_with_carts_share_the_cached_page_but_each_sees_their_own_count(cached_app, db, monkeypatch):
+    from tests.factories import make_product
+
+    product = make_product(name_vi="Trà hoa vàng", stock=50)
+    db.session.commit()
+    stored = []
+    original = cache.set
+    monkeypatch.setattr(cache, "set", lambda key, value, timeout: stored.append(value) or original(key, value, timeout))
+    guests = {}
+    for units in (2, 7):
+        guests[units] = cached_app.test_client()
+        with guests[units].session_transaction() as session:
+            session["cart"] = {str(product.id): units}
+    first = guests[2].get("/products")
+    second = guests[7].get("/products")
+    assert (first.headers["X-Cache"], second.headers["X-Cache"]) == ("MISS", "HIT")
+    assert 'class="badge-count">2<' in first.get_data(as_text=True)
+    assert 'class="badge-count">7<' in second.get_data(as_text=True)
+    assert 'class="badge-count">2<' not in second.get_data(as_text=True)
+    assert len(stored) == 1 and "badge-count" not in stored[0]["body"]  # the cache holds nobody's cart
+    assert "badge-count" not in cached_app.test_client().get("/products").get_data(as_text=True)
+
+
+def test_a_page_that_is_not_cached_shows_the_count_too(app, db):
+    from tests.factories import make_product
+
+    product = make_product(stock=5)
+    db.session.commit()
+    client = app.test_client()  # the test configuration: page cache off
+    with client.session_transaction() as session:
+        session["cart"] = {str(product.id): 3}
+    page = client.get("/products")
+    assert "X-Cache" not in page.headers
+    assert 'class="badge-count">3<' in page.get_data(as_text=True) and "\x00" not in page.get_data(as_text=True)
 
 
 def test_the_catalogue_is_served_from_the_cache_to_anonymous_visitors(cached_app, db):
