@@ -93,6 +93,20 @@ def sign_in(base_url, email, password):
     return "; ".join(f"{name}={value}" for name, value in client.cookies.items())
 
 
+def guest_with_a_cart(base_url, product):
+    """Put one unit of `product` in a new guest's cart; return the guest's cookie header value."""
+    client = Client(base_url)
+    _status, _headers, page, _ms = client.get(f"/products/{product['slug']}")
+    status, headers, _page, _ms = client.post("/cart/add", {
+        "csrf_token": csrf_token(page), "product_id": product["id"], "quantity": 1,
+    })
+    if status != 302:
+        raise RuntimeError(f"cart/add answered {status}")
+    client.get(urlsplit(headers["location"]).path)  # the page that shows (and so clears) the flashed message
+    client.close()
+    return "; ".join(f"{name}={value}" for name, value in client.cookies.items())
+
+
 @dataclass
 class CheckoutTally:
     """What a crowd of shoppers got."""
