@@ -225,7 +225,7 @@ def _matching_ids(filters, day):
     """The ids of listed products matching `filters`, joined only to what the filters need.
 
     Counting and sorting read these narrow rows, from an index alone on PostgreSQL
-    (ix_product_listed); whole products are loaded afterwards for one page only.
+    (ix_product_listing); whole products are loaded afterwards for one page only.
     """
     statement = (
         select(Product.id)

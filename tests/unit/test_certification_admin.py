@@ -123,4 +123,3 @@ def test_the_office_counts_agree_with_its_lists(db):
     assert certification_counts(today) == {"submitted": len(submitted_certifications()),
                                            "expiring": len(expiring_certifications(today))}
     assert certification_counts(date(2026, 12, 21))["expiring"] == 0
-
