@@ -117,6 +117,8 @@ class CheckoutTally:
     requests: int = 0
     error_samples: list = field(default_factory=list)
     checkout_ms: list = field(default_factory=list)  # the POST /checkout of each attempt
+    add_queries: list = field(default_factory=list)  # SQL statements of each POST /cart/add (X-Query-Count)
+    checkout_queries: list = field(default_factory=list)  # and of each POST /checkout
     sequence_ms: list = field(default_factory=list)  # a whole shopper, product page to order page
 
     def merge(self, other):
@@ -126,6 +128,8 @@ class CheckoutTally:
         self.requests += other.requests
         self.error_samples += other.error_samples[: max(0, 5 - len(self.error_samples))]
         self.checkout_ms += other.checkout_ms
+        self.add_queries += other.add_queries
+        self.checkout_queries += other.checkout_queries
         self.sequence_ms += other.sequence_ms
 
 
@@ -148,6 +152,7 @@ def checkout_once(base_url, product, number, tally):
         tally.requests += 1
         if _is_error(status):
             return _error(tally, f"cart/add {status}")
+        _count_queries(tally.add_queries, headers)
         status, headers, page, _ms = client.get("/checkout")
         tally.requests += 1
         if status in (301, 302, 303):  # back to the cart: the product sold out meanwhile
@@ -161,6 +166,7 @@ def checkout_once(base_url, product, number, tally):
         })
         tally.requests += 1
         tally.checkout_ms.append(elapsed)
+        _count_queries(tally.checkout_queries, headers)
         location = headers.get("location", "")
         if status in (302, 303) and "/orders/" in location:
             status, _h, _page, _ms = client.get(urlsplit(location)._replace(scheme="", netloc="").geturl())
@@ -177,6 +183,11 @@ def checkout_once(base_url, product, number, tally):
     finally:
         client.close()
         tally.sequence_ms.append((time.monotonic() - started) * 1000)
+
+
+def _count_queries(counts, headers):
+    if "x-query-count" in headers:
+        counts.append(int(headers["x-query-count"]))
 
 
 def _settle_at_cart(client, tally):
@@ -245,4 +256,6 @@ def summarize_checkouts(tally, elapsed):
         "requests_per_s": tally.requests / elapsed if elapsed else 0.0,
         "checkout_p50_ms": percentile(tally.checkout_ms, 0.50), "checkout_p99_ms": percentile(tally.checkout_ms, 0.99),
         "sequence_p50_ms": percentile(tally.sequence_ms, 0.50), "sequence_p99_ms": percentile(tally.sequence_ms, 0.99),
+        "add_queries": int(percentile(tally.add_queries, 0.50)),
+        "checkout_queries": int(percentile(tally.checkout_queries, 0.50)),
     }

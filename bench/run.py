@@ -299,8 +299,8 @@ def measure_checkout(server, facts, args):
     tally, elapsed = run_checkouts(server.url, facts["plenty"], facts["scarce"], args.duration, args.shoppers)
     figures = summarize_checkouts(tally, elapsed)
     print(f"  {'checkout (cash)':<22} {figures['checkouts_per_s']:8.1f} chk/s  p50 {figures['checkout_p50_ms']:7.1f} ms"
-          f"  p99 {figures['checkout_p99_ms']:7.1f} ms  {figures['placed']} placed, "
-          f"{figures['out_of_stock']} out of stock, {figures['errors']} errors")
+          f"  p99 {figures['checkout_p99_ms']:7.1f} ms  {figures['checkout_queries']:3d} queries  "
+          f"{figures['placed']} placed, {figures['out_of_stock']} out of stock, {figures['errors']} errors")
     for sample in figures["error_samples"]:
         print(f"      error: {sample}")
     return figures
@@ -336,7 +336,8 @@ def report(results):
     checkout = results.get("checkout")
     if checkout:
         lines.append(f"{'checkout (cash)':<22} {checkout['checkouts_per_s']:8.1f} {checkout['checkout_p50_ms']:8.1f} "
-                     f"{checkout['checkout_p99_ms']:8.1f} {'':>26}   checkouts/s; POST /checkout latency")
+                     f"{checkout['checkout_p99_ms']:8.1f} {'':>8} {checkout['checkout_queries']:8d}   checkouts/s; "
+                     f"POST /checkout latency and queries (POST /cart/add: {checkout['add_queries']} queries)")
     lines.append(f"{'floor (bare Flask)':<22} {floor['rps']:8.1f} {floor['p50_ms']:8.1f} {'':>17} {0:8d} {1:8.2f}"
                  f"   mean of {floor['runs']} runs, {floor['rps_min']:.0f}–{floor['rps_max']:.0f} req/s, "
                  f"{floor['bytes']:,} bytes")
