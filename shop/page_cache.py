@@ -1,18 +1,18 @@
-"""Whole-page cache for anonymous visitors of the public catalogue (`@cached_page`).
+"""Whole-page cache of the public catalogue (`@cached_page`), shared by every visitor.
 
 A page is served from the cache (Redis when REDIS_URL is set, so every worker on every
-host shares it) only when nothing about the visitor can change it but the parts filled
-in for each visitor (below): a GET with a session that holds nothing but the language, a
-CSRF secret and what those parts read (a guest's cart), no remember-me cookie, and the
-same language, host and full path. Signed-in users, flashed messages and every other
-request are served fresh, as are error pages and responses that set anything else in
-the session.
+host shares it) to a GET whose session holds nothing but the language, a CSRF secret and
+what the visitor parts read (below: a guest's cart, a signed-in visitor's identity), for
+the same language, host and full path. Flashed messages and every other request are
+served fresh, as are error pages.
 
-What belongs to one visitor is never stored. A page with a form carries a CSRF token:
-before the page is stored the token is swapped for a placeholder, and each visitor served
-from the cache gets their own fresh token in its place. A visitor part (the cart's count
-in the header, `register_visitor_part`) is rendered as a placeholder into every page
-meant for the cache and filled in for each visitor, on the first response as on every hit.
+What belongs to one visitor is never stored. Only a page rendered for a guest goes into
+the cache, never one rendered for a signed-in visitor, and only when the view set nothing
+else in the session. A page with a form carries a CSRF token: before the page is stored
+the token is swapped for a placeholder, and each visitor served from the cache gets their
+own fresh token in its place. A visitor part (the header's cart count and account links,
+`register_visitor_part`) is rendered as a placeholder into every page meant for the cache
+and filled in for each visitor, on the first response as on every hit.
 Pages live PAGE_CACHE_SECONDS (0 turns the cache off): stock and prices shown may lag that
 long, while the cart and checkout always read them from the database.
 """
@@ -30,6 +30,9 @@ from shop.extensions import cache
 # CSRF secret (its token is swapped, see above) and Flask-Login's freshness flag, which it
 # sets on any anonymous session that holds something. Visitor parts add the keys they read.
 NEUTRAL_SESSION_KEYS = frozenset({"locale", "csrf_token", "_fresh"})
+# Flask-Login's keys of a signed-in session: its visitor is served cached pages (their account
+# links are a visitor part), but a page rendered for them is never stored.
+SIGNED_IN_SESSION_KEYS = frozenset({"_user_id", "_id", "_remember", "_remember_seconds"})
 TOKEN_PLACEHOLDER = "\x00csrf-token\x00"  # noqa: S105  (a marker, not a secret)
 CACHE_HEADER = "X-Cache"
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Link")
@@ -65,13 +68,17 @@ def _neutral_session():
     return set(session).issubset(NEUTRAL_SESSION_KEYS | _visitor_session_keys)
 
 
+def _signed_in():
+    """Whether this visitor is, or may become by their remember-me cookie, a signed-in user."""
+    remember_cookie = current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token")
+    return not SIGNED_IN_SESSION_KEYS.isdisjoint(session) or bool(request.cookies.get(remember_cookie))
+
+
 def page_key():
     """Return the cache key of this request, or None when it must not come from the cache."""
     if not current_app.config.get("PAGE_CACHE_SECONDS") or request.method not in ("GET", "HEAD"):
         return None
     if not _neutral_session():
-        return None
-    if request.cookies.get(current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token")):
         return None
     # HEAD shares GET's entry: both are rendered by the same view.
     raw = "\n".join((str(get_locale()), request.host_url, request.full_path))
@@ -86,8 +93,8 @@ def _storable(response):
     """Return (body, headers) to keep for `response`, or None when it must not be cached."""
     if response.status_code != 200 or response.direct_passthrough or response.is_streamed:
         return None
-    if not _neutral_session():
-        return None  # the view remembered something about this visitor
+    if not _neutral_session() or _signed_in():
+        return None  # rendered for a signed-in visitor, or the view remembered something about this one
     body = response.get_data(as_text=True)
     if TOKEN_PLACEHOLDER in body:
         return None

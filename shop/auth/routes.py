@@ -3,17 +3,28 @@ from flask import abort, flash, redirect, render_template, request, session, url
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
+from markupsafe import Markup
 
 from shop.auth import bp
 from shop.auth.forms import LoginForm, RegisterForm, ResetPasswordForm, ResetRequestForm
 from shop.errors import InvalidInput
 from shop.extensions import limiter
 from shop.i18n import select_locale
+from shop.page_cache import SIGNED_IN_SESSION_KEYS, register_visitor_part
 from shop.security import redirect_next
 from shop.services import accounts
 from shop.services.mail import render_message, send_after_response
 
 LOGIN_SIGNALS = []  # callables(user) run after a successful log-in (the cart merges here)
+
+
+def account_links():
+    """Return the header's account links for this visitor (sign in, or their own menu and sign-out form)."""
+    return Markup(render_template("_account_links.html"))  # noqa: S704  (an autoescaped template's output)
+
+
+# Filled in for each visitor, so that signed-in visitors too are served cached catalogue pages.
+register_visitor_part("account-links", account_links, session_keys=SIGNED_IN_SESSION_KEYS)
 
 
 def _start_session(user, remember=False):

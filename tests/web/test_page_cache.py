@@ -84,19 +84,57 @@ def test_the_cache_holds_no_token(cached_app, monkeypatch):
     assert not TOKEN.search(stored[0]["body"].replace("\x00csrf-token\x00", ""))
 
 
-def test_signed_in_pages_are_neither_cached_nor_served_from_the_cache(cached_app, db):
+def _signed_in_client(app, user, locale=None):
+    client = _client_in(app, locale)
+    with client.session_transaction() as session:
+        session["_user_id"], session["_fresh"] = user.get_id(), True
+    return client
+
+
+def _client_in(app, locale=None):
+    client = app.test_client()
+    if locale:
+        with client.session_transaction() as session:
+            session["locale"] = locale
+    return client
+
+
+def test_a_page_rendered_for_a_signed_in_visitor_is_never_stored(cached_app, db):
     user = make_user(email="hoa@example.com")
     db.session.commit()
-    cached_app.test_client().get("/_test/page")  # an anonymous copy is in the cache
-    signed_in = cached_app.test_client()
-    with signed_in.session_transaction() as session:
-        session["_user_id"] = user.get_id()
-        session["_fresh"] = True
-    page = signed_in.get("/_test/page")
-    assert "X-Cache" not in page.headers
-    assert "signed in as hoa@example.com" in page.get_data(as_text=True)
-    anonymous = cached_app.test_client().get("/_test/page").get_data(as_text=True)
-    assert "hoa@example.com" not in anonymous and "render 1" in anonymous
+    page = _signed_in_client(cached_app, user).get("/_test/page")  # the cache is empty: rendered for her
+    assert "X-Cache" not in page.headers and "signed in as hoa@example.com" in page.get_data(as_text=True)
+    anonymous = cached_app.test_client().get("/_test/page")
+    assert anonymous.headers["X-Cache"] == "MISS"  # her page was not kept
+    assert "hoa@example.com" not in anonymous.get_data(as_text=True) and "render 2" in anonymous.get_data(as_text=True)
+
+
+def test_a_remember_me_cookie_alone_never_stores_a_page(cached_app):
+    visitor = cached_app.test_client()
+    visitor.set_cookie("remember_token", "1|forged")
+    assert "X-Cache" not in visitor.get("/_test/page").headers
+    assert cached_app.test_client().get("/_test/page").headers["X-Cache"] == "MISS"
+
+
+def test_signed_in_visitors_get_the_guests_page_with_their_own_account_links(cached_app, db):
+    from shop.models.user import ROLE_ADMIN
+    from tests.factories import make_product
+
+    make_product(name_vi="Chả mực Hạ Long")
+    customer, admin = make_user(email="hoa@example.com"), make_user(email="office@example.com", role=ROLE_ADMIN)
+    db.session.commit()
+    guest_page = _client_in(cached_app, "en").get("/products")
+    assert guest_page.headers["X-Cache"] == "MISS"
+    hoa = _signed_in_client(cached_app, customer, "en")
+    mine = hoa.get("/products")
+    html = mine.get_data(as_text=True)
+    assert mine.headers["X-Cache"] == "HIT"
+    assert "My orders" in html and "Sign out" in html and ">Sign in<" not in html and "Back office" not in html
+    assert hoa.post("/auth/logout", data={"csrf_token": _token(mine)}).status_code == 302  # her own token works
+    office = _signed_in_client(cached_app, admin, "en").get("/products")
+    assert office.headers["X-Cache"] == "HIT" and "Back office" in office.get_data(as_text=True)
+    guest = _client_in(cached_app, "en").get("/products").get_data(as_text=True)
+    assert ">Sign in<" in guest and "My orders" not in guest and "Back office" not in guest
 
 
 def test_flashed_messages_are_never_cached(cached_app):
