@@ -68,6 +68,14 @@ def slugify(value):
     return _NOT_SLUG.sub("-", fold(value)).strip("-")
 
 
+def customer_email(number):
+    """The e-mail address of the `number`th generated customer (from 1; each has BENCH_PASSWORD)."""
+    return f"customer{number}@bench.example"
+
+
+CUSTOMER_EMAIL = customer_email(1)
+
+
 # The marker is the database's comment: outside the schema, so the models and migrations
 # still compare equal, and cleared whenever the schema is reset.
 MARKER_SQL = ("SELECT coalesce(shobj_description(oid, 'pg_database'), '') FROM pg_database "
@@ -135,7 +143,7 @@ class Generator:
                                    "producer", password_hash, created))
         self.first_customer_id = 2 + self.sizes.producers
         for number in range(self.sizes.customers):
-            rows.append(self._user(self.first_customer_id + number, f"customer{number + 1}@bench.example",
+            rows.append(self._user(self.first_customer_id + number, customer_email(number + 1),
                                    self._person(), "customer", password_hash, self._past(self.sizes.days)))
         return rows
 
@@ -303,7 +311,7 @@ class Generator:
         name = self._person()
         order = {
             "id": order_id, "number": number, "customer_id": customer, "contact_name": name,
-            "email": f"customer{customer - self.first_customer_id + 1}@bench.example" if customer
+            "email": customer_email(customer - self.first_customer_id + 1) if customer
             else f"guest{order_id}@bench.example",
             "phone": f"09{rng.randint(10_000_000, 99_999_999)}",
             "address": "" if delivery == "pickup" else f"Số {rng.randint(1, 300)} đường Trần Hưng Đạo, Hạ Long",
