@@ -89,6 +89,7 @@ def sign_in(base_url, email, password):
     })
     if status != 302 or "/auth/login" in headers.get("location", ""):
         raise RuntimeError(f"sign-in of {email} failed ({status})")
+    client.get(urlsplit(headers["location"]).path or "/")  # shows (and so clears) the welcome message
     client.close()
     return "; ".join(f"{name}={value}" for name, value in client.cookies.items())
 
