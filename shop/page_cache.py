@@ -6,9 +6,10 @@ what the visitor parts read (below: a guest's cart, a signed-in visitor's identi
 the same language, host and full path. Flashed messages and every other request are
 served fresh, as are error pages.
 
-What belongs to one visitor is never stored. Only a page rendered for a guest goes into
-the cache, never one rendered for a signed-in visitor, and only when the view set nothing
-else in the session. A page with a form carries a CSRF token: before the page is stored
+What belongs to one visitor is never stored. A page meant for the cache is rendered as for
+a guest, whoever asked (a signed-in user is hidden from the view and its templates), and
+is kept only when the view set nothing else in the session. A page with a form carries a
+CSRF token: before the page is stored
 the token is swapped for a placeholder, and each visitor served from the cache gets their
 own fresh token in its place. A visitor part (the header's cart count and account links,
 `register_visitor_part`) is rendered as a placeholder into every page meant for the cache
@@ -17,6 +18,7 @@ Pages live PAGE_CACHE_SECONDS (0 turns the cache off): stock and prices shown ma
 long, while the cart and checkout always read them from the database.
 """
 import hashlib
+from contextlib import contextmanager
 from functools import wraps
 
 from flask import current_app, g, make_response, request, session
@@ -30,8 +32,8 @@ from shop.extensions import cache
 # CSRF secret (its token is swapped, see above) and Flask-Login's freshness flag, which it
 # sets on any anonymous session that holds something. Visitor parts add the keys they read.
 NEUTRAL_SESSION_KEYS = frozenset({"locale", "csrf_token", "_fresh"})
-# Flask-Login's keys of a signed-in session: its visitor is served cached pages (their account
-# links are a visitor part), but a page rendered for them is never stored.
+# Flask-Login's keys of a signed-in session: its visitor is served cached pages, rendered as
+# for a guest, with their own account links (a visitor part).
 SIGNED_IN_SESSION_KEYS = frozenset({"_user_id", "_id", "_remember", "_remember_seconds"})
 TOKEN_PLACEHOLDER = "\x00csrf-token\x00"  # noqa: S105  (a marker, not a secret)
 CACHE_HEADER = "X-Cache"
@@ -68,10 +70,20 @@ def _neutral_session():
     return set(session).issubset(NEUTRAL_SESSION_KEYS | _visitor_session_keys)
 
 
-def _signed_in():
-    """Whether this visitor is, or may become by their remember-me cookie, a signed-in user."""
-    remember_cookie = current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token")
-    return not SIGNED_IN_SESSION_KEYS.isdisjoint(session) or bool(request.cookies.get(remember_cookie))
+@contextmanager
+def _as_a_guest():
+    """Hide the signed-in user (Flask-Login's per-request user) while a page for the cache is rendered."""
+    had_user, user = "_login_user" in g, g.pop("_login_user", None)
+    g._login_user = current_app.login_manager.anonymous_user()
+    g._page_for_cache = True  # visitor parts render as placeholders
+    try:
+        yield
+    finally:
+        g._page_for_cache = False
+        if had_user:
+            g._login_user = user
+        else:
+            g.pop("_login_user", None)  # loaded afresh for the visitor parts
 
 
 def page_key():
@@ -93,8 +105,8 @@ def _storable(response):
     """Return (body, headers) to keep for `response`, or None when it must not be cached."""
     if response.status_code != 200 or response.direct_passthrough or response.is_streamed:
         return None
-    if not _neutral_session() or _signed_in():
-        return None  # rendered for a signed-in visitor, or the view remembered something about this one
+    if not _neutral_session():
+        return None  # the view remembered something about this visitor
     body = response.get_data(as_text=True)
     if TOKEN_PLACEHOLDER in body:
         return None
@@ -141,11 +153,8 @@ def cached_page(view):
         entry = _cache_call("get", key)
         if entry is not None:
             return _from_cache(entry)
-        g._page_for_cache = True  # visitor parts render as placeholders
-        try:
+        with _as_a_guest():
             response = make_response(view(*args, **kwargs))
-        finally:
-            g._page_for_cache = False
         stored = _storable(response)
         if stored is not None:
             _cache_call("set", key, stored, current_app.config["PAGE_CACHE_SECONDS"])
