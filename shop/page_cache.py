@@ -6,9 +6,9 @@ what the visitor parts read (below: a guest's cart, a signed-in visitor's identi
 the same language, host and full path. Flashed messages and every other request are
 served fresh, as are error pages.
 
-What belongs to one visitor is never stored. A page meant for the cache is rendered as for
-a guest, whoever asked (a signed-in user is hidden from the view and its templates), and
-is kept only when the view set nothing else in the session. A page with a form carries a
+What belongs to one visitor is never stored. A public page is always rendered as for a
+guest, whoever asked (a signed-in user is hidden from the view and its templates), and is
+kept only when the view set nothing else in the session. A page with a form carries a
 CSRF token: before the page is stored
 the token is swapped for a placeholder, and each visitor served from the cache gets their
 own fresh token in its place. A visitor part (the header's cart count and account links,
@@ -148,14 +148,14 @@ def cached_page(view):
     @wraps(view)
     def wrapped(*args, **kwargs):
         key = page_key()
-        if key is None:
-            return view(*args, **kwargs)
-        entry = _cache_call("get", key)
+        entry = _cache_call("get", key) if key is not None else None
         if entry is not None:
             return _from_cache(entry)
+        # Rendered as for a guest even when it will not be stored, so that a public page looks
+        # the same whether the cache is on or off.
         with _as_a_guest():
             response = make_response(view(*args, **kwargs))
-        stored = _storable(response)
+        stored = _storable(response) if key is not None else None
         if stored is not None:
             _cache_call("set", key, stored, current_app.config["PAGE_CACHE_SECONDS"])
             response.headers[CACHE_HEADER] = "MISS"
