@@ -9,13 +9,12 @@ served fresh, as are error pages.
 What belongs to one visitor is never stored. A public page is always rendered as for a
 guest, whoever asked (a signed-in user is hidden from the view and its templates), and is
 kept only when the view set nothing else in the session. A page with a form carries a
-CSRF token: before the page is stored
-the token is swapped for a placeholder, and each visitor served from the cache gets their
-own fresh token in its place. A visitor part (the header's cart count and account links,
-`register_visitor_part`) is rendered as a placeholder into every page meant for the cache
-and filled in for each visitor, on the first response as on every hit.
-Pages live PAGE_CACHE_SECONDS (0 turns the cache off): stock and prices shown may lag that
-long, while the cart and checkout always read them from the database.
+CSRF token: before the page is stored the token is swapped for a placeholder, and each
+visitor served from the cache gets their own fresh token in its place. A visitor part
+(the header's cart count and account links, `register_visitor_part`) is rendered as a
+placeholder into every public page and filled in for each visitor, on the first response
+as on every hit. Pages live PAGE_CACHE_SECONDS (0 turns the cache off): stock and prices
+shown may lag that long, while the cart and checkout always read them from the database.
 """
 import hashlib
 from contextlib import contextmanager
@@ -53,7 +52,7 @@ def register_visitor_part(name, render, session_keys=()):
 
 
 def visitor_part(name):
-    """Template global: this visitor's part `name`, or its placeholder in a page meant for the cache."""
+    """Template global: this visitor's part `name`, or its placeholder while a public page is rendered."""
     placeholder, render = _VISITOR_PARTS[name]
     return Markup(placeholder) if g.get("_page_for_cache") else render()  # noqa: S704  (a fixed marker)
 
@@ -143,7 +142,7 @@ def _cache_call(method, *args):
 
 
 def cached_page(view):
-    """Decorate a public view so that anonymous visitors are served from the page cache."""
+    """Decorate a public view: rendered as for a guest, kept in the page cache, filled in for each visitor."""
 
     @wraps(view)
     def wrapped(*args, **kwargs):
