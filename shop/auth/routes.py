@@ -1,5 +1,8 @@
 """Views for accounts: thin wrappers around shop.services.accounts."""
+from functools import lru_cache
+
 from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_user, logout_user
@@ -20,6 +23,18 @@ LOGIN_SIGNALS = []  # callables(user) run after a successful log-in (the cart me
 
 def account_links():
     """Return the header's account links for this visitor (sign in, or their own menu and sign-out form)."""
+    if current_user.is_authenticated:
+        return _rendered_account_links()
+    return _guest_links(str(get_locale()), request.script_root)
+
+
+@lru_cache(maxsize=16)
+def _guest_links(_locale, _script_root):
+    """The guests' links (a sign-in link): the same for every guest of a language, so drawn once each."""
+    return _rendered_account_links()
+
+
+def _rendered_account_links():
     return Markup(render_template("_account_links.html"))  # noqa: S704  (an autoescaped template's output)
 
 
