@@ -71,7 +71,8 @@ def _neutral_session():
 
 @contextmanager
 def _as_a_guest():
-    """Hide the signed-in user (Flask-Login's per-request user) while a page for the cache is rendered."""
+    """Hide the signed-in user (Flask-Login's per-request user) while a public page is rendered."""
+    get_locale()  # chosen first: a signed-in visitor's own language (Flask-Babel keeps it for the request)
     had_user, user = "_login_user" in g, g.pop("_login_user", None)
     g._login_user = current_app.login_manager.anonymous_user()
     g._page_for_cache = True  # visitor parts render as placeholders

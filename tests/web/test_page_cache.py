@@ -133,6 +133,13 @@ def test_with_the_cache_off_a_public_page_is_rendered_as_for_a_guest_too(app, db
     assert "My orders" in products and ">Sign in<" not in products  # her own links, as with the cache on
 
 
+def test_a_public_page_speaks_the_signed_in_visitors_own_language(app, db):
+    user = make_user(email="jane@example.com", locale="en")
+    db.session.commit()
+    page = _signed_in_client(app, user).get("/products").get_data(as_text=True)  # no language in the session
+    assert '<html lang="en">' in page and "My orders" in page
+
+
 def test_signed_in_visitors_get_the_guests_page_with_their_own_account_links(cached_app, db):
     from shop.models.user import ROLE_ADMIN
     from tests.factories import make_product
