@@ -9,6 +9,7 @@ from shop.errors import PaymentError
 from shop.extensions import db
 from shop.models import Order
 from shop.models.order import ORDER_PENDING_PAYMENT
+from shop.query_args import int_arg
 from shop.services.order_access import find_order_for
 from shop.services.order_flow import STATUS_LABELS
 from shop.services.payments import confirm_checkout_session
@@ -42,7 +43,7 @@ def order_status(number):
 @bp.get("/account/orders")
 @login_required
 def orders():
-    page = request.args.get("page", 1, type=int)
+    page = int_arg("page", 1)
     pagination = db.paginate(
         select(Order).where(Order.customer_id == current_user.id).order_by(Order.created_at.desc(), Order.id.desc()),
         page=max(page, 1), per_page=ORDERS_PER_PAGE, error_out=False,

@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 
 from shop.errors import ShopError
 from shop.extensions import db
+from shop.query_args import int_arg
 
 PER_PAGE = 30
 
@@ -41,7 +42,7 @@ def perform(form, action, success):
 
 def paginate(query):
     """Paginate a select by the `page` argument."""
-    return db.paginate(query, page=request.args.get("page", 1, type=int), per_page=PER_PAGE,
+    return db.paginate(query, page=int_arg("page", 1), per_page=PER_PAGE,
                        error_out=False, count=True)
 
 

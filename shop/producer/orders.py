@@ -11,6 +11,7 @@ from shop.models.order import ORDER_STATUSES, SHIPMENT_DELIVERED, SHIPMENT_PACKE
 from shop.producer import bp
 from shop.producer.forms import SalesFilterForm, ShipForm
 from shop.producer.routes import USER_ERRORS, form_error
+from shop.query_args import int_arg
 from shop.services import fulfilment, producer_sales
 from shop.services.order_flow import REVENUE_STATUSES, STATUS_LABELS
 from shop.services.producer_sales import WAITING_SHIPMENTS
@@ -52,7 +53,7 @@ def _sales_filter():
 @bp.route("/sales")
 def sales():
     form, start, end, statuses = _sales_filter()
-    page = request.args.get("page", 1, type=int)
+    page = int_arg("page", 1)
     totals = producer_sales.order_line_totals(g.producer.id, start, end, statuses)
     pages = max(1, -(-totals.lines // SALES_PER_PAGE))
     if not 1 <= page <= pages:

@@ -6,13 +6,14 @@ from shop.admin import bp
 from shop.admin.actions import list_args, paginate
 from shop.extensions import db
 from shop.models import Certification, Order
+from shop.query_args import int_arg
 from shop.services.audit_log import audit_choices, audit_query
 
 
 @bp.get("/audit")
 def audit_log():
     action, entity_type = request.args.get("action", ""), request.args.get("entity", "")
-    entity_id = request.args.get("entity_id", type=int)
+    entity_id = int_arg("entity_id")
     page = paginate(audit_query(action, entity_type, entity_id))
     actions, entity_types = audit_choices()
     return render_template("admin/audit.html", page=page, action=action, entity_type=entity_type,

@@ -10,6 +10,7 @@ from shop.admin.forms import ReasonForm, RefundForm
 from shop.extensions import db
 from shop.models import Order, Producer
 from shop.models.order import ORDER_PENDING_PAYMENT, ORDER_PLACED
+from shop.query_args import int_arg
 from shop.services import refunds
 from shop.services.localtime import parse_iso_day
 from shop.services.money import format_vnd
@@ -24,7 +25,7 @@ def _filter():
     return OrderFilter(
         status=request.args.get("status", ""), payment_method=request.args.get("payment", ""),
         start=parse_iso_day(request.args.get("start")), end=parse_iso_day(request.args.get("end")),
-        producer_id=request.args.get("producer", type=int), q=request.args.get("q", ""),
+        producer_id=int_arg("producer"), q=request.args.get("q", ""),
     )
 
 
