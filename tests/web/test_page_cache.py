@@ -1,4 +1,5 @@
-"""The page cache serves anonymous visitors only, and never hands out anybody's CSRF token."""
+"""The page cache serves every visitor pages rendered as for a guest; it never stores or hands out
+anything of one visitor's (CSRF token, cart, account)."""
 import re
 
 import pytest
