@@ -18,6 +18,7 @@ def create_app(config_class=None):
     app.config.from_object(config_class)
     register_proxy_fix(app)
     register_extensions(app)
+    register_url_converters(app)
     register_blueprints(app)
     register_template_helpers(app)
     register_static_files(app)
@@ -79,6 +80,13 @@ def register_extensions(app):
 def _forget_request_user():
     """Drop Flask-Login's cached user so that this request loads its own."""
     g.pop("_login_user", None)
+
+
+def register_url_converters(app):
+    """Ids in paths are numbers a database INTEGER can hold: a larger one is not found (before the routes)."""
+    from shop.query_args import DatabaseIntConverter
+
+    app.url_map.converters["int"] = DatabaseIntConverter
 
 
 def register_blueprints(app):

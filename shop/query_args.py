@@ -1,10 +1,11 @@
-"""Whole numbers from the query string (`?page=`, `?producer=`…) for the shop's lists.
+"""Whole numbers in links: in the query string (`?page=`, `?producer=`…) and in paths (`<int:id>`).
 
-A value that is not a plain whole number, or lies beyond any id or page the database can
-hold (a 32-bit INTEGER), reads as the default: nonsense in a link is ignored, never a
-server error (an enormous number once overflowed SQLite's integers).
+A number beyond any id or page the database can hold (a 32-bit INTEGER) is nonsense: in the
+query string it reads as the default, in a path it is not found (404). Neither ever reaches
+the database, where an enormous one overflowed SQLite's integers (a server error).
 """
 from flask import request
+from werkzeug.routing import IntegerConverter
 
 MAX_QUERY_INT = 2**31 - 1
 
@@ -16,3 +17,11 @@ def int_arg(name, default=None, minimum=1):
         return default
     value = int(text)
     return value if minimum <= value <= MAX_QUERY_INT else default
+
+
+class DatabaseIntConverter(IntegerConverter):
+    """`<int:…>` in a route, up to MAX_QUERY_INT: a larger number matches no route (404)."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        kwargs.setdefault("max", MAX_QUERY_INT)
+        super().__init__(url_map, *args, **kwargs)
