@@ -66,6 +66,10 @@ class Client:
     def post(self, path, form):
         return self.request("POST", path, form)
 
+    def cookie_header(self):
+        """The cookies kept so far, as a Cookie header value (for wrk)."""
+        return "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+
     def close(self):
         if self.connection is not None:
             self.connection.close()
@@ -91,7 +95,7 @@ def sign_in(base_url, email, password):
         raise RuntimeError(f"sign-in of {email} failed ({status})")
     client.get(urlsplit(headers["location"]).path or "/")  # shows (and so clears) the welcome message
     client.close()
-    return "; ".join(f"{name}={value}" for name, value in client.cookies.items())
+    return client.cookie_header()
 
 
 def guest_with_a_cart(base_url, product):
@@ -105,7 +109,7 @@ def guest_with_a_cart(base_url, product):
         raise RuntimeError(f"cart/add answered {status}")
     client.get(urlsplit(headers["location"]).path)  # the page that shows (and so clears) the flashed message
     client.close()
-    return "; ".join(f"{name}={value}" for name, value in client.cookies.items())
+    return client.cookie_header()
 
 
 @dataclass

@@ -160,7 +160,10 @@ def cached_page(view):
             _cache_call("set", key, stored, current_app.config["PAGE_CACHE_SECONDS"])
             response.headers[CACHE_HEADER] = "MISS"
         if not (response.direct_passthrough or response.is_streamed):
-            response.set_data(_fill_visitor_parts(response.get_data(as_text=True)))
+            body = response.get_data(as_text=True)
+            filled = _fill_visitor_parts(body)
+            if filled is not body:  # a page (not JSON) with this visitor's parts to fill in
+                response.set_data(filled)
         return response
 
     return wrapped
