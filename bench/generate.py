@@ -63,7 +63,7 @@ class Sizes:
 
 def slugify(value):
     """Return a URL slug made of folded words ("Chả mực Hạ Long" → "cha-muc-ha-long")."""
-    from shop.services.search import fold
+    from shop.services.catalog.search import fold
 
     return _NOT_SLUG.sub("-", fold(value)).strip("-")
 
@@ -185,7 +185,7 @@ class Generator:
 
     def products(self, bases, pictures):
         """Products from the demo catalogue's names with variants; the first few are always listed."""
-        from shop.services.catalog_index import refresh_search_text
+        from shop.services.catalog.search import refresh_search_text
 
         rng, rows = self.rng, []
         self.price = {}
@@ -244,7 +244,7 @@ class Generator:
 
     def certifications(self):
         """About three products in four are rated; some ratings have expired, some were renewed."""
-        from shop.services.certification import expiry_for, issuing_body_for
+        from shop.services.certification.rules import expiry_for, issuing_body_for
 
         rng, rows = self.rng, []
         today = self.now.date()
@@ -295,7 +295,7 @@ class Generator:
         return tables
 
     def _order(self, order_id, created, pending, popular, cumulative, numbers, tables):
-        from shop.services.cart import shipping_fee
+        from shop.services.orders.cart import shipping_fee
 
         rng = self.rng
         products = self._basket(popular, cumulative)
@@ -485,7 +485,7 @@ def store_pictures():
     from PIL import Image
 
     from shop.demo.images import draw_picture
-    from shop.services.media import media_exists, store_picture
+    from shop.services.media.storage import media_exists, store_picture
 
     stored = {}
     for kind in PICTURE_KINDS:
@@ -514,7 +514,7 @@ def generate(sizes=Sizes(), seed=2024, echo=print):
     """Fill the (freshly migrated, empty) database of the current app; return row counts."""
     from shop.extensions import db
     from shop.models import utcnow
-    from shop.services.accounts import hash_password
+    from shop.services.accounts.users import hash_password
 
     started = time.monotonic()
     generator = Generator(sizes, seed, utcnow().replace(microsecond=0), echo)

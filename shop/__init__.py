@@ -20,6 +20,7 @@ def create_app(config_class=None):
     register_extensions(app)
     register_url_converters(app)
     register_blueprints(app)
+    register_signals(app)
     register_template_helpers(app)
     register_static_files(app)
     register_security(app)
@@ -65,11 +66,11 @@ def register_extensions(app):
 
     @login_manager.user_loader
     def load_user(identity):
-        from shop.services.accounts import user_for_session
+        from shop.services.accounts.users import user_for_session
 
         return user_for_session(identity)
 
-    from shop.db_events import disable_postgresql_jit, enable_sqlite_foreign_keys, enable_sqlite_unicode_lower
+    from shop.models.db_events import disable_postgresql_jit, enable_sqlite_foreign_keys, enable_sqlite_unicode_lower
 
     with app.app_context():
         enable_sqlite_foreign_keys(db.engine)
@@ -82,9 +83,16 @@ def _forget_request_user():
     g.pop("_login_user", None)
 
 
+def register_signals(app):
+    """Connect the shop's receivers of documented signals (the cart merges at sign-in)."""
+    from shop.web.visitor_cart import register_cart_merge
+
+    register_cart_merge(app)
+
+
 def register_url_converters(app):
     """Ids in paths are numbers a database INTEGER can hold: a larger one is not found (before the routes)."""
-    from shop.query_args import DatabaseIntConverter
+    from shop.web.query_args import DatabaseIntConverter
 
     app.url_map.converters["int"] = DatabaseIntConverter
 
@@ -116,14 +124,14 @@ def register_blueprints(app):
 
 def register_template_helpers(app):
     """Expose formatting helpers (money, stars, locale) to every template."""
-    from shop import templating
+    from shop.web import templating
 
     templating.init_app(app)
 
 
 def register_static_files(app):
     """Link static files with a content hash and let browsers cache them for a year."""
-    from shop import static_files
+    from shop.web import static_files
 
     static_files.init_app(app)
 
@@ -131,21 +139,21 @@ def register_static_files(app):
 def register_query_count(app):
     """With COUNT_QUERIES on, tell each response's number of SQL statements (X-Query-Count)."""
     if app.config.get("COUNT_QUERIES"):
-        from shop import query_count
+        from shop.web import query_count
 
         query_count.init_app(app)
 
 
 def register_security(app):
     """Send the security headers (CSP, nosniff, frame denial, HSTS in production)."""
-    from shop import security
+    from shop.web import security
 
     security.init_app(app)
 
 
 def register_errorhandlers(app):
     """Render friendly error pages (and JSON for the API)."""
-    from shop import errorpages
+    from shop.web import errorpages
 
     errorpages.init_app(app)
 

@@ -34,7 +34,7 @@ def create_admin_command(email, name, password):
     """Create an administrator account for EMAIL."""
     from shop.errors import InvalidInput
     from shop.models.user import ROLE_ADMIN
-    from shop.services.accounts import create_user
+    from shop.services.accounts.users import create_user
 
     try:
         create_user(email, password, name, role=ROLE_ADMIN)
@@ -48,7 +48,7 @@ def create_admin_command(email, name, password):
 @with_appcontext
 def expire_orders_command():
     """Cancel unpaid card orders whose reservation ran out and return their stock (safe to repeat)."""
-    from shop.services.payments import expire_overdue_orders
+    from shop.services.payments.stripe_checkout import expire_overdue_orders
 
     released = expire_overdue_orders()
     click.echo(f"{released} unpaid order(s) cancelled, their stock released.")

@@ -37,8 +37,8 @@ from shop.models.order import (
 )
 from shop.models.producer import PRODUCER_APPROVED
 from shop.models.user import ROLE_CUSTOMER, ROLE_PRODUCER
-from shop.services.catalog_index import refresh_search_text
-from shop.services.certification import expiry_for, issuing_body_for
+from shop.services.catalog.search import refresh_search_text
+from shop.services.certification.rules import expiry_for, issuing_body_for
 from shop.services.stock import record_initial_stock, reserve_stock
 
 DEFAULT_PASSWORD = "correct-horse-battery"
@@ -50,7 +50,7 @@ _PASSWORD_HASH = None
 def _password_hash():
     global _PASSWORD_HASH
     if _PASSWORD_HASH is None:
-        from shop.services.accounts import hash_password
+        from shop.services.accounts.users import hash_password
 
         _PASSWORD_HASH = hash_password(DEFAULT_PASSWORD)
     return _PASSWORD_HASH
@@ -70,7 +70,7 @@ def make_user(role=ROLE_CUSTOMER, email=None, name=None, **values):
 
 def make_area(name="Hạ Long", name_en=None, slug=None):
     """An area of the province (reused when it already exists)."""
-    from shop.services.search import fold
+    from shop.services.catalog.search import fold
 
     slug = slug or fold(name).replace(" ", "-")
     area = db.session.query(Area).filter_by(slug=slug).one_or_none()
@@ -223,7 +223,7 @@ def picture_bytes(fmt="PNG", size=(64, 48), color=(200, 120, 40), exif=None, **s
 
 def checkout_details(**values):
     """What a customer types at checkout (cash on delivery within the province unless told otherwise)."""
-    from shop.services.orders import CheckoutDetails
+    from shop.services.orders.placing import CheckoutDetails
 
     fields = dict(name="Lê Minh Anh", email="anh@example.com", phone="0912 345 678", delivery_method="province",
                   address="12 Trần Hưng Đạo, Hạ Long", note="", payment_method="cod")
@@ -233,7 +233,7 @@ def checkout_details(**values):
 
 def place_test_order(items, customer=None, locale="vi", **details):
     """An order placed through the real service: `items` maps products (or ids) to quantities."""
-    from shop.services.orders import place_order
+    from shop.services.orders.placing import place_order
 
     wanted = {getattr(product, "id", product): quantity for product, quantity in items.items()}
     return place_order(wanted, checkout_details(**details), customer=customer, locale=locale)

@@ -19,8 +19,8 @@ from shop.models.catalog import CERT_SUBMITTED
 from shop.models.order import ORDER_PENDING_PAYMENT, PAYMENT_CARD
 from shop.models.producer import PRODUCER_SUSPENDED
 from shop.models.user import ROLE_ADMIN
-from shop.services.accounts import make_reset_token
-from shop.services.cart import UserCart
+from shop.services.accounts.users import make_reset_token
+from shop.services.orders.cart import UserCart
 from tests.factories import (
     DEFAULT_PASSWORD,
     make_certification,

@@ -9,10 +9,10 @@ from shop.errors import PaymentError
 from shop.extensions import db
 from shop.models import Order
 from shop.models.order import ORDER_PENDING_PAYMENT
-from shop.query_args import int_arg
-from shop.services.order_access import find_order_for
-from shop.services.order_flow import STATUS_LABELS
-from shop.services.payments import confirm_checkout_session
+from shop.services.orders.access import find_order_for
+from shop.services.orders.flow import STATUS_LABELS
+from shop.services.payments.stripe_checkout import confirm_checkout_session
+from shop.web.query_args import int_arg
 
 ORDERS_PER_PAGE = 20
 

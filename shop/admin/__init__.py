@@ -2,7 +2,7 @@
 from flask import Blueprint
 
 from shop.models.user import ROLE_ADMIN
-from shop.security import role_required
+from shop.web.security import role_required
 
 bp = Blueprint("admin", __name__)
 

@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 
 from shop.errors import ShopError
 from shop.extensions import db
-from shop.query_args import int_arg
+from shop.web.query_args import int_arg
 
 PER_PAGE = 30
 

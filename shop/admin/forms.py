@@ -5,7 +5,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from shop.admin.labels import ROLE_LABELS
-from shop.forms import ShopForm
+from shop.web.forms import ShopForm
 
 
 class ActionForm(ShopForm):

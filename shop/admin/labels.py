@@ -2,7 +2,7 @@
 from flask_babel import lazy_gettext as _l
 
 from shop.labels import DELIVERY_LABELS, LEGAL_TYPE_LABELS  # noqa: F401  (shared names, used by templates)
-from shop.services.order_flow import STATUS_LABELS as ORDER_STATUS_LABELS  # noqa: F401  (one place for orders)
+from shop.services.orders.flow import STATUS_LABELS as ORDER_STATUS_LABELS  # noqa: F401  (one place for orders)
 
 PRODUCER_STATUS_LABELS = {
     "pending": _l("Waiting for approval"),

@@ -1,7 +1,15 @@
 """The OpenAPI 3.1 description of the public catalogue API (served at /api/openapi.json)."""
 from flask import url_for
 
-from shop.services.catalog import MAX_PAGE, MAX_PRICE, MAX_QUERY_LENGTH, SORTS, STOCK_IN, STOCK_LOW, STOCK_SOLD_OUT
+from shop.services.catalog.listing import (
+    MAX_PAGE,
+    MAX_PRICE,
+    MAX_QUERY_LENGTH,
+    SORTS,
+    STOCK_IN,
+    STOCK_LOW,
+    STOCK_SOLD_OUT,
+)
 
 
 def _nullable(schema):

@@ -4,8 +4,8 @@ from flask import current_app, jsonify, request
 from shop.api import bp
 from shop.api.openapi import openapi_document
 from shop.api.serializers import product_detail, product_summary
-from shop.page_cache import cached_page
-from shop.services import catalog
+from shop.services.catalog import listing as catalog
+from shop.web.page_cache import cached_page
 
 MAX_PER_PAGE = 100
 

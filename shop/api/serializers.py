@@ -2,8 +2,8 @@
 from flask import url_for
 
 from shop.catalog.structured_data import media_url
-from shop.services.catalog import STOCK_LOW, availability, public_link, shown_certification
-from shop.services.certification import badge_stars
+from shop.services.catalog.listing import STOCK_LOW, availability, public_link, shown_certification
+from shop.services.certification.rules import badge_stars
 
 
 def _names(obj, vi_field="name_vi", en_field="name_en"):

@@ -3,8 +3,8 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
-from shop.forms import ShopForm
-from shop.services.accounts import MIN_PASSWORD_LENGTH
+from shop.services.accounts.users import MIN_PASSWORD_LENGTH
+from shop.web.forms import ShopForm
 
 
 class LoginForm(ShopForm):

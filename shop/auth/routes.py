@@ -1,11 +1,11 @@
-"""Views for accounts: thin wrappers around shop.services.accounts."""
+"""Views for accounts: thin wrappers around shop.services.accounts.users."""
 from functools import lru_cache
 
 from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, logout_user
 from markupsafe import Markup
 
 from shop.auth import bp
@@ -13,12 +13,11 @@ from shop.auth.forms import LoginForm, RegisterForm, ResetPasswordForm, ResetReq
 from shop.errors import InvalidInput
 from shop.extensions import limiter
 from shop.i18n import select_locale
-from shop.page_cache import SIGNED_IN_SESSION_KEYS, register_visitor_part
-from shop.security import redirect_next
-from shop.services import accounts
+from shop.services.accounts import users as accounts
 from shop.services.mail import render_message, send_after_response
-
-LOGIN_SIGNALS = []  # callables(user) run after a successful log-in (the cart merges here)
+from shop.web.page_cache import SIGNED_IN_SESSION_KEYS, register_visitor_part
+from shop.web.security import redirect_next
+from shop.web.sessions import start_session
 
 
 def account_links():
@@ -42,16 +41,6 @@ def _rendered_account_links():
 register_visitor_part("account-links", account_links, session_keys=SIGNED_IN_SESSION_KEYS)
 
 
-def _start_session(user, remember=False):
-    """Log `user` in on a fresh session, keeping only the language and the guest cart."""
-    keep = {key: session[key] for key in ("locale", "cart") if key in session}
-    session.clear()
-    session.update(keep)
-    login_user(user, remember=remember)
-    for signal in LOGIN_SIGNALS:
-        signal(user)
-
-
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit("10 per minute; 50 per hour", methods=["POST"])
 def login():
@@ -61,7 +50,7 @@ def login():
     if form.validate_on_submit():
         user = accounts.authenticate(form.email.data, form.password.data)
         if user:
-            _start_session(user, form.remember.data)
+            start_session(user, form.remember.data)
             flash(_("Welcome back, %(name)s.", name=user.name), "success")
             return redirect_next()
         flash(_("Wrong e-mail or password."), "error")
@@ -80,7 +69,7 @@ def register():
         except InvalidInput as error:
             form.email.errors.append(error.message)
         else:
-            _start_session(user)
+            start_session(user)
             flash(_("Your account is ready."), "success")
             return redirect_next()
     return render_template("auth/register.html", form=form)

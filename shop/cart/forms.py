@@ -1,7 +1,7 @@
 """Cart forms: they carry the CSRF token; the cart service checks the values."""
 from wtforms import HiddenField, StringField
 
-from shop.forms import ShopForm
+from shop.web.forms import ShopForm
 
 
 class CartLineForm(ShopForm):

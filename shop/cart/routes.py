@@ -1,16 +1,16 @@
-"""Cart views: thin wrappers around shop.services.cart."""
+"""Cart views: thin wrappers around shop.services.orders.cart."""
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from shop.cart import bp
 from shop.cart.forms import CartLineForm, CartRemoveForm
-from shop.cart.store import SESSION_KEY, cart_badge, current_cart
 from shop.errors import ShopError
 from shop.extensions import limiter
-from shop.page_cache import register_visitor_part
-from shop.security import is_safe_next
-from shop.services import cart as carts
-from shop.services.cart import product_name
+from shop.services.orders import cart as carts
+from shop.services.orders.cart import product_name
+from shop.web.page_cache import register_visitor_part
+from shop.web.security import is_safe_next
+from shop.web.visitor_cart import SESSION_KEY, cart_badge, current_cart
 
 # Every cart change shares one budget per client address: far more than a shopper clicks,
 # far less than a script filling carts (each change re-reads products from the database).

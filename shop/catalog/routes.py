@@ -1,4 +1,4 @@
-"""Storefront views: thin wrappers around shop.services.catalog."""
+"""Storefront views: thin wrappers around shop.services.catalog.listing."""
 from flask import Response, current_app, render_template, request, url_for
 from flask_babel import gettext as _
 
@@ -6,10 +6,10 @@ from shop.catalog import bp
 from shop.catalog.structured_data import product_json_ld
 from shop.i18n import localized
 from shop.labels import LEGAL_TYPE_LABELS
-from shop.page_cache import cached_page
-from shop.services import catalog
-from shop.services.qrcodes import qr_svg
-from shop.templating import current_locale
+from shop.services.catalog import listing as catalog
+from shop.services.catalog.qrcodes import qr_svg
+from shop.web.page_cache import cached_page
+from shop.web.templating import current_locale
 
 # Parts of the site that search engines have no business crawling.
 DISALLOWED_PATHS = ("/admin/", "/producer/", "/cart", "/checkout", "/account/", "/orders/", "/api/")

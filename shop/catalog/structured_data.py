@@ -1,7 +1,7 @@
 """schema.org Product data and page links for search engines and link previews."""
 from flask import url_for
 
-from shop.services.catalog import STOCK_LOW, STOCK_SOLD_OUT
+from shop.services.catalog.listing import STOCK_LOW, STOCK_SOLD_OUT
 
 AVAILABILITY = {
     STOCK_SOLD_OUT: "https://schema.org/OutOfStock",

@@ -4,7 +4,6 @@ from wtforms import EmailField, HiddenField, RadioField, SelectChoice, StringFie
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from shop.errors import InvalidInput
-from shop.forms import ShopForm
 from shop.models.order import (
     DELIVERY_NATIONWIDE,
     DELIVERY_PICKUP,
@@ -12,7 +11,8 @@ from shop.models.order import (
     PAYMENT_CARD,
     PAYMENT_COD,
 )
-from shop.services.orders import CheckoutDetails, normalize_phone
+from shop.services.orders.placing import CheckoutDetails, normalize_phone
+from shop.web.forms import ShopForm
 
 DELIVERY_CHOICES = [
     SelectChoice(DELIVERY_PROVINCE, _l("Delivery within Quảng Ninh")),

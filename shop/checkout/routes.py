@@ -3,18 +3,18 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from shop.cart.store import current_cart
 from shop.checkout import bp
 from shop.checkout.forms import DELIVERY_CHOICES, CheckoutForm, OrderActionForm
 from shop.errors import OutOfStock, PaymentError, ShopError
 from shop.extensions import limiter
 from shop.i18n import N_, select_locale
 from shop.models.order import DELIVERY_METHODS, DELIVERY_PROVINCE, ORDER_PENDING_PAYMENT, PAYMENT_CARD
-from shop.services import payments
-from shop.services.cart import empty_cart, merge_into_cart, price_cart, reprice_delivery
-from shop.services.order_access import find_order_for, order_token
-from shop.services.orders import card_payment_enabled, order_items, place_order
-from shop.services.refunds import cancel_order
+from shop.services.orders.access import find_order_for, order_token
+from shop.services.orders.cart import empty_cart, merge_into_cart, price_cart, reprice_delivery
+from shop.services.orders.placing import card_payment_enabled, order_items, place_order
+from shop.services.orders.refunds import cancel_order
+from shop.services.payments import stripe_checkout as payments
+from shop.web.visitor_cart import current_cart
 
 
 @bp.route("/checkout", methods=["GET", "POST"])

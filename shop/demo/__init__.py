@@ -14,10 +14,10 @@ from shop.models import Area, Category, Certification, Producer, Product, Produc
 from shop.models.catalog import CERT_VERIFIED, PRODUCT_PUBLISHED
 from shop.models.producer import PRODUCER_APPROVED
 from shop.models.user import ROLE_ADMIN, ROLE_CUSTOMER, ROLE_PRODUCER
-from shop.services.accounts import hash_password
-from shop.services.catalog_index import refresh_search_text
-from shop.services.certification import expiry_for
-from shop.services.media import media_exists, store_picture
+from shop.services.accounts.users import hash_password
+from shop.services.catalog.search import refresh_search_text
+from shop.services.certification.rules import expiry_for
+from shop.services.media.storage import media_exists, store_picture
 from shop.services.stock import record_initial_stock
 
 DATA = Path(__file__).resolve().parent / "data"

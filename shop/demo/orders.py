@@ -20,8 +20,8 @@ from shop.models.order import (
     SHIPMENT_DELIVERED,
     SHIPMENT_SHIPPED,
 )
-from shop.services.order_flow import transition_order
-from shop.services.orders import CheckoutDetails, place_order
+from shop.services.orders.flow import transition_order
+from shop.services.orders.placing import CheckoutDetails, place_order
 
 DEMO_ORDER_COUNT = 60
 DEMO_DAYS = 60

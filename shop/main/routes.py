@@ -5,10 +5,10 @@ from sqlalchemy import text
 
 from shop.extensions import db
 from shop.main import bp
-from shop.page_cache import cached_page
-from shop.security import redirect_next
-from shop.services import catalog
-from shop.services.accounts import set_locale
+from shop.services.accounts.users import set_locale
+from shop.services.catalog import listing as catalog
+from shop.web.page_cache import cached_page
+from shop.web.security import redirect_next
 
 HOME_FEATURED = 8  # products in the home page's showcase
 

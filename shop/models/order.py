@@ -7,7 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from shop.extensions import db
 from shop.models.base import TimestampMixin, utcnow
 
-# Order statuses. Allowed moves live in one table in shop/services/orders.py.
+# Order statuses. Allowed moves live in one table in shop/services/orders/placing.py.
 ORDER_PENDING_PAYMENT = "pending_payment"  # card order, stock reserved, waiting for Stripe
 ORDER_PLACED = "placed"  # cash-on-delivery order accepted, to be paid on delivery
 ORDER_PAID = "paid"  # card payment confirmed

@@ -5,12 +5,12 @@ from wtforms import DateField, EmailField, IntegerField, PasswordField, SelectFi
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, NumberRange, Optional
 
-from shop.forms import ShopForm
 from shop.models.producer import LEGAL_TYPES
 from shop.producer.labels import LEGAL_TYPE_LABELS, REASON_LABELS
-from shop.services.accounts import MIN_PASSWORD_LENGTH
-from shop.services.listings import MAX_PRICE, MAX_STOCK
+from shop.services.accounts.users import MIN_PASSWORD_LENGTH
+from shop.services.catalog.products import MAX_PRICE, MAX_STOCK
 from shop.services.stock import MANUAL_REASONS
+from shop.web.forms import ShopForm
 
 
 class WholeNumberField(IntegerField):

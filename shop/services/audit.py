@@ -1,4 +1,7 @@
-"""Write audit rows; the caller's transaction commits them with the change."""
+"""The audit log: rows written with each change (the caller's transaction commits them), read newest first."""
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import selectinload
+
 from shop.extensions import db
 from shop.models import AuditEvent
 
@@ -16,3 +19,34 @@ def record_audit(actor, action, entity, before=None, after=None, note=""):
     )
     db.session.add(event)
     return event
+
+
+def audit_query(action="", entity_type="", entity_id=None):
+    """Return a select of audit events, newest first, optionally of one action or entity."""
+    query = (select(AuditEvent).options(selectinload(AuditEvent.actor))
+             .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc()))
+    if action:
+        query = query.where(AuditEvent.action == action)
+    if entity_type:
+        query = query.where(AuditEvent.entity_type == entity_type)
+    if entity_id:
+        query = query.where(AuditEvent.entity_id == entity_id)
+    return query
+
+
+def audit_choices():
+    """Return (actions, entity types) that appear in the log, for the filter menus."""
+    actions = db.session.scalars(select(AuditEvent.action).distinct().order_by(AuditEvent.action)).all()
+    types = db.session.scalars(select(AuditEvent.entity_type).distinct().order_by(AuditEvent.entity_type)).all()
+    return actions, types
+
+
+def product_history(product, limit=30):
+    """Return the latest audit events of a product and of its certifications, newest first."""
+    cert_ids = [cert.id for cert in product.certifications]
+    return db.session.scalars(
+        audit_query().where(or_(
+            and_(AuditEvent.entity_type == "product", AuditEvent.entity_id == product.id),
+            and_(AuditEvent.entity_type == "certification", AuditEvent.entity_id.in_(cert_ids)),
+        )).limit(limit)
+    ).all()

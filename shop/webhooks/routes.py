@@ -3,7 +3,7 @@ from flask import current_app, jsonify, request
 
 from shop.errors import InvalidInput
 from shop.extensions import csrf
-from shop.services.webhooks import handle_stripe_webhook
+from shop.services.payments.stripe_webhooks import handle_stripe_webhook
 from shop.webhooks import bp
 
 

@@ -17,7 +17,7 @@ from config import TestConfig
 from shop import create_app
 from shop.extensions import db as _db
 from shop.models import ProductImage
-from shop.services.media import store_picture
+from shop.services.media.storage import store_picture
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"

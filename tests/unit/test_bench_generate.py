@@ -4,7 +4,7 @@ from sqlalchemy import func, select, text
 
 from bench.generate import Sizes, generate, read_marker, slugify
 from shop.models import Order, OrderLine, Product, Shipment, StockMovement
-from shop.services.search import fold
+from shop.services.catalog.search import fold
 
 pytestmark = pytest.mark.postgres
 

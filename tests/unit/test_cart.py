@@ -4,7 +4,7 @@ from shop.errors import InvalidInput, NotFound, OutOfStock
 from shop.models import CartItem
 from shop.models.catalog import PRODUCT_HIDDEN
 from shop.models.producer import PRODUCER_SUSPENDED
-from shop.services.cart import (
+from shop.services.orders.cart import (
     MAX_CART_LINES,
     SessionCart,
     UserCart,

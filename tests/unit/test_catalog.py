@@ -7,8 +7,8 @@ from werkzeug.datastructures import MultiDict
 from shop.errors import NotFound
 from shop.models.catalog import CERT_SUBMITTED, PRODUCT_DRAFT, PRODUCT_HIDDEN, PRODUCT_PENDING_REVIEW
 from shop.models.producer import PRODUCER_PENDING, PRODUCER_SUSPENDED
-from shop.services import catalog
-from shop.services.catalog import CatalogFilter, parse_filters
+from shop.services.catalog import listing as catalog
+from shop.services.catalog.listing import CatalogFilter, parse_filters
 from tests.factories import make_area, make_category, make_certification, make_producer, make_product
 
 

@@ -2,7 +2,7 @@ from datetime import date
 
 from shop.models import Certification
 from shop.models.catalog import CERT_SUBMITTED, CERT_VERIFIED
-from shop.services.certification import add_months, badge_stars, expiry_for, issuing_body_for
+from shop.services.certification.rules import add_months, badge_stars, expiry_for, issuing_body_for
 
 
 def cert(stars, decided, status=CERT_VERIFIED):

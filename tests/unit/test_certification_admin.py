@@ -4,8 +4,7 @@ import pytest
 
 from shop.errors import InvalidInput, InvalidTransition
 from shop.models import AuditEvent
-from shop.services.certification import badge_stars
-from shop.services.certification_admin import (
+from shop.services.certification.records import (
     CertificationDetails,
     certification_counts,
     expiring_certifications,
@@ -15,6 +14,7 @@ from shop.services.certification_admin import (
     update_certification,
     verify_certification,
 )
+from shop.services.certification.rules import badge_stars
 from shop.services.localtime import local_today
 from tests.factories import make_certification, make_product, make_user
 

@@ -4,7 +4,7 @@ import threading
 from shop.errors import OutOfStock
 from shop.extensions import db as _db
 from shop.models import Order, Product
-from shop.services.orders import place_order
+from shop.services.orders.placing import place_order
 from shop.services.stock import ledger_balance
 from tests.factories import checkout_details, make_product
 

@@ -7,7 +7,7 @@ from PIL import Image
 from shop.demo import DATA, read_rows, seed_demo
 from shop.demo import images as demo_images
 from shop.models import Area, Category, Certification, Order, Producer, Product, ProductImage, StockMovement, User
-from shop.services.certification import badge_stars
+from shop.services.certification.rules import badge_stars
 from shop.services.stock import ledger_balance
 
 
@@ -74,7 +74,7 @@ def test_the_demo_data_lives_in_the_project():
 
 
 def test_demo_orders_fill_the_dashboards_honestly(db, quick_pictures):
-    from shop.services.order_flow import REVENUE_STATUSES
+    from shop.services.orders.flow import REVENUE_STATUSES
 
     seed_demo(echo=lambda _line: None)
     orders = db.session.query(Order).all()

@@ -3,7 +3,7 @@ import pytest
 from sqlalchemy import select
 
 from shop.models import Order, OrderLine, Product, Shipment, StockMovement
-from shop.services import orders
+from shop.services.orders import placing as orders
 from shop.services.stock import ledger_balance
 from tests.factories import checkout_details, make_product
 

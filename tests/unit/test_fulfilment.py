@@ -14,7 +14,7 @@ from shop.models.order import (
     SHIPMENT_PACKED,
     SHIPMENT_SHIPPED,
 )
-from shop.services import fulfilment
+from shop.services.orders import fulfilment
 from tests.factories import make_order, make_producer_owner, make_product
 
 

@@ -6,8 +6,8 @@ import pytest
 from PIL import Image
 
 from shop.errors import InvalidInput
-from shop.services.images import MAX_IMAGE_PIXELS, is_pdf, open_picture, read_picture, read_upload
-from shop.services.media import store_picture
+from shop.services.media.storage import store_picture
+from shop.services.media.uploads import MAX_IMAGE_PIXELS, is_pdf, open_picture, read_picture, read_upload
 from tests.factories import picture_bytes
 
 

@@ -7,7 +7,9 @@ import pytest
 from shop.errors import Forbidden, InvalidInput, InvalidTransition, NotFound, OutOfStock
 from shop.models import AuditEvent, Certification, StockMovement
 from shop.models.catalog import PRODUCT_DRAFT, PRODUCT_HIDDEN, PRODUCT_PENDING_REVIEW, PRODUCT_PUBLISHED
-from shop.services import fulfilment, listings, producers
+from shop.services.catalog import products as listings
+from shop.services.orders import fulfilment
+from shop.services.producers import profiles as producers
 from shop.services.stock import ledger_balance
 from tests.factories import make_category, make_image, make_order, make_producer_owner, make_product, picture_bytes
 

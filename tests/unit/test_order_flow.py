@@ -10,7 +10,7 @@ from shop.models.order import (
     ORDER_PENDING_PAYMENT,
     ORDER_PLACED,
 )
-from shop.services.order_flow import transition_order
+from shop.services.orders.flow import transition_order
 from tests.factories import make_user
 
 

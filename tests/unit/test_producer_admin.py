@@ -3,7 +3,7 @@ import pytest
 from shop.errors import InvalidInput, InvalidTransition
 from shop.models import AuditEvent
 from shop.models.producer import PRODUCER_APPROVED, PRODUCER_PENDING, PRODUCER_SUSPENDED
-from shop.services.producer_admin import approve_producer, producer_counts, suspend_producer
+from shop.services.producers.approval import approve_producer, producer_counts, suspend_producer
 from tests.factories import make_producer, make_user
 
 

@@ -12,8 +12,8 @@ from shop.models.order import (
     SHIPMENT_PACKED,
     SHIPMENT_SHIPPED,
 )
-from shop.services.order_flow import REVENUE_STATUSES
-from shop.services.producer_sales import (
+from shop.services.orders.flow import REVENUE_STATUSES
+from shop.services.reports.producer_sales import (
     Figures,
     count_waiting_shipments,
     daily_sales,

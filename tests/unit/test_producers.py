@@ -3,8 +3,8 @@ import pytest
 from shop.errors import Forbidden, InvalidInput
 from shop.models import AuditEvent, Producer, User
 from shop.models.producer import PRODUCER_PENDING
-from shop.services.accounts import authenticate
-from shop.services.producers import apply_as_producer, update_profile
+from shop.services.accounts.users import authenticate
+from shop.services.producers.profiles import apply_as_producer, update_profile
 from tests.factories import make_area, make_producer, make_user
 
 

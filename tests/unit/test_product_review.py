@@ -2,7 +2,7 @@ import pytest
 
 from shop.errors import InvalidInput, InvalidTransition
 from shop.models import AuditEvent
-from shop.services.product_review import (
+from shop.services.catalog.review import (
     hide_product,
     product_counts,
     products_query,

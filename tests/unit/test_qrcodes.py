@@ -1,4 +1,4 @@
-from shop.services.qrcodes import qr_svg
+from shop.services.catalog.qrcodes import qr_svg
 
 
 def test_a_qr_code_is_an_svg_named_for_screen_readers():

@@ -2,8 +2,8 @@ import pytest
 
 from shop.errors import InvalidInput, InvalidTransition
 from shop.models import AuditEvent, Refund, StockMovement
-from shop.services.order_flow import transition_order
-from shop.services.refunds import cancel_order, refund_order, refundable_amount
+from shop.services.orders.flow import transition_order
+from shop.services.orders.refunds import cancel_order, refund_order, refundable_amount
 from shop.services.stock import ledger_balance
 from tests.factories import make_product, make_user, place_test_order
 

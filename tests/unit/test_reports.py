@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from shop.errors import InvalidInput
-from shop.services import reports
+from shop.services.reports import revenue as reports
 from tests.admin_factories import build_march_sales
 
 MARCH = (date(2026, 3, 1), date(2026, 3, 31))

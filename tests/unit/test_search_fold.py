@@ -1,4 +1,4 @@
-from shop.services.search import fold, search_terms
+from shop.services.catalog.search import fold, search_terms
 
 
 def test_fold_strips_vietnamese_diacritics_and_lowercases():

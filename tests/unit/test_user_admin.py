@@ -2,7 +2,7 @@ import pytest
 
 from shop.errors import Forbidden, InvalidInput
 from shop.models import AuditEvent
-from shop.services.user_admin import change_role, set_active, users_query
+from shop.services.accounts.roles import change_role, set_active, users_query
 from tests.factories import make_user
 
 

@@ -6,7 +6,7 @@ from flask import request
 
 from config import env_flag
 from shop import create_app
-from shop.static_files import file_version
+from shop.web.static_files import file_version
 
 
 def _app_like(app, **settings):

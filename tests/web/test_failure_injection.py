@@ -4,7 +4,8 @@ import threading
 import pytest
 
 from shop.models import Order, OrderEvent, PaymentEvent, Product
-from shop.services import mail, orders
+from shop.services import mail
+from shop.services.orders import placing as orders
 from tests.checkout_helpers import checkout_session, post_event, stripe_event
 from tests.factories import make_producer, make_product, place_test_order
 from tests.security_world import checkout_form

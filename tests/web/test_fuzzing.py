@@ -14,9 +14,9 @@ from shop.extensions import db
 from shop.models import CartItem, Certification, Order, Producer, Product, Refund, User
 from shop.models.order import ORDER_COMPLETED, ORDER_PLACED, PAYMENT_COD
 from shop.models.user import ROLE_ADMIN, ROLE_PRODUCER, ROLES
-from shop.security import is_safe_next
-from shop.services.cart import MAX_CART_LINES
+from shop.services.orders.cart import MAX_CART_LINES
 from shop.services.stock import ledger_balance
+from shop.web.security import is_safe_next
 from tests.factories import make_area, make_category, make_order, make_producer_owner, make_product, make_user
 from tests.security_world import row_counts, sign_in
 

@@ -1,6 +1,6 @@
 import pytest
 
-from shop.services.order_access import order_token
+from shop.services.orders.access import order_token
 from tests.factories import make_producer, make_product, make_user, place_test_order
 
 pytestmark = pytest.mark.usefixtures("english")

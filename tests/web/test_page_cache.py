@@ -6,7 +6,7 @@ import pytest
 from flask import abort, flash, render_template_string
 
 from shop.extensions import cache
-from shop.page_cache import cached_page
+from shop.web.page_cache import cached_page
 from tests.factories import make_user
 from tests.web.test_deployment_helpers import _app_like
 
@@ -281,7 +281,7 @@ def test_the_catalogue_is_served_from_the_cache_to_anonymous_visitors(cached_app
 
 
 def test_remembered_values_are_computed_once_per_key(cached_app):
-    from shop.page_cache import remembered
+    from shop.web.page_cache import remembered
 
     calls = []
 
@@ -299,7 +299,7 @@ def test_remembered_values_are_computed_once_per_key(cached_app):
 
 def test_the_dashboard_figures_are_computed_once_for_every_admin(app, db, monkeypatch):
     from shop.models.user import ROLE_ADMIN
-    from shop.services import reports
+    from shop.services.reports import revenue as reports
 
     office = _app_like(app, CACHE_TYPE="SimpleCache", REPORT_CACHE_SECONDS=60)
     with office.app_context():

@@ -3,7 +3,7 @@ from email import policy
 from email.parser import BytesParser
 from pathlib import Path
 
-from shop.services.accounts import make_reset_token, user_for_reset_token
+from shop.services.accounts.users import make_reset_token, user_for_reset_token
 from tests.factories import make_user
 
 

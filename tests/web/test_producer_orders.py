@@ -9,7 +9,7 @@ import pytest
 
 from shop.models import OrderEvent
 from shop.models.order import ORDER_CANCELLED, ORDER_FULFILLED, ORDER_PENDING_PAYMENT, ORDER_PLACED
-from shop.services.producer_sales import day_start_utc, local_today
+from shop.services.reports.producer_sales import day_start_utc, local_today
 from tests.factories import make_order, make_producer_owner, make_product
 
 

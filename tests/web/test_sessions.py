@@ -2,7 +2,7 @@
 import base64
 
 from config import ProductionConfig
-from shop.services import accounts
+from shop.services.accounts import users as accounts
 from tests.factories import DEFAULT_PASSWORD, make_product, make_user
 
 PRODUCTION_SECRET = "p" * 48

@@ -3,7 +3,8 @@ import re
 
 import pytest
 
-from shop.services import accounts, mail
+from shop.services import mail
+from shop.services.accounts import users as accounts
 from tests.factories import make_user
 
 FLASH = re.compile(r'<p class="flash[^"]*"[^>]*>(.*?)</p>', re.S)

@@ -6,8 +6,8 @@ from shop.admin import bp
 from shop.admin.actions import list_args, paginate
 from shop.extensions import db
 from shop.models import Certification, Order
-from shop.query_args import int_arg
-from shop.services.audit_log import audit_choices, audit_query
+from shop.services.audit import audit_choices, audit_query
+from shop.web.query_args import int_arg
 
 
 @bp.get("/audit")

@@ -10,14 +10,14 @@ from shop.admin.forms import ReasonForm, RefundForm
 from shop.extensions import db
 from shop.models import Order, Producer
 from shop.models.order import ORDER_PENDING_PAYMENT, ORDER_PLACED
-from shop.query_args import int_arg
-from shop.services import refunds
 from shop.services.localtime import parse_iso_day
 from shop.services.money import format_vnd
-from shop.services.order_admin import OrderFilter, orders_query
-from shop.templating import current_locale
+from shop.services.orders import refunds
+from shop.services.orders.finding import OrderFilter, orders_query
+from shop.web.query_args import int_arg
+from shop.web.templating import current_locale
 
-# Orders the office may cancel (shop.services.refunds.cancel_order decides; this only offers the button).
+# Orders the office may cancel (shop.services.orders.refunds.cancel_order decides; this only offers the button).
 CANCELLABLE = (ORDER_PENDING_PAYMENT, ORDER_PLACED)
 
 

@@ -9,9 +9,9 @@ from shop.admin.forms import NoteForm, ReasonForm
 from shop.extensions import db
 from shop.models import Producer
 from shop.models.producer import PRODUCER_PENDING, PRODUCER_STATUSES
-from shop.services import producer_admin
-from shop.services.audit_log import audit_query
-from shop.services.product_review import products_query
+from shop.services.audit import audit_query
+from shop.services.catalog.review import products_query
+from shop.services.producers import approval as producer_admin
 
 
 @bp.get("/producers")

@@ -12,9 +12,10 @@ from shop.errors import ShopError
 from shop.extensions import db
 from shop.models import Certification, Product
 from shop.models.catalog import CERT_SUBMITTED, PRODUCT_PENDING_REVIEW, PRODUCT_STATUSES
-from shop.services import certification_admin, product_review
-from shop.services.audit_log import product_history
-from shop.services.certification import expiry_for, issuing_body_for
+from shop.services.audit import product_history
+from shop.services.catalog import review as product_review
+from shop.services.certification import records as certification_admin
+from shop.services.certification.rules import expiry_for, issuing_body_for
 from shop.services.localtime import local_today
 
 

@@ -8,11 +8,11 @@ from shop.admin import bp
 from shop.admin.exports import breakdown_table, csv_response, payables_table, period_table, summary_table
 from shop.admin.labels import DIMENSION_LABELS
 from shop.errors import InvalidInput
-from shop.page_cache import remembered
-from shop.services import reports
-from shop.services.certification_admin import certification_counts
-from shop.services.producer_admin import producer_counts
-from shop.services.product_review import product_counts
+from shop.services.catalog.review import product_counts
+from shop.services.certification.records import certification_counts
+from shop.services.producers.approval import producer_counts
+from shop.services.reports import revenue as reports
+from shop.web.page_cache import remembered
 
 
 def _period():

@@ -8,7 +8,7 @@ from shop.admin.actions import get_or_404, list_args, paginate, perform
 from shop.admin.forms import ActionForm, RoleForm
 from shop.admin.labels import ROLE_LABELS
 from shop.models import User
-from shop.services import user_admin
+from shop.services.accounts import roles as user_admin
 
 
 def _back():

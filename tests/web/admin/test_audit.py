@@ -1,7 +1,7 @@
 from datetime import datetime
 
 from shop.models import AuditEvent
-from shop.services.order_flow import transition_order
+from shop.services.orders.flow import transition_order
 from tests.admin_factories import make_admin_order
 from tests.factories import make_product, make_user
 

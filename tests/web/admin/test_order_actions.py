@@ -1,8 +1,8 @@
 """Cancelling and refunding from the order page: cash by hand, card through Stripe (the emulator)."""
 
 from shop.models import AuditEvent, Order, Refund
-from shop.services import reports
 from shop.services.localtime import local_today
+from shop.services.reports import revenue as reports
 from shop.services.stock import ledger_balance
 from tests.factories import make_order, make_product
 

@@ -17,8 +17,8 @@ from shop.extensions import db
 from shop.models import Area, Category, Certification, Producer, Product
 from shop.models.catalog import CERT_VERIFIED, PRODUCT_PUBLISHED
 from shop.models.producer import PRODUCER_APPROVED
-from shop.services.certification import CERTIFIED_MIN_STARS, current_certification
-from shop.services.search import search_terms
+from shop.services.catalog.search import search_terms
+from shop.services.certification.rules import CERTIFIED_MIN_STARS, current_certification
 
 SORT_FEATURED = "featured"  # featured first, then stars, then newest (the default)
 SORT_PRICE_ASC = "price_asc"  # cheapest first

@@ -1,13 +1,12 @@
 """Which cart the current visitor has: the session's for a guest, the stored one once signed in."""
 from flask import flash, session
 from flask_babel import gettext as _
-from flask_login import current_user
+from flask_login import current_user, user_logged_in
 from markupsafe import Markup
 from sqlalchemy.exc import SQLAlchemyError
 
-from shop.auth.routes import LOGIN_SIGNALS
 from shop.extensions import db
-from shop.services.cart import SessionCart, UserCart, merge_into_cart
+from shop.services.orders.cart import SessionCart, UserCart, merge_into_cart
 
 SESSION_KEY = "cart"
 
@@ -36,8 +35,8 @@ def cart_badge():
     return Markup(' <span class="badge-count">{}</span>').format(count) if count else Markup("")
 
 
-def merge_cart_on_login(user):
-    """Move a guest's cart into the customer's stored cart when they sign in."""
+def merge_cart_on_login(_app, user, **_extra):
+    """Move a guest's cart into the customer's stored cart when they sign in (a `user_logged_in` receiver)."""
     guest = SessionCart(session.pop(SESSION_KEY, None) or {})
     if guest.items() and merge_into_cart(UserCart(user.id), guest.items()):
         flash(_("Some quantities in your cart were lowered to what is in stock."), "info")
@@ -50,5 +49,6 @@ def _store_guest_cart(data):
         session.pop(SESSION_KEY, None)
 
 
-if merge_cart_on_login not in LOGIN_SIGNALS:
-    LOGIN_SIGNALS.append(merge_cart_on_login)
+def register_cart_merge(app):
+    """Merge the guest cart at every sign-in to `app` (Flask-Login's `user_logged_in` signal)."""
+    user_logged_in.connect(merge_cart_on_login, app)

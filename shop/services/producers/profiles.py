@@ -14,9 +14,9 @@ from shop.i18n import N_
 from shop.models import Area, Producer
 from shop.models.producer import LEGAL_TYPES, PRODUCER_APPROVED, PRODUCER_PENDING
 from shop.models.user import ROLE_CUSTOMER, ROLE_PRODUCER
-from shop.services.accounts import create_user
+from shop.services.accounts.users import create_user
 from shop.services.audit import record_audit
-from shop.services.slugs import unique_slug
+from shop.services.catalog.slugs import unique_slug
 
 _PHONE = re.compile(r"^\+?[0-9][0-9 .\-]{7,18}[0-9]$")
 PROFILE_FIELDS = ("address", "phone", "story_vi", "story_en")

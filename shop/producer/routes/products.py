@@ -6,8 +6,8 @@ from flask_login import current_user
 
 from shop.producer import bp
 from shop.producer.forms import NewProductForm, PhotoForm, ProductForm, StockForm
-from shop.producer.routes import USER_ERRORS, category_choices, form_error
-from shop.services import listings
+from shop.producer.routes.portal import USER_ERRORS, category_choices, form_error
+from shop.services.catalog import products as listings
 from shop.services.stock import ledger_balance
 
 PRODUCT_FIELDS = ("name_vi", "name_en", "description_vi", "description_en", "unit_vi", "unit_en",

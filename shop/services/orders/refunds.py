@@ -29,9 +29,9 @@ from shop.models.order import (
 )
 from shop.services.audit import record_audit
 from shop.services.money import format_vnd
-from shop.services.order_flow import can_move, transition_order
-from shop.services.orders import lock_order, release_locked_order
-from shop.services.payments import close_checkout_session, stripe_client
+from shop.services.orders.flow import can_move, transition_order
+from shop.services.orders.placing import lock_order, release_locked_order
+from shop.services.payments.stripe_checkout import close_checkout_session, stripe_client
 from shop.services.stock import return_stock
 
 # Card orders hold the customer's money from "paid" on; cash orders once delivered and paid.

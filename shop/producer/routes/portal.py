@@ -4,7 +4,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from shop.auth.routes import _start_session
 from shop.errors import Forbidden, InvalidInput, InvalidTransition, OutOfStock
 from shop.i18n import localized, select_locale
 from shop.models.producer import PRODUCER_APPROVED, PRODUCER_PENDING, PRODUCER_SUSPENDED
@@ -16,11 +15,14 @@ from shop.producer.forms import (
     CertificationForm,
     ProfileForm,
 )
-from shop.security import role_required
-from shop.services import listings, producer_sales, producers
-from shop.services.fulfilment import SHIPMENT_LABELS
-from shop.services.order_flow import STATUS_LABELS
-from shop.templating import current_locale
+from shop.services.catalog import products as listings
+from shop.services.orders.flow import STATUS_LABELS
+from shop.services.orders.fulfilment import SHIPMENT_LABELS
+from shop.services.producers import profiles as producers
+from shop.services.reports import producer_sales
+from shop.web.security import role_required
+from shop.web.sessions import start_session
+from shop.web.templating import current_locale
 
 OPEN_ENDPOINTS = ("producer.apply",)
 # Refusals shown next to the form; NotFound and Forbidden go on to the 404 and 403 pages.
@@ -110,7 +112,7 @@ def apply():
             form_error(form, error, default_field="email")
         else:
             if not signed_in:
-                _start_session(producer.owner)
+                start_session(producer.owner)
             flash(_("Thank you: your application has been sent to the OCOP office."), "success")
             return redirect(url_for("producer.status"))
     return render_template("producer/apply.html", form=form)

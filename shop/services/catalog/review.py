@@ -14,7 +14,7 @@ from shop.models.catalog import (
     PRODUCT_STATUSES,
 )
 from shop.services.audit import record_audit
-from shop.services.search import fold
+from shop.services.catalog.search import fold
 
 MAX_NOTE_LENGTH = 500
 

@@ -20,12 +20,12 @@ from shop.models.catalog import (
     PRODUCT_PUBLISHED,
 )
 from shop.services.audit import record_audit
-from shop.services.catalog_index import refresh_search_text
-from shop.services.certification import expiry_for
-from shop.services.images import is_pdf, open_picture, read_upload
-from shop.services.media import remove_media, store_document, store_picture
-from shop.services.producers import require_approved
-from shop.services.slugs import unique_slug
+from shop.services.catalog.search import refresh_search_text
+from shop.services.catalog.slugs import unique_slug
+from shop.services.certification.rules import expiry_for
+from shop.services.media.storage import remove_media, store_document, store_picture
+from shop.services.media.uploads import is_pdf, open_picture, read_upload
+from shop.services.producers.profiles import require_approved
 from shop.services.stock import adjust_stock, record_initial_stock
 
 TEXT_FIELDS = ("name_vi", "name_en", "description_vi", "description_en", "unit_vi", "unit_en")

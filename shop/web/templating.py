@@ -4,10 +4,10 @@ from flask_babel import get_locale, gettext
 from jinja2 import pass_context
 
 from shop.i18n import localized
-from shop.page_cache import visitor_part
-from shop.services.certification import badge_stars
+from shop.services.certification.rules import badge_stars
 from shop.services.localtime import local_today
 from shop.services.money import format_usd_approx, format_vnd
+from shop.web.page_cache import visitor_part
 
 
 def current_locale():

@@ -16,9 +16,9 @@ from shop.errors import InvalidInput
 from shop.extensions import db
 from shop.i18n import N_
 from shop.models import Order, PaymentEvent
-from shop.services.orders import lock_order
-from shop.services.payments import Outcome, apply_session_completed, apply_session_failed
-from shop.services.refunds import record_charge_refunds
+from shop.services.orders.placing import lock_order
+from shop.services.orders.refunds import record_charge_refunds
+from shop.services.payments.stripe_checkout import Outcome, apply_session_completed, apply_session_failed
 
 
 def handle_stripe_webhook(payload, signature):

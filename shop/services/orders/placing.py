@@ -31,9 +31,9 @@ from shop.models.order import (
     SHIPMENT_PENDING,
 )
 from shop.models.producer import PRODUCER_APPROVED
-from shop.services.cart import shipping_fee
-from shop.services.order_flow import transition_order
-from shop.services.order_mail import send_order_mails
+from shop.services.orders.cart import shipping_fee
+from shop.services.orders.flow import transition_order
+from shop.services.orders.mail import send_order_mails
 from shop.services.stock import reserve_stock, return_stock
 
 # Public order numbers: "QN" + 8 characters without look-alikes (no 0/O, 1/I/L),

@@ -36,7 +36,7 @@ from shop.models import Area, Category, Certification, Order, OrderLine, Produce
 from shop.models.catalog import CERT_VERIFIED
 from shop.models.order import PAYMENT_CARD, PAYMENT_COD
 from shop.services.localtime import local_day, local_month, local_today, month_start, utc_bounds
-from shop.services.order_flow import REVENUE_STATUSES
+from shop.services.orders.flow import REVENUE_STATUSES
 
 DIMENSIONS = ("producer", "category", "stars", "area", "payment")
 MAX_DAYS_BY_DAY = 366  # longer ranges are shown by month

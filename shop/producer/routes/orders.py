@@ -10,11 +10,12 @@ from wtforms.fields.choices import SelectChoice
 from shop.models.order import ORDER_STATUSES, SHIPMENT_DELIVERED, SHIPMENT_PACKED, SHIPMENT_SHIPPED
 from shop.producer import bp
 from shop.producer.forms import SalesFilterForm, ShipForm
-from shop.producer.routes import USER_ERRORS, form_error
-from shop.query_args import int_arg
-from shop.services import fulfilment, producer_sales
-from shop.services.order_flow import REVENUE_STATUSES, STATUS_LABELS
-from shop.services.producer_sales import WAITING_SHIPMENTS
+from shop.producer.routes.portal import USER_ERRORS, form_error
+from shop.services.orders import fulfilment
+from shop.services.orders.flow import REVENUE_STATUSES, STATUS_LABELS
+from shop.services.reports import producer_sales
+from shop.services.reports.producer_sales import WAITING_SHIPMENTS
+from shop.web.query_args import int_arg
 
 SALES_PER_PAGE = 50
 STEP_MESSAGES = {

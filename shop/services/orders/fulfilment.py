@@ -25,8 +25,8 @@ from shop.models.order import (
     SHIPMENT_SHIPPED,
 )
 from shop.services.mail import send_mail
-from shop.services.order_flow import transition_order
-from shop.services.producers import require_approved
+from shop.services.orders.flow import transition_order
+from shop.services.producers.profiles import require_approved
 
 # status → the statuses a shipment may move to. Anything else raises InvalidTransition.
 SHIPMENT_TRANSITIONS = {

@@ -19,7 +19,7 @@ from shop.models import Order, OrderLine, Shipment, utcnow
 from shop.models.order import ORDER_PAID, ORDER_PLACED, SHIPMENT_PACKED, SHIPMENT_PENDING
 from shop.services.localtime import SHOP_OFFSET, to_local
 from shop.services.localtime import local_day as local_date
-from shop.services.order_flow import REVENUE_STATUSES
+from shop.services.orders.flow import REVENUE_STATUSES
 
 PERIODS = (("today", 1), ("week", 7), ("month", 30))
 # Shipments a producer still has to send: their order is paid (card) or placed (cash on delivery).

@@ -10,7 +10,7 @@ from sqlalchemy import event
 from shop.extensions import db
 
 HEADER = "X-Query-Count"
-_ENVIRON_KEY = "shop.query_count"
+_ENVIRON_KEY = "shop.web.query_count"
 
 
 def queries_so_far():

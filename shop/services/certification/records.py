@@ -1,7 +1,7 @@
 """The OCOP office records, corrects, verifies and rejects certifications; every change is audited.
 
 Only an administrator sets stars. Defaults follow the OCOP rules in
-shop.services.certification: the issuing body from the stars, the expiry 36 months after
+shop.services.certification.rules: the issuing body from the stars, the expiry 36 months after
 the decision date.
 """
 from dataclasses import dataclass
@@ -16,7 +16,7 @@ from shop.extensions import db
 from shop.models import Certification, Product
 from shop.models.catalog import CERT_REJECTED, CERT_SUBMITTED, CERT_VERIFIED
 from shop.services.audit import record_audit
-from shop.services.certification import expiry_for, issuing_body_for
+from shop.services.certification.rules import expiry_for, issuing_body_for
 from shop.services.localtime import local_today
 
 EXPIRY_WARNING_DAYS = 60

@@ -3,7 +3,7 @@ from flask import current_app, has_request_context, url_for
 from flask_babel import lazy_gettext as _l
 
 from shop.services.mail import send_mail
-from shop.services.order_access import order_token
+from shop.services.orders.access import order_token
 
 
 def order_link(order):

@@ -18,8 +18,8 @@ from shop.i18n import N_
 from shop.models import Order, OrderEvent, utcnow
 from shop.models.order import ORDER_CANCELLED, ORDER_PENDING_PAYMENT, PAYMENT_CARD
 from shop.services.audit import record_audit
-from shop.services.order_mail import send_order_mails
-from shop.services.orders import (
+from shop.services.orders.mail import send_order_mails
+from shop.services.orders.placing import (
     card_payment_enabled,
     lock_order,
     mark_paid_locked,

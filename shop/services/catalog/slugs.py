@@ -4,7 +4,7 @@ import re
 from sqlalchemy import or_, select
 
 from shop.extensions import db
-from shop.services.search import fold
+from shop.services.catalog.search import fold
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 

@@ -1,4 +1,4 @@
-"""Vietnamese text folding for accent-insensitive search."""
+"""Vietnamese text folding for accent-insensitive search, and each product's folded search text."""
 import re
 import unicodedata
 
@@ -19,3 +19,14 @@ def fold(text):
 def search_terms(query, limit=10, max_length=200):
     """Split a user's query into at most `limit` folded words (a long query is cut, not refused)."""
     return fold((query or "")[:max_length]).split()[:limit]
+
+
+def refresh_search_text(product):
+    """Recompute `product.search_text` from its vi/en names, producer name and area."""
+    parts = [product.name_vi, product.name_en]
+    if product.producer is not None:
+        parts.append(product.producer.name)
+        if product.producer.area is not None:
+            parts += [product.producer.area.name, product.producer.area.name_en]
+    product.search_text = " ".join(fold(part) for part in parts if part)
+    return product.search_text

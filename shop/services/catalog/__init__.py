@@ -1,0 +1,1 @@
+"""The catalogue: the public listing and search, producers' own products, the office's review."""

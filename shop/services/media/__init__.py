@@ -1,0 +1,1 @@
+"""Uploaded and generated files: checking uploads and storing pictures and scans."""

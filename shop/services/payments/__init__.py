@@ -1,0 +1,1 @@
+"""Payments: Stripe Checkout and its webhooks."""

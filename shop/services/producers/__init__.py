@@ -1,0 +1,1 @@
+"""Producers: applying, the public profile, and the office's approval."""

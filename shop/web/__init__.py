@@ -1,0 +1,1 @@
+"""Web plumbing shared by the blueprints: page cache, security, templating, static files, errors, forms."""

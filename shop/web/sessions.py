@@ -1,0 +1,15 @@
+"""Signing a visitor in on a fresh session (shared by the sign-in, registration and producer application)."""
+from flask import session
+from flask_login import login_user
+
+# What a visitor keeps across signing in: their language and their guest cart (merged by a
+# receiver of Flask-Login's `user_logged_in` signal, see shop.web.visitor_cart).
+KEPT_SESSION_KEYS = ("locale", "cart")
+
+
+def start_session(user, remember=False):
+    """Log `user` in on a fresh session, keeping only the language and the guest cart."""
+    keep = {key: session[key] for key in KEPT_SESSION_KEYS if key in session}
+    session.clear()
+    session.update(keep)
+    login_user(user, remember=remember)
