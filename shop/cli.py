@@ -33,11 +33,11 @@ def seed_demo_command():
 def create_admin_command(email, name, password):
     """Create an administrator account for EMAIL."""
     from shop.errors import InvalidInput
-    from shop.models.user import ROLE_ADMIN
+    from shop.models.statuses import Role
     from shop.services.accounts.users import create_user
 
     try:
-        create_user(email, password, name, role=ROLE_ADMIN)
+        create_user(email, password, name, role=Role.ADMIN)
     except InvalidInput as error:
         raise click.ClickException(error.message) from error
     db.session.commit()

@@ -3,12 +3,12 @@ import itertools
 
 from shop.extensions import db
 from shop.models import Order, OrderEvent, OrderLine, Refund, Shipment
-from shop.models.order import ORDER_PAID, PAYMENT_CARD
+from shop.models.statuses import OrderStatus, PaymentMethod
 
 _numbers = itertools.count(1)
 
 
-def make_admin_order(lines, status=ORDER_PAID, payment_method=PAYMENT_CARD, paid_at=None, created_at=None,
+def make_admin_order(lines, status=OrderStatus.PAID, payment_method=PaymentMethod.CARD, paid_at=None, created_at=None,
                      shipping_fee=0, email=None, phone="0912345678", customer=None, **values):
     """An order of `lines` [(product, quantity) or (product, quantity, refunded_quantity)] at today's prices.
 
@@ -62,14 +62,6 @@ def build_march_sales():
     """
     from datetime import date, datetime
 
-    from shop.models.order import (
-        ORDER_CANCELLED,
-        ORDER_COMPLETED,
-        ORDER_PENDING_PAYMENT,
-        ORDER_PLACED,
-        ORDER_REFUNDED,
-        PAYMENT_COD,
-    )
     from tests.factories import make_area, make_category, make_certification, make_producer, make_product
 
     ha_long, ba_che = make_area("Hạ Long", "Ha Long"), make_area("Ba Chẽ", "Ba Che")
@@ -91,13 +83,13 @@ def build_march_sales():
     orders = {
         "O1": make_admin_order([(a1, 2)], paid_at=t(2026, 3, 10, 16, 59), shipping_fee=25_000),
         "O2": make_admin_order([(b1, 1), (b2, 1)], paid_at=t(2026, 3, 10, 17, 0)),
-        "O3": make_admin_order([(a1, 1), (b1, 2)], status=ORDER_COMPLETED, payment_method=PAYMENT_COD,
+        "O3": make_admin_order([(a1, 1), (b1, 2)], status=OrderStatus.COMPLETED, payment_method=PaymentMethod.COD,
                                paid_at=t(2026, 3, 21, 3, 0), created_at=t(2026, 3, 18, 3, 0), shipping_fee=30_000),
-        "O4": make_admin_order([(a1, 5)], status=ORDER_PLACED, payment_method=PAYMENT_COD,
+        "O4": make_admin_order([(a1, 5)], status=OrderStatus.PLACED, payment_method=PaymentMethod.COD,
                                created_at=t(2026, 3, 12, 3, 0)),
-        "O5": make_admin_order([(a1, 3)], status=ORDER_PENDING_PAYMENT, created_at=t(2026, 3, 12, 4, 0)),
-        "O6": make_admin_order([(b1, 4)], status=ORDER_CANCELLED, paid_at=t(2026, 3, 12, 5, 0)),
-        "O7": make_admin_order([(a1, 1, 1), (b2, 2, 2)], status=ORDER_REFUNDED,
+        "O5": make_admin_order([(a1, 3)], status=OrderStatus.PENDING_PAYMENT, created_at=t(2026, 3, 12, 4, 0)),
+        "O6": make_admin_order([(b1, 4)], status=OrderStatus.CANCELLED, paid_at=t(2026, 3, 12, 5, 0)),
+        "O7": make_admin_order([(a1, 1, 1), (b2, 2, 2)], status=OrderStatus.REFUNDED,
                                paid_at=t(2026, 3, 5, 2, 0), shipping_fee=20_000),
         "O8": make_admin_order([(a1, 1)], paid_at=t(2026, 2, 28, 16, 59)),
         "O9": make_admin_order([(b2, 1)], paid_at=t(2026, 2, 28, 17, 0)),

@@ -19,24 +19,16 @@ from shop.models import (
     User,
     utcnow,
 )
-from shop.models.catalog import CERT_VERIFIED, PRODUCT_PUBLISHED
-from shop.models.order import (
-    DELIVERY_PROVINCE,
-    ORDER_CANCELLED,
-    ORDER_COMPLETED,
-    ORDER_FULFILLED,
-    ORDER_PAID,
-    ORDER_PLACED,
-    ORDER_REFUNDED,
-    PAYMENT_CARD,
-    PAYMENT_COD,
-    SHIPMENT_CANCELLED,
-    SHIPMENT_DELIVERED,
-    SHIPMENT_PENDING,
-    SHIPMENT_SHIPPED,
+from shop.models.statuses import (
+    CertificationStatus,
+    DeliveryMethod,
+    OrderStatus,
+    PaymentMethod,
+    ProducerStatus,
+    ProductStatus,
+    Role,
+    ShipmentStatus,
 )
-from shop.models.producer import PRODUCER_APPROVED
-from shop.models.user import ROLE_CUSTOMER, ROLE_PRODUCER
 from shop.services.catalog.search import refresh_search_text
 from shop.services.certification.rules import expiry_for, issuing_body_for
 from shop.services.stock import record_initial_stock, reserve_stock
@@ -56,7 +48,7 @@ def _password_hash():
     return _PASSWORD_HASH
 
 
-def make_user(role=ROLE_CUSTOMER, email=None, name=None, **values):
+def make_user(role=Role.CUSTOMER, email=None, name=None, **values):
     """A user with DEFAULT_PASSWORD."""
     n = next(_counter)
     user = User(
@@ -91,7 +83,7 @@ def make_category(slug="food", name_vi="Thực phẩm", name_en="Food"):
     return category
 
 
-def make_producer(owner=None, name=None, area=None, status=PRODUCER_APPROVED, **values):
+def make_producer(owner=None, name=None, area=None, status=ProducerStatus.APPROVED, **values):
     """An approved producer in Hạ Long unless told otherwise."""
     n = next(_counter)
     producer = Producer(
@@ -103,13 +95,13 @@ def make_producer(owner=None, name=None, area=None, status=PRODUCER_APPROVED, **
     return producer
 
 
-def make_producer_owner(status=PRODUCER_APPROVED, **values):
+def make_producer_owner(status=ProducerStatus.APPROVED, **values):
     """A producer-role user and the producer they own: (user, producer)."""
-    user = make_user(role=ROLE_PRODUCER)
+    user = make_user(role=Role.PRODUCER)
     return user, make_producer(owner=user, status=status, **values)
 
 
-def make_product(producer=None, name_vi=None, price=100_000, stock=10, stars=None, status=PRODUCT_PUBLISHED,
+def make_product(producer=None, name_vi=None, price=100_000, stock=10, stars=None, status=ProductStatus.PUBLISHED,
                  category=None, **values):
     """A product with its opening stock in the ledger and, when `stars` is given, a valid rating."""
     n = next(_counter)
@@ -129,7 +121,7 @@ def make_product(producer=None, name_vi=None, price=100_000, stock=10, stars=Non
     return product
 
 
-def make_certification(product, stars=4, decision_date=None, status=CERT_VERIFIED, **values):
+def make_certification(product, stars=4, decision_date=None, status=CertificationStatus.VERIFIED, **values):
     """A rating decided 100 days ago (valid) unless told otherwise."""
     decision_date = decision_date or date.today() - timedelta(days=100)
     cert = Certification(
@@ -152,12 +144,12 @@ def make_image(product, filename="products/x.jpg"):
 
 # The shipment status an order in each status usually has (refunded orders were usually not sent).
 _SHIPMENT_STATUS_FOR = {
-    ORDER_FULFILLED: SHIPMENT_SHIPPED, ORDER_COMPLETED: SHIPMENT_DELIVERED,
-    ORDER_CANCELLED: SHIPMENT_CANCELLED, ORDER_REFUNDED: SHIPMENT_CANCELLED,
+    OrderStatus.FULFILLED: ShipmentStatus.SHIPPED, OrderStatus.COMPLETED: ShipmentStatus.DELIVERED,
+    OrderStatus.CANCELLED: ShipmentStatus.CANCELLED, OrderStatus.REFUNDED: ShipmentStatus.CANCELLED,
 }
 
 
-def make_order(lines, status=ORDER_PAID, payment_method=None, customer=None, paid_at=None, created_at=None,
+def make_order(lines, status=OrderStatus.PAID, payment_method=None, customer=None, paid_at=None, created_at=None,
                shipping_fee=0, shipment_status=None, reserve=False, **values):
     """An order of `lines` [(product, quantity) or (product, quantity, unit_price)] with one shipment per producer.
 
@@ -169,10 +161,11 @@ def make_order(lines, status=ORDER_PAID, payment_method=None, customer=None, pai
     """
     n = next(_counter)
     created_at = created_at or utcnow()
-    payment_method = payment_method or (PAYMENT_COD if status == ORDER_PLACED else PAYMENT_CARD)
+    payment_method = payment_method or (PaymentMethod.COD if status == OrderStatus.PLACED else PaymentMethod.CARD)
     if paid_at is None and (
-        (payment_method == PAYMENT_CARD and status in (ORDER_PAID, ORDER_FULFILLED, ORDER_COMPLETED, ORDER_REFUNDED))
-        or (payment_method == PAYMENT_COD and status in (ORDER_COMPLETED, ORDER_REFUNDED))
+        (payment_method == PaymentMethod.CARD
+         and status in (OrderStatus.PAID, OrderStatus.FULFILLED, OrderStatus.COMPLETED, OrderStatus.REFUNDED))
+        or (payment_method == PaymentMethod.COD and status in (OrderStatus.COMPLETED, OrderStatus.REFUNDED))
     ):
         paid_at = created_at
     priced = [(product, quantity, price[0] if price else product.price) for product, quantity, *price in lines]
@@ -182,7 +175,7 @@ def make_order(lines, status=ORDER_PAID, payment_method=None, customer=None, pai
         contact_name=values.pop("contact_name", customer.name if customer else f"Khách hàng {n}"),
         email=values.pop("email", customer.email if customer else f"guest{n}@example.com"),
         phone=values.pop("phone", "0912345678"), address=values.pop("address", "12 Trần Hưng Đạo, Hạ Long"),
-        delivery_method=values.pop("delivery_method", DELIVERY_PROVINCE), payment_method=payment_method,
+        delivery_method=values.pop("delivery_method", DeliveryMethod.PROVINCE), payment_method=payment_method,
         status=status, subtotal=subtotal, shipping_fee=shipping_fee, total=subtotal + shipping_fee, paid_at=paid_at,
         created_at=created_at, updated_at=created_at, **values,
     )
@@ -194,13 +187,13 @@ def make_order(lines, status=ORDER_PAID, payment_method=None, customer=None, pai
         ))
         if product.producer_id not in producers:
             producers.append(product.producer_id)
-    shipment_status = shipment_status or _SHIPMENT_STATUS_FOR.get(status, SHIPMENT_PENDING)
-    sent = shipment_status in (SHIPMENT_SHIPPED, SHIPMENT_DELIVERED)
+    shipment_status = shipment_status or _SHIPMENT_STATUS_FOR.get(status, ShipmentStatus.PENDING)
+    sent = shipment_status in (ShipmentStatus.SHIPPED, ShipmentStatus.DELIVERED)
     for producer_id in producers:
         order.shipments.append(Shipment(
             producer_id=producer_id, status=shipment_status, created_at=created_at, updated_at=created_at,
             shipped_at=created_at if sent else None,
-            delivered_at=created_at if shipment_status == SHIPMENT_DELIVERED else None,
+            delivered_at=created_at if shipment_status == ShipmentStatus.DELIVERED else None,
         ))
     db.session.add(order)
     db.session.flush()

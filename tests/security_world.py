@@ -15,10 +15,7 @@ from sqlalchemy import delete, func, select
 
 from shop.extensions import db
 from shop.models import CartItem
-from shop.models.catalog import CERT_SUBMITTED
-from shop.models.order import ORDER_PENDING_PAYMENT, PAYMENT_CARD
-from shop.models.producer import PRODUCER_SUSPENDED
-from shop.models.user import ROLE_ADMIN
+from shop.models.statuses import CertificationStatus, OrderStatus, PaymentMethod, ProducerStatus, Role
 from shop.services.accounts.users import make_reset_token
 from shop.services.orders.cart import UserCart
 from tests.factories import (
@@ -62,16 +59,18 @@ class World:
 def build_world(app):
     """Write the shop described in the module docstring and commit it."""
     customer = make_user(email="customer@example.com", name="Khách Hàng")
-    admin = make_user(role=ROLE_ADMIN, email="admin@example.com", name="Văn phòng OCOP")
+    admin = make_user(role=Role.ADMIN, email="admin@example.com", name="Văn phòng OCOP")
     user_a, producer_a = make_producer_owner(name="HTX Alpha", slug="htx-alpha")
     user_b, producer_b = make_producer_owner(name="HTX Beta", slug="htx-beta")
-    user_s, producer_s = make_producer_owner(name="HTX Suspended", slug="htx-suspended", status=PRODUCER_SUSPENDED)
+    user_s, producer_s = make_producer_owner(name="HTX Suspended", slug="htx-suspended",
+                                             status=ProducerStatus.SUSPENDED)
     product_a = make_product(producer_a, name_vi="Chả mực Alpha", slug="cha-muc-alpha", stock=20, stars=4)
     product_b = make_product(producer_b, name_vi="Trà Beta", slug="tra-beta", stock=20)
     make_product(producer_s, name_vi="Rượu Suspended", slug="ruou-suspended", stock=20)
     image_a = make_image(product_a, filename=MEDIA_SAMPLE)
-    submitted = make_certification(product_a, stars=None, status=CERT_SUBMITTED, decision_number="77/QĐ-UBND")
-    order = make_order([(product_a, 2)], status=ORDER_PENDING_PAYMENT, payment_method=PAYMENT_CARD,
+    submitted = make_certification(product_a, stars=None, status=CertificationStatus.SUBMITTED,
+                                   decision_number="77/QĐ-UBND")
+    order = make_order([(product_a, 2)], status=OrderStatus.PENDING_PAYMENT, payment_method=PaymentMethod.CARD,
                        customer=customer, number="QNWORLD01", reserve=True)
     paid_order = make_order([(product_a, 1)], customer=customer, number="QNWORLD02", reserve=True)
     db.session.commit()

@@ -8,7 +8,7 @@ from shop.checkout.forms import DELIVERY_LABELS, PAYMENT_LABELS, OrderActionForm
 from shop.errors import PaymentError
 from shop.extensions import db
 from shop.models import Order
-from shop.models.order import ORDER_PENDING_PAYMENT
+from shop.models.statuses import OrderStatus
 from shop.services.orders.access import find_order_for
 from shop.services.orders.flow import STATUS_LABELS
 from shop.services.payments.stripe_checkout import confirm_checkout_session
@@ -22,7 +22,7 @@ def order_page(number):
     token = request.args.get("t", "")
     order = find_order_for(number, current_user, token)
     session_id = request.args.get("session_id", "")
-    if session_id and order.status == ORDER_PENDING_PAYMENT and session_id == order.stripe_session_id:
+    if session_id and order.status == OrderStatus.PENDING_PAYMENT and session_id == order.stripe_session_id:
         # Back from Stripe: the webhook may not have arrived yet, so ask Stripe directly.
         try:
             confirm_checkout_session(session_id)

@@ -1,14 +1,14 @@
 """The back office of the provincial OCOP office, under /admin/ (administrators only)."""
 from flask import Blueprint
 
-from shop.models.user import ROLE_ADMIN
+from shop.models.statuses import Role
 from shop.web.security import role_required
 
 bp = Blueprint("admin", __name__)
 
 
 @bp.before_request
-@role_required(ROLE_ADMIN)
+@role_required(Role.ADMIN)
 def admins_only():
     """Guard every route of the blueprint: anonymous users sign in first, other roles get 403."""
 

@@ -8,7 +8,7 @@ from shop.checkout.forms import DELIVERY_CHOICES, CheckoutForm, OrderActionForm
 from shop.errors import OutOfStock, PaymentError, ShopError
 from shop.extensions import limiter
 from shop.i18n import N_, select_locale
-from shop.models.order import DELIVERY_METHODS, DELIVERY_PROVINCE, ORDER_PENDING_PAYMENT, PAYMENT_CARD
+from shop.models.statuses import DeliveryMethod, OrderStatus, PaymentMethod
 from shop.services.orders.access import find_order_for, order_token
 from shop.services.orders.cart import empty_cart, merge_into_cart, price_cart, reprice_delivery
 from shop.services.orders.placing import card_payment_enabled, order_items, place_order
@@ -26,7 +26,8 @@ def checkout():
     if request.method == "GET" and current_user.is_authenticated:
         form.name.data = form.name.data or current_user.name
         form.email.data = form.email.data or current_user.email
-    method = form.delivery_method.data if form.delivery_method.data in DELIVERY_METHODS else DELIVERY_PROVINCE
+    method = form.delivery_method.data
+    method = method if method in tuple(DeliveryMethod) else DeliveryMethod.PROVINCE
     summary = price_cart(items, method)
     if summary.is_empty or summary.has_problems:
         flash(_("Your cart is empty.") if summary.is_empty else _("Please fix the marked lines of your cart first."),
@@ -69,7 +70,7 @@ def pay(number):
 def cancelled(number):
     token = request.args.get("t", "")
     order = _order(number, token)
-    if order.status != ORDER_PENDING_PAYMENT:
+    if order.status != OrderStatus.PENDING_PAYMENT:
         return redirect(_order_url(order))
     return render_template("checkout/cancelled.html", order=order, form=OrderActionForm(t=token))
 
@@ -78,7 +79,7 @@ def cancelled(number):
 def cancel(number):
     form = OrderActionForm()
     order = _order(number, form.t.data)
-    if order.status != ORDER_PENDING_PAYMENT:
+    if order.status != OrderStatus.PENDING_PAYMENT:
         flash(_("This order is not waiting for a payment any more."), "error")
         return redirect(_order_url(order))
     actor = current_user if current_user.is_authenticated else None
@@ -94,7 +95,7 @@ def cancel(number):
 
 
 def _after_placing(order):
-    if order.payment_method != PAYMENT_CARD:
+    if order.payment_method != PaymentMethod.CARD:
         flash(_("Thank you! Order %(number)s is placed: you pay on delivery.", number=order.number), "success")
         return redirect(_order_url(order))
     try:

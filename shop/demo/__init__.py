@@ -11,9 +11,7 @@ from sqlalchemy import select
 
 from shop.extensions import db
 from shop.models import Area, Category, Certification, Producer, Product, ProductImage, User, utcnow
-from shop.models.catalog import CERT_VERIFIED, PRODUCT_PUBLISHED
-from shop.models.producer import PRODUCER_APPROVED
-from shop.models.user import ROLE_ADMIN, ROLE_CUSTOMER, ROLE_PRODUCER
+from shop.models.statuses import CertificationStatus, ProducerStatus, ProductStatus, Role
 from shop.services.accounts.users import hash_password
 from shop.services.catalog.search import refresh_search_text
 from shop.services.certification.rules import expiry_for
@@ -45,10 +43,10 @@ AREAS = [
 
 # (e-mail, name, role, slug of the producer they own)
 ACCOUNTS = [
-    ("admin@example.com", "Văn phòng OCOP Quảng Ninh", ROLE_ADMIN, None),
-    ("producer@example.com", "Nguyễn Thị Hoa", ROLE_PRODUCER, 0),
-    ("producer2@example.com", "Trần Văn Minh", ROLE_PRODUCER, 1),
-    ("customer@example.com", "Lê Minh Anh", ROLE_CUSTOMER, None),
+    ("admin@example.com", "Văn phòng OCOP Quảng Ninh", Role.ADMIN, None),
+    ("producer@example.com", "Nguyễn Thị Hoa", Role.PRODUCER, 0),
+    ("producer2@example.com", "Trần Văn Minh", Role.PRODUCER, 1),
+    ("customer@example.com", "Lê Minh Anh", Role.CUSTOMER, None),
 ]
 
 
@@ -87,7 +85,7 @@ def seed_demo(echo=print):
         producers[row["slug"]] = _upsert(Producer, {"slug": row["slug"]}, {
             "name": row["name"], "legal_type": row["legal_type"], "area": areas[row["area"]],
             "address": row["address"], "phone": row["phone"], "email": row["email"],
-            "story_vi": row["story_vi"], "story_en": row["story_en"], "status": PRODUCER_APPROVED,
+            "story_vi": row["story_vi"], "story_en": row["story_en"], "status": ProducerStatus.APPROVED,
         })
     db.session.flush()
     echo(f"  {len(producers)} producers")
@@ -135,7 +133,7 @@ def _seed_product(row, producer, category):
         "producer": producer, "category": category, "name_vi": row["name_vi"], "name_en": row["name_en"],
         "description_vi": row["description_vi"], "description_en": row["description_en"],
         "unit_vi": row["unit_vi"], "unit_en": row["unit_en"], "price": int(row["price"]),
-        "featured": row["featured"] == "1", "status": PRODUCT_PUBLISHED,
+        "featured": row["featured"] == "1", "status": ProductStatus.PUBLISHED,
     }
     if product is None:
         product = Product(slug=row["slug"], stock=int(row["stock"]), published_at=utcnow(), **values)
@@ -153,7 +151,8 @@ def _seed_certification(product, row):
     decision_date = date.fromisoformat(row["decision_date"])
     _upsert(Certification, {"product_id": product.id, "decision_number": row["decision_number"]}, {
         "stars": int(row["stars"]), "issuing_body": row["issuing_body"], "decision_date": decision_date,
-        "expires_on": expiry_for(decision_date), "status": CERT_VERIFIED, "is_demo": True, "note": DEMO_NOTE,
+        "expires_on": expiry_for(decision_date), "status": CertificationStatus.VERIFIED, "is_demo": True,
+        "note": DEMO_NOTE,
     })
 
 

@@ -13,13 +13,7 @@ from sqlalchemy import select
 from shop.extensions import db
 from shop.i18n import N_
 from shop.models import Order, OrderEvent, Product, User, utcnow
-from shop.models.catalog import PRODUCT_PUBLISHED
-from shop.models.order import (
-    ORDER_COMPLETED,
-    ORDER_FULFILLED,
-    SHIPMENT_DELIVERED,
-    SHIPMENT_SHIPPED,
-)
+from shop.models.statuses import OrderStatus, ProductStatus, ShipmentStatus
 from shop.services.orders.flow import transition_order
 from shop.services.orders.placing import CheckoutDetails, place_order
 
@@ -43,7 +37,7 @@ def seed_demo_orders(echo=print, count=None, days=DEMO_DAYS):
         return 0
     rng = random.Random(2026)  # noqa: S311  (demo data: the same every time, nothing secret)
     products = list(db.session.scalars(
-        select(Product).where(Product.status == PRODUCT_PUBLISHED).order_by(Product.id)
+        select(Product).where(Product.status == ProductStatus.PUBLISHED).order_by(Product.id)
     ))
     customer_user = db.session.scalar(select(User).where(User.email == "customer@example.com"))
     now = utcnow()
@@ -74,17 +68,18 @@ def _advance(order, placed_at, rng):
     age = utcnow() - placed_at
     steps = []
     if age > timedelta(days=2) and rng.random() < 0.8:
-        steps.append(ORDER_FULFILLED)
-    if age > timedelta(days=5) and ORDER_FULFILLED in steps and rng.random() < 0.8:
-        steps.append(ORDER_COMPLETED)
+        steps.append(OrderStatus.FULFILLED)
+    if age > timedelta(days=5) and OrderStatus.FULFILLED in steps and rng.random() < 0.8:
+        steps.append(OrderStatus.COMPLETED)
     for status in steps:
         transition_order(order, status, None, N_("demo"))
-    shipment_status = {ORDER_FULFILLED: SHIPMENT_SHIPPED, ORDER_COMPLETED: SHIPMENT_DELIVERED}.get(order.status)
+    shipment_status = {OrderStatus.FULFILLED: ShipmentStatus.SHIPPED,
+                       OrderStatus.COMPLETED: ShipmentStatus.DELIVERED}.get(order.status)
     for shipment in order.shipments:
         if shipment_status:
             shipment.status = shipment_status
             shipment.shipped_at = placed_at + timedelta(days=1)
-            if shipment_status == SHIPMENT_DELIVERED:
+            if shipment_status == ShipmentStatus.DELIVERED:
                 shipment.delivered_at = placed_at + timedelta(days=3)
     order.created_at = order.updated_at = placed_at
     if order.paid_at is not None:  # cash is paid on delivery

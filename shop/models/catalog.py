@@ -6,17 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from shop.extensions import db
 from shop.models.base import TimestampMixin, utcnow
-
-PRODUCT_DRAFT = "draft"  # being written by the producer
-PRODUCT_PENDING_REVIEW = "pending_review"  # submitted, waiting for the OCOP office
-PRODUCT_PUBLISHED = "published"  # listed in the shop
-PRODUCT_HIDDEN = "hidden"  # taken off the shop by its producer or the office
-PRODUCT_STATUSES = (PRODUCT_DRAFT, PRODUCT_PENDING_REVIEW, PRODUCT_PUBLISHED, PRODUCT_HIDDEN)
-
-CERT_SUBMITTED = "submitted"  # details sent by the producer, not yet checked
-CERT_VERIFIED = "verified"  # recorded by an administrator: stars are authoritative
-CERT_REJECTED = "rejected"  # the office could not verify it
-CERT_STATUSES = (CERT_SUBMITTED, CERT_VERIFIED, CERT_REJECTED)
+from shop.models.statuses import CertificationStatus, ProductStatus, is_status, member_of
 
 
 class Category(db.Model):
@@ -42,7 +32,7 @@ class Product(TimestampMixin, db.Model):
         CheckConstraint("stock >= 0", name="stock_not_negative"),
         CheckConstraint("price > 0", name="price_positive"),
         CheckConstraint("low_stock_threshold >= 0", name="low_stock_threshold"),
-        CheckConstraint(f"status IN {PRODUCT_STATUSES}", name="status"),
+        CheckConstraint(f"status IN {ProductStatus.values()}", name="status"),
         Index("ix_product_status_category", "status", "category_id"),
         Index("ix_product_status_price", "status", "price"),
         Index("ix_product_status_created", "status", "created_at"),
@@ -72,7 +62,7 @@ class Product(TimestampMixin, db.Model):
     price: Mapped[int] = mapped_column(nullable=False)
     stock: Mapped[int] = mapped_column(nullable=False, default=0)
     low_stock_threshold: Mapped[int] = mapped_column(nullable=False, default=5)
-    status: Mapped[str] = mapped_column(String(16), nullable=False, default=PRODUCT_DRAFT)
+    status: Mapped[str] = mapped_column(String(16), nullable=False, default=ProductStatus.DRAFT.value)
     featured: Mapped[bool] = mapped_column(nullable=False, default=False)
     review_note: Mapped[str] = mapped_column(String(500), nullable=False, default="")
     # Folded (lower-case, no diacritics, đ→d) name/producer/area text, kept by the catalogue service.
@@ -89,6 +79,12 @@ class Product(TimestampMixin, db.Model):
         "Certification", back_populates="product", order_by="Certification.decision_date.desc()",
         cascade="all, delete-orphan",
     )
+
+    state = member_of(ProductStatus)
+    is_draft = is_status(ProductStatus.DRAFT)
+    is_pending_review = is_status(ProductStatus.PENDING_REVIEW)
+    is_published = is_status(ProductStatus.PUBLISHED)
+    is_hidden = is_status(ProductStatus.HIDDEN)
 
     def __repr__(self):
         return f"<Product {self.slug}>"
@@ -119,7 +115,7 @@ class Certification(TimestampMixin, db.Model):
     __tablename__ = "certification"
     __table_args__ = (
         CheckConstraint("stars IS NULL OR (stars >= 1 AND stars <= 5)", name="stars_range"),
-        CheckConstraint(f"status IN {CERT_STATUSES}", name="status"),
+        CheckConstraint(f"status IN {CertificationStatus.values()}", name="status"),
         CheckConstraint("expires_on > decision_date", name="expiry_after_decision"),
         Index("ix_certification_product_status", "product_id", "status", "expires_on"),
     )
@@ -133,7 +129,7 @@ class Certification(TimestampMixin, db.Model):
     expires_on: Mapped[date] = mapped_column(Date, nullable=False, index=True)
     traceability_url: Mapped[str] = mapped_column(String(500), nullable=False, default="")
     scan_filename: Mapped[str] = mapped_column(String(200), nullable=False, default="")
-    status: Mapped[str] = mapped_column(String(16), nullable=False, default=CERT_SUBMITTED)
+    status: Mapped[str] = mapped_column(String(16), nullable=False, default=CertificationStatus.SUBMITTED.value)
     is_demo: Mapped[bool] = mapped_column(nullable=False, default=False)
     note: Mapped[str] = mapped_column(String(500), nullable=False, default="")
     submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
@@ -141,9 +137,19 @@ class Certification(TimestampMixin, db.Model):
 
     product = db.relationship("Product", back_populates="certifications")
 
+    state = member_of(CertificationStatus)
+    is_submitted = is_status(CertificationStatus.SUBMITTED)
+    is_verified = is_status(CertificationStatus.VERIFIED)
+    is_rejected = is_status(CertificationStatus.REJECTED)
+
+    def has_expired_on(self, day):
+        """Whether this verified rating ran out before `day`."""
+        return self.is_verified and self.expires_on < day
+
     def is_valid_on(self, day):
         """Whether this rating is verified and in force on `day`."""
-        return self.status == CERT_VERIFIED and self.stars is not None and self.decision_date <= day <= self.expires_on
+        return (self.is_verified and self.stars is not None
+                and self.decision_date <= day <= self.expires_on)
 
     def shows_badge_on(self, day):
         """Whether this rating earns the OCOP star badge on `day` (valid and 3★ or more)."""

@@ -6,36 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from shop.extensions import db
 from shop.models.base import TimestampMixin, utcnow
-
-# Order statuses. Allowed moves live in one table in shop/services/orders/placing.py.
-ORDER_PENDING_PAYMENT = "pending_payment"  # card order, stock reserved, waiting for Stripe
-ORDER_PLACED = "placed"  # cash-on-delivery order accepted, to be paid on delivery
-ORDER_PAID = "paid"  # card payment confirmed
-ORDER_FULFILLED = "fulfilled"  # every shipment has shipped
-ORDER_COMPLETED = "completed"  # delivered (and, for cash orders, paid)
-ORDER_CANCELLED = "cancelled"  # payment failed, reservation expired or cancelled by the office
-ORDER_REFUNDED = "refunded"  # fully refunded
-ORDER_STATUSES = (
-    ORDER_PENDING_PAYMENT, ORDER_PLACED, ORDER_PAID, ORDER_FULFILLED,
-    ORDER_COMPLETED, ORDER_CANCELLED, ORDER_REFUNDED,
-)
-
-PAYMENT_CARD = "card"  # Stripe Checkout
-PAYMENT_COD = "cod"  # cash on delivery
-PAYMENT_METHODS = (PAYMENT_CARD, PAYMENT_COD)
-
-DELIVERY_PROVINCE = "province"  # within Quảng Ninh
-DELIVERY_NATIONWIDE = "nationwide"  # elsewhere in Vietnam
-DELIVERY_PICKUP = "pickup"  # collected from the producer / OCOP showroom
-DELIVERY_METHODS = (DELIVERY_PROVINCE, DELIVERY_NATIONWIDE, DELIVERY_PICKUP)
-
-SHIPMENT_PENDING = "pending"  # waiting for the producer
-SHIPMENT_PACKED = "packed"  # packed, not yet handed to a carrier
-SHIPMENT_SHIPPED = "shipped"  # on its way (carrier, tracking number)
-SHIPMENT_DELIVERED = "delivered"  # received by the customer
-SHIPMENT_CANCELLED = "cancelled"  # the order was cancelled or refunded
-SHIPMENT_STATUSES = (SHIPMENT_PENDING, SHIPMENT_PACKED, SHIPMENT_SHIPPED, SHIPMENT_DELIVERED, SHIPMENT_CANCELLED)
-
+from shop.models.statuses import DeliveryMethod, OrderStatus, PaymentMethod, ShipmentStatus, is_status, member_of
 
 CHILDREN = "all, delete-orphan"  # rows that live and die with their order
 
@@ -45,9 +16,9 @@ class Order(TimestampMixin, db.Model):
 
     __tablename__ = "shop_order"
     __table_args__ = (
-        CheckConstraint(f"status IN {ORDER_STATUSES}", name="status"),
-        CheckConstraint(f"payment_method IN {PAYMENT_METHODS}", name="payment_method"),
-        CheckConstraint(f"delivery_method IN {DELIVERY_METHODS}", name="delivery_method"),
+        CheckConstraint(f"status IN {OrderStatus.values()}", name="status"),
+        CheckConstraint(f"payment_method IN {PaymentMethod.values()}", name="payment_method"),
+        CheckConstraint(f"delivery_method IN {DeliveryMethod.values()}", name="delivery_method"),
         CheckConstraint("subtotal >= 0 AND shipping_fee >= 0", name="amounts_not_negative"),
         CheckConstraint("total = subtotal + shipping_fee", name="total_adds_up"),
         CheckConstraint("refunded_amount >= 0 AND refunded_amount <= total", name="refund_within_total"),
@@ -82,6 +53,26 @@ class Order(TimestampMixin, db.Model):
     shipments = db.relationship("Shipment", back_populates="order", order_by="Shipment.id", cascade=CHILDREN)
     events = db.relationship("OrderEvent", back_populates="order", order_by="OrderEvent.id", cascade=CHILDREN)
     refunds = db.relationship("Refund", back_populates="order", order_by="Refund.id", cascade=CHILDREN)
+
+    state = member_of(OrderStatus)
+    payment = member_of(PaymentMethod, "payment_method")
+    delivery = member_of(DeliveryMethod, "delivery_method")
+    is_awaiting_payment = is_status(OrderStatus.PENDING_PAYMENT)  # a card order not paid yet
+    is_placed = is_status(OrderStatus.PLACED)  # a cash order, paid on delivery
+    is_paid = is_status(OrderStatus.PAID)
+    is_cancelled = is_status(OrderStatus.CANCELLED)
+    is_refunded = is_status(OrderStatus.REFUNDED)
+    is_cash_on_delivery = is_status(PaymentMethod.COD, "payment_method")
+
+    @property
+    def is_cancellable(self):
+        """Whether the order may still be cancelled (nothing is paid or sent yet)."""
+        return self.state.can_move_to(OrderStatus.CANCELLED)
+
+    @property
+    def is_closed_to_shipping(self):
+        """Whether nothing of this order may be sent: unpaid, cancelled or refunded."""
+        return self.status in (OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED, OrderStatus.REFUNDED)
 
     def __repr__(self):
         return f"<Order {self.number} {self.status}>"
@@ -119,13 +110,13 @@ class Shipment(TimestampMixin, db.Model):
     __tablename__ = "shipment"
     __table_args__ = (
         UniqueConstraint("order_id", "producer_id", name="uq_shipment_order_producer"),
-        CheckConstraint(f"status IN {SHIPMENT_STATUSES}", name="status"),
+        CheckConstraint(f"status IN {ShipmentStatus.values()}", name="status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("shop_order.id", ondelete="CASCADE"), nullable=False)
     producer_id: Mapped[int] = mapped_column(ForeignKey("producer.id"), nullable=False, index=True)
-    status: Mapped[str] = mapped_column(String(16), nullable=False, default=SHIPMENT_PENDING)
+    status: Mapped[str] = mapped_column(String(16), nullable=False, default=ShipmentStatus.PENDING.value)
     carrier: Mapped[str] = mapped_column(String(80), nullable=False, default="")
     tracking_number: Mapped[str] = mapped_column(String(80), nullable=False, default="")
     packed_at: Mapped[datetime | None]
@@ -134,6 +125,16 @@ class Shipment(TimestampMixin, db.Model):
 
     order = db.relationship("Order", back_populates="shipments")
     producer = db.relationship("Producer")
+
+    state = member_of(ShipmentStatus)
+    is_pending = is_status(ShipmentStatus.PENDING)
+    is_delivered = is_status(ShipmentStatus.DELIVERED)
+    is_cancelled = is_status(ShipmentStatus.CANCELLED)
+
+    @property
+    def is_closed(self):
+        """Whether nothing is left to do for this shipment (delivered or cancelled)."""
+        return self.state.is_final
 
 
 class OrderEvent(db.Model):

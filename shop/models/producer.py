@@ -6,13 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from shop.extensions import db
 from shop.models.base import TimestampMixin
-
-LEGAL_TYPES = ("cooperative", "company", "household")
-
-PRODUCER_PENDING = "pending"  # applied, waiting for the OCOP office
-PRODUCER_APPROVED = "approved"  # may sell; their published products are listed
-PRODUCER_SUSPENDED = "suspended"  # hidden from the shop, portal read-only
-PRODUCER_STATUSES = (PRODUCER_PENDING, PRODUCER_APPROVED, PRODUCER_SUSPENDED)
+from shop.models.statuses import LegalType, ProducerStatus, is_status, member_of
 
 
 class Area(db.Model):
@@ -35,8 +29,8 @@ class Producer(TimestampMixin, db.Model):
 
     __tablename__ = "producer"
     __table_args__ = (
-        CheckConstraint(f"legal_type IN {LEGAL_TYPES}", name="legal_type"),
-        CheckConstraint(f"status IN {PRODUCER_STATUSES}", name="status"),
+        CheckConstraint(f"legal_type IN {LegalType.values()}", name="legal_type"),
+        CheckConstraint(f"status IN {ProducerStatus.values()}", name="status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -50,7 +44,7 @@ class Producer(TimestampMixin, db.Model):
     email: Mapped[str] = mapped_column(String(254), nullable=False, default="")
     story_vi: Mapped[str] = mapped_column(Text, nullable=False, default="")
     story_en: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    status: Mapped[str] = mapped_column(String(16), nullable=False, default=PRODUCER_PENDING, index=True)
+    status: Mapped[str] = mapped_column(String(16), nullable=False, default=ProducerStatus.PENDING.value, index=True)
     status_reason: Mapped[str] = mapped_column(String(500), nullable=False, default="")
     approved_at: Mapped[datetime | None]
 
@@ -58,9 +52,11 @@ class Producer(TimestampMixin, db.Model):
     area = db.relationship("Area", lazy="joined")
     products = db.relationship("Product", back_populates="producer", lazy="dynamic")
 
-    @property
-    def is_approved(self):
-        return self.status == PRODUCER_APPROVED
+    state = member_of(ProducerStatus)
+    legal_form = member_of(LegalType, "legal_type")
+    is_pending = is_status(ProducerStatus.PENDING)
+    is_approved = is_status(ProducerStatus.APPROVED)
+    is_suspended = is_status(ProducerStatus.SUSPENDED)
 
     def __repr__(self):
         return f"<Producer {self.slug} {self.status}>"

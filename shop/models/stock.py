@@ -6,14 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from shop.extensions import db
 from shop.models.base import utcnow
-
-MOVE_SALE = "sale"  # reserved by an order
-MOVE_RELEASE = "release"  # an unpaid or cancelled order gave its reservation back
-MOVE_RESTOCK = "restock"  # new goods from the producer
-MOVE_DAMAGE = "damage"  # broken, spoiled or lost goods written off
-MOVE_CORRECTION = "correction"  # a count that did not match
-MOVE_REFUND = "refund"  # goods of a refunded line returned to stock
-MOVE_REASONS = (MOVE_SALE, MOVE_RELEASE, MOVE_RESTOCK, MOVE_DAMAGE, MOVE_CORRECTION, MOVE_REFUND)
+from shop.models.statuses import StockReason, member_of
 
 
 class StockMovement(db.Model):
@@ -22,7 +15,7 @@ class StockMovement(db.Model):
     __tablename__ = "stock_movement"
     __table_args__ = (
         CheckConstraint("quantity <> 0", name="quantity_not_zero"),
-        CheckConstraint(f"reason IN {MOVE_REASONS}", name="reason"),
+        CheckConstraint(f"reason IN {StockReason.values()}", name="reason"),
         Index("ix_stock_movement_product_created", "product_id", "created_at"),
     )
 
@@ -37,3 +30,5 @@ class StockMovement(db.Model):
 
     product = db.relationship("Product")
     actor = db.relationship("User")
+
+    kind = member_of(StockReason, "reason")

@@ -7,24 +7,20 @@ from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from shop.extensions import db
 from shop.models.base import TimestampMixin
-
-ROLE_CUSTOMER = "customer"  # buys in the shop
-ROLE_PRODUCER = "producer"  # owns a producer and its listings
-ROLE_ADMIN = "admin"  # the provincial OCOP office
-ROLES = (ROLE_CUSTOMER, ROLE_PRODUCER, ROLE_ADMIN)
+from shop.models.statuses import Role, member_of
 
 
 class User(UserMixin, TimestampMixin, db.Model):
     """A person with an account; the e-mail is stored lower-cased and unique."""
 
     __tablename__ = "user"
-    __table_args__ = (CheckConstraint(f"role IN {ROLES}", name="role"),)
+    __table_args__ = (CheckConstraint(f"role IN {Role.values()}", name="role"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True, nullable=False)
     password_hash: Mapped[str] = mapped_column(String(255), nullable=False)
     name: Mapped[str] = mapped_column(String(120), nullable=False)
-    role: Mapped[str] = mapped_column(String(16), nullable=False, default=ROLE_CUSTOMER)
+    role: Mapped[str] = mapped_column(String(16), nullable=False, default=Role.CUSTOMER.value)
     locale: Mapped[str] = mapped_column(String(5), nullable=False, default="vi")
     active: Mapped[bool] = mapped_column(nullable=False, default=True)
 
@@ -39,13 +35,15 @@ class User(UserMixin, TimestampMixin, db.Model):
         """Deactivated users cannot log in."""
         return self.active
 
+    role_kind = member_of(Role, "role")
+
     @property
     def is_admin(self):
-        return self.role == ROLE_ADMIN
+        return self.role == Role.ADMIN
 
     @property
     def is_producer(self):
-        return self.role == ROLE_PRODUCER
+        return self.role == Role.PRODUCER
 
     @property
     def password_stamp(self):

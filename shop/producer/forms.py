@@ -5,7 +5,7 @@ from wtforms import DateField, EmailField, IntegerField, PasswordField, SelectFi
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, NumberRange, Optional
 
-from shop.models.producer import LEGAL_TYPES
+from shop.models.statuses import LegalType
 from shop.producer.labels import LEGAL_TYPE_LABELS, REASON_LABELS
 from shop.services.accounts.users import MIN_PASSWORD_LENGTH
 from shop.services.catalog.products import MAX_PRICE, MAX_STOCK
@@ -35,7 +35,7 @@ class BusinessFields:
 class ApplyForm(BusinessFields, ShopForm):
     business_name = StringField(_l("Business name"), validators=[DataRequired(), Length(max=200)])
     legal_type = SelectField(_l("Kind of business"),
-                             choices=[SelectChoice(kind, LEGAL_TYPE_LABELS[kind]) for kind in LEGAL_TYPES])
+                             choices=[SelectChoice(kind, LEGAL_TYPE_LABELS[kind]) for kind in tuple(LegalType)])
     area_id = SelectField(_l("Area"), coerce=int, validators=[InputRequired()])
 
 

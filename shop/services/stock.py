@@ -5,7 +5,7 @@ from sqlalchemy import func, select, update
 from shop.errors import InvalidInput, NotFound, OutOfStock
 from shop.extensions import db
 from shop.models import Product, StockMovement
-from shop.models.stock import MOVE_DAMAGE, MOVE_REASONS
+from shop.models.statuses import StockReason
 
 # Reasons a producer may give for a manual adjustment (sales and releases come from orders).
 MANUAL_REASONS = ("restock", "damage", "correction")
@@ -55,7 +55,7 @@ def adjust_stock(product, quantity, reason, actor=None, note=""):
         raise InvalidInput(_("The quantity must be a whole number other than zero."))
     if reason == "restock" and quantity < 0:
         raise InvalidInput(_("A restock adds stock: give a positive quantity."))
-    if reason == MOVE_DAMAGE and quantity > 0:
+    if reason == StockReason.DAMAGE and quantity > 0:
         quantity = -quantity
     result = db.session.execute(
         update(Product)
@@ -88,7 +88,7 @@ def ledger_balance(product_id):
 
 
 def _record(product_id, quantity, reason, order_id, actor_id, note):
-    assert reason in MOVE_REASONS, reason
+    assert reason in tuple(StockReason), reason
     db.session.add(StockMovement(
         product_id=product_id, quantity=quantity, reason=reason,
         order_id=order_id, actor_id=actor_id, note=note[:500],

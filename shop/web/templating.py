@@ -4,6 +4,7 @@ from flask_babel import get_locale, gettext
 from jinja2 import pass_context
 
 from shop.i18n import localized
+from shop.models.statuses import LABELLED_ENUMS, Audience
 from shop.services.certification.rules import badge_stars
 from shop.services.localtime import local_today
 from shop.services.money import format_usd_approx, format_vnd
@@ -47,6 +48,10 @@ def init_app(app):
         return gettext(note) if note else note
 
     app.add_template_global(visitor_part)
+    # Every status and kind by name (`OrderStatus.PAID`, `ShipmentStatus(value).customer_label`): templates ask
+    # the enums and the models' questions instead of comparing strings.
+    for enum in (*LABELLED_ENUMS, Audience):
+        app.add_template_global(enum, enum.__name__)
 
     @app.template_filter("badge_stars")
     def badge_filter(product):

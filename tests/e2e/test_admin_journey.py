@@ -7,9 +7,7 @@ from datetime import date, timedelta
 
 from playwright.sync_api import expect
 
-from shop.models.catalog import PRODUCT_PENDING_REVIEW
-from shop.models.producer import PRODUCER_PENDING
-from shop.models.user import ROLE_ADMIN
+from shop.models.statuses import ProducerStatus, ProductStatus, Role
 from tests.admin_factories import build_march_sales
 from tests.e2e.conftest import DESKTOP, PHONE, check_accessibility_basics, shoot, use_english, with_photo
 from tests.factories import (
@@ -25,12 +23,12 @@ from tests.factories import (
 
 def seed_office(db):
     """The office's administrator, a sale already this month, and a new producer with a product to review."""
-    admin = make_user(role=ROLE_ADMIN, email="office@example.com", name="Văn phòng OCOP")
+    admin = make_user(role=Role.ADMIN, email="office@example.com", name="Văn phòng OCOP")
     make_order([(make_product(price=300_000), 1)])  # paid by card today: revenue before the journey
-    _owner, producer = make_producer_owner(status=PRODUCER_PENDING, name="HTX Trà hoa vàng Ba Chẽ",
+    _owner, producer = make_producer_owner(status=ProducerStatus.PENDING, name="HTX Trà hoa vàng Ba Chẽ",
                                            area=make_area("Ba Chẽ", "Ba Che", slug="ba-che"))
     tea = make_product(producer=producer, name_vi="Trà hoa vàng Ba Chẽ", name_en="Ba Che golden camellia tea",
-                       slug="tra-hoa-vang-ba-che", price=350_000, stock=20, status=PRODUCT_PENDING_REVIEW,
+                       slug="tra-hoa-vang-ba-che", price=350_000, stock=20, status=ProductStatus.PENDING_REVIEW,
                        category=make_category("beverage", "Đồ uống", "Beverages"))
     with_photo(tea, "#d4a017")
     db.session.commit()
@@ -108,7 +106,7 @@ def test_an_administrator_approves_a_producer_certifies_and_publishes_its_produc
 
 def test_the_dashboard_draws_its_charts_without_inline_scripts(page, live_server, db):
     sales = build_march_sales()
-    office = make_user(role=ROLE_ADMIN, email="office@example.com")
+    office = make_user(role=Role.ADMIN, email="office@example.com")
     db.session.commit()
     sign_in(page, live_server, office)
     page.goto(live_server + "/admin/?start=2026-03-01&end=2026-03-31")

@@ -2,8 +2,7 @@ import pytest
 
 from shop.errors import InvalidInput, NotFound, OutOfStock
 from shop.models import CartItem
-from shop.models.catalog import PRODUCT_HIDDEN
-from shop.models.producer import PRODUCER_SUSPENDED
+from shop.models.statuses import ProducerStatus, ProductStatus
 from shop.services.orders.cart import (
     MAX_CART_LINES,
     SessionCart,
@@ -83,9 +82,9 @@ def test_only_products_on_sale_can_be_added(db, case):
     elif case == "draft":
         product.status = "draft"
     elif case == "hidden":
-        product.status = PRODUCT_HIDDEN
+        product.status = ProductStatus.HIDDEN
     elif case == "suspended_producer":
-        product.producer.status = PRODUCER_SUSPENDED
+        product.producer.status = ProducerStatus.SUSPENDED
     elif case == "garbage":
         product_id = "1 OR 1=1"
     db.session.flush()
@@ -130,7 +129,7 @@ def test_pricing_reads_prices_from_the_database_and_flags_problems(app, db):
     producer = make_producer()
     tea = make_product(producer=producer, price=120_000, stock=10)
     squid = make_product(producer=producer, price=350_000, stock=1)
-    gone = make_product(producer=producer, price=50_000, stock=10, status=PRODUCT_HIDDEN)
+    gone = make_product(producer=producer, price=50_000, stock=10, status=ProductStatus.HIDDEN)
     summary = price_cart({tea.id: 2, squid.id: 3, gone.id: 1, 999_999: 1}, "nationwide")
     by_id = {line.product_id: line for line in summary.lines}
     assert by_id[tea.id].line_total == 240_000 and not by_id[tea.id].problem
@@ -158,7 +157,7 @@ def test_merging_adds_quantities_capped_at_stock_and_skips_what_is_off_sale(db):
     user = make_user()
     tea = make_product(stock=4)
     squid = make_product(stock=10)
-    hidden = make_product(stock=10, status=PRODUCT_HIDDEN)
+    hidden = make_product(stock=10, status=ProductStatus.HIDDEN)
     cart = UserCart(user.id)
     add_to_cart(cart, tea.id, "3")
     reduced = merge_into_cart(cart, {tea.id: 3, squid.id: 2, hidden.id: 1})

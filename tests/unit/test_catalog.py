@@ -5,8 +5,7 @@ import pytest
 from werkzeug.datastructures import MultiDict
 
 from shop.errors import NotFound
-from shop.models.catalog import CERT_SUBMITTED, PRODUCT_DRAFT, PRODUCT_HIDDEN, PRODUCT_PENDING_REVIEW
-from shop.models.producer import PRODUCER_PENDING, PRODUCER_SUSPENDED
+from shop.models.statuses import CertificationStatus, ProducerStatus, ProductStatus
 from shop.services.catalog import listing as catalog
 from shop.services.catalog.listing import CatalogFilter, parse_filters
 from tests.factories import make_area, make_category, make_certification, make_producer, make_product
@@ -51,10 +50,10 @@ def quang_ninh(db):
 
 def test_only_published_products_of_approved_producers_are_listed(db):
     shown = make_product(slug="shown")
-    for status in (PRODUCT_DRAFT, PRODUCT_PENDING_REVIEW, PRODUCT_HIDDEN):
+    for status in (ProductStatus.DRAFT, ProductStatus.PENDING_REVIEW, ProductStatus.HIDDEN):
         make_product(slug=f"product-{status}", status=status)
-    make_product(make_producer(status=PRODUCER_PENDING), slug="of-pending-producer")
-    make_product(make_producer(status=PRODUCER_SUSPENDED), slug="of-suspended-producer")
+    make_product(make_producer(status=ProducerStatus.PENDING), slug="of-pending-producer")
+    make_product(make_producer(status=ProducerStatus.SUSPENDED), slug="of-suspended-producer")
     db.session.commit()
 
     page = catalog.list_products(CatalogFilter())
@@ -63,8 +62,8 @@ def test_only_published_products_of_approved_producers_are_listed(db):
 
 
 def test_get_listed_product_refuses_what_is_not_listed(db):
-    make_product(slug="draft", status=PRODUCT_DRAFT)
-    make_product(make_producer(status=PRODUCER_SUSPENDED), slug="suspended")
+    make_product(slug="draft", status=ProductStatus.DRAFT)
+    make_product(make_producer(status=ProducerStatus.SUSPENDED), slug="suspended")
     make_product(slug="fine")
     db.session.commit()
 
@@ -76,7 +75,7 @@ def test_get_listed_product_refuses_what_is_not_listed(db):
 
 def test_get_approved_producer(db):
     make_producer(slug="approved")
-    make_producer(slug="pending", status=PRODUCER_PENDING)
+    make_producer(slug="pending", status=ProducerStatus.PENDING)
     db.session.commit()
 
     assert catalog.get_approved_producer("approved").slug == "approved"
@@ -101,7 +100,7 @@ def test_stars_filter_counts_only_verified_ratings_valid_today(db):
     expired = make_product(slug="expired-five")
     make_certification(expired, 5, decision_date=date.today() - timedelta(days=4 * 365))
     unverified = make_product(slug="unverified-five")
-    make_certification(unverified, 5, status=CERT_SUBMITTED)
+    make_certification(unverified, 5, status=CertificationStatus.SUBMITTED)
     future = make_product(slug="future-five")
     make_certification(future, 5, decision_date=date.today() + timedelta(days=3))
     ends_today = make_product(slug="ends-today")
@@ -349,8 +348,8 @@ def test_counts_per_group_and_area(quang_ninh):
 
 def test_sitemap_entries_list_listed_products_and_approved_producers(db):
     shown = make_product(slug="shown")
-    make_product(shown.producer, slug="draft", status=PRODUCT_DRAFT)
-    make_producer(slug="pending", status=PRODUCER_PENDING)
+    make_product(shown.producer, slug="draft", status=ProductStatus.DRAFT)
+    make_producer(slug="pending", status=ProducerStatus.PENDING)
     db.session.commit()
 
     entries = {(kind, slug) for kind, slug, _changed in catalog.sitemap_entries()}

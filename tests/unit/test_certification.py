@@ -1,11 +1,11 @@
 from datetime import date
 
 from shop.models import Certification
-from shop.models.catalog import CERT_SUBMITTED, CERT_VERIFIED
+from shop.models.statuses import CertificationStatus
 from shop.services.certification.rules import add_months, badge_stars, expiry_for, issuing_body_for
 
 
-def cert(stars, decided, status=CERT_VERIFIED):
+def cert(stars, decided, status=CertificationStatus.VERIFIED):
     return Certification(stars=stars, decision_number="1/QĐ", decision_date=decided,
                          expires_on=expiry_for(decided), status=status)
 
@@ -29,7 +29,7 @@ def test_badge_only_for_valid_ratings_of_three_stars_or_more():
     assert badge_stars([cert(3, date(2025, 1, 1))], today) == 3
     assert badge_stars([cert(2, date(2025, 1, 1))], today) is None
     assert badge_stars([cert(5, date(2023, 1, 1))], today) is None  # expired by itself
-    assert badge_stars([cert(5, date(2025, 1, 1), CERT_SUBMITTED)], today) is None  # not verified
+    assert badge_stars([cert(5, date(2025, 1, 1), CertificationStatus.SUBMITTED)], today) is None  # not verified
     assert badge_stars([], today) is None
 
 

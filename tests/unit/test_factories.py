@@ -1,4 +1,4 @@
-from shop.models.order import ORDER_COMPLETED, ORDER_PLACED
+from shop.models.statuses import OrderStatus
 from shop.services.stock import ledger_balance
 from tests.factories import make_order, make_producer, make_product
 
@@ -19,8 +19,8 @@ def test_make_order_adds_up_with_one_shipment_per_producer(db):
 
 def test_make_order_defaults_follow_the_status(db):
     product = make_product()
-    cash = make_order([(product, 1)], status=ORDER_PLACED)
-    done = make_order([(product, 1)], status=ORDER_COMPLETED)
+    cash = make_order([(product, 1)], status=OrderStatus.PLACED)
+    done = make_order([(product, 1)], status=OrderStatus.COMPLETED)
     assert (cash.payment_method, cash.paid_at, cash.shipments[0].status) == ("cod", None, "pending")
     assert done.shipments[0].status == "delivered" and done.shipments[0].delivered_at is not None
     assert product.stock == 10  # no reservation unless asked

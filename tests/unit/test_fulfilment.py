@@ -2,18 +2,7 @@ import pytest
 
 from shop.errors import InvalidInput, InvalidTransition, NotFound
 from shop.models import AuditEvent, OrderEvent
-from shop.models.order import (
-    ORDER_CANCELLED,
-    ORDER_COMPLETED,
-    ORDER_FULFILLED,
-    ORDER_PAID,
-    ORDER_PENDING_PAYMENT,
-    ORDER_PLACED,
-    ORDER_REFUNDED,
-    SHIPMENT_DELIVERED,
-    SHIPMENT_PACKED,
-    SHIPMENT_SHIPPED,
-)
+from shop.models.statuses import OrderStatus, ShipmentStatus
 from shop.services.orders import fulfilment
 from tests.factories import make_order, make_producer_owner, make_product
 
@@ -32,24 +21,25 @@ def shipment_of(order, producer):
 
 def test_pack_ship_deliver_moves_a_card_order_to_fulfilled_then_completed(app, db, sent_mail):
     user, producer = make_producer_owner(name="HTX Trà Ba Chẽ")
-    order = make_order([(make_product(producer, name_vi="Trà hoa vàng"), 2)], status=ORDER_PAID, locale="en")
+    order = make_order([(make_product(producer, name_vi="Trà hoa vàng"), 2)], status=OrderStatus.PAID, locale="en")
     db.session.commit()
     shipment = order.shipments[0]
     with app.test_request_context():
-        fulfilment.move_shipment(producer, shipment.id, SHIPMENT_PACKED, user)
-        assert (shipment.status, order.status) == (SHIPMENT_PACKED, ORDER_PAID)
+        fulfilment.move_shipment(producer, shipment.id, ShipmentStatus.PACKED, user)
+        assert (shipment.status, order.status) == (ShipmentStatus.PACKED, OrderStatus.PAID)
         assert shipment.packed_at is not None and not sent_mail
-        fulfilment.move_shipment(producer, shipment.id, SHIPMENT_SHIPPED, user, " Viettel Post ", " VTP123 ")
-        assert (shipment.status, shipment.carrier, shipment.tracking_number) == (SHIPMENT_SHIPPED, "Viettel Post",
+        fulfilment.move_shipment(producer, shipment.id, ShipmentStatus.SHIPPED, user, " Viettel Post ", " VTP123 ")
+        assert (shipment.status, shipment.carrier, shipment.tracking_number) == (ShipmentStatus.SHIPPED, "Viettel Post",
                                                                                  "VTP123")
-        assert order.status == ORDER_FULFILLED
-        fulfilment.move_shipment(producer, shipment.id, SHIPMENT_DELIVERED, user)
-    assert order.status == ORDER_COMPLETED and shipment.delivered_at is not None
+        assert order.status == OrderStatus.FULFILLED
+        fulfilment.move_shipment(producer, shipment.id, ShipmentStatus.DELIVERED, user)
+    assert order.status == OrderStatus.COMPLETED and shipment.delivered_at is not None
     notes = [(e.from_status, e.to_status, e.note) for e in db.session.query(OrderEvent).order_by(OrderEvent.id)]
-    assert notes[0] == (ORDER_PAID, ORDER_PAID, "shipment of HTX Trà Ba Chẽ: pending → packed")
+    assert notes[0] == (OrderStatus.PAID, OrderStatus.PAID, "shipment of HTX Trà Ba Chẽ: pending → packed")
     assert notes[1][2] == "shipment of HTX Trà Ba Chẽ: packed → shipped (Viettel Post, VTP123)"
-    assert [to for _from, to, _note in notes] == [ORDER_PAID, ORDER_PAID, ORDER_FULFILLED, ORDER_FULFILLED,
-                                                 ORDER_COMPLETED]
+    assert [to for _from, to, _note in notes] == [OrderStatus.PAID, OrderStatus.PAID, OrderStatus.FULFILLED,
+                                                   OrderStatus.FULFILLED,
+                                                 OrderStatus.COMPLETED]
     assert {e.action for e in db.session.query(AuditEvent)} == {"order.status"}
     (mail,) = sent_mail
     assert mail["To"] == order.email
@@ -61,32 +51,34 @@ def test_pack_ship_deliver_moves_a_card_order_to_fulfilled_then_completed(app, d
 
 def test_a_cash_order_ships_straight_from_pending_and_is_paid_on_delivery(app, db, sent_mail):
     user, producer = make_producer_owner()
-    order = make_order([(make_product(producer), 1)], status=ORDER_PLACED)
+    order = make_order([(make_product(producer), 1)], status=OrderStatus.PLACED)
     db.session.commit()
     shipment = order.shipments[0]
     assert order.payment_method == "cod" and order.paid_at is None
     with app.test_request_context():
-        fulfilment.move_shipment(producer, shipment.id, SHIPMENT_SHIPPED, user, "GHN", "GHN-9")
-        assert order.status == ORDER_FULFILLED and order.paid_at is None
-        fulfilment.move_shipment(producer, shipment.id, SHIPMENT_DELIVERED, user)
-    assert order.status == ORDER_COMPLETED and order.paid_at is not None
+        fulfilment.move_shipment(producer, shipment.id, ShipmentStatus.SHIPPED, user, "GHN", "GHN-9")
+        assert order.status == OrderStatus.FULFILLED and order.paid_at is None
+        fulfilment.move_shipment(producer, shipment.id, ShipmentStatus.DELIVERED, user)
+    assert order.status == OrderStatus.COMPLETED and order.paid_at is not None
     assert len(sent_mail) == 1
 
 
 def test_the_order_waits_for_every_producers_shipment(app, db, sent_mail):
     user_a, producer_a = make_producer_owner()
     user_b, producer_b = make_producer_owner()
-    order = make_order([(make_product(producer_a), 1), (make_product(producer_b), 1)], status=ORDER_PAID)
+    order = make_order([(make_product(producer_a), 1), (make_product(producer_b), 1)], status=OrderStatus.PAID)
     db.session.commit()
     with app.test_request_context():
-        fulfilment.move_shipment(producer_a, shipment_of(order, producer_a).id, SHIPMENT_SHIPPED, user_a, "A", "1")
-        assert order.status == ORDER_PAID
-        fulfilment.move_shipment(producer_a, shipment_of(order, producer_a).id, SHIPMENT_DELIVERED, user_a)
-        assert order.status == ORDER_PAID
-        fulfilment.move_shipment(producer_b, shipment_of(order, producer_b).id, SHIPMENT_SHIPPED, user_b, "B", "2")
-        assert order.status == ORDER_FULFILLED
-        fulfilment.move_shipment(producer_b, shipment_of(order, producer_b).id, SHIPMENT_DELIVERED, user_b)
-    assert order.status == ORDER_COMPLETED
+        fulfilment.move_shipment(producer_a, shipment_of(order, producer_a).id, ShipmentStatus.SHIPPED, user_a,
+                                 "A", "1")
+        assert order.status == OrderStatus.PAID
+        fulfilment.move_shipment(producer_a, shipment_of(order, producer_a).id, ShipmentStatus.DELIVERED, user_a)
+        assert order.status == OrderStatus.PAID
+        fulfilment.move_shipment(producer_b, shipment_of(order, producer_b).id, ShipmentStatus.SHIPPED, user_b,
+                                 "B", "2")
+        assert order.status == OrderStatus.FULFILLED
+        fulfilment.move_shipment(producer_b, shipment_of(order, producer_b).id, ShipmentStatus.DELIVERED, user_b)
+    assert order.status == OrderStatus.COMPLETED
 
 
 def test_shipping_needs_a_carrier_and_a_tracking_number(app, db, sent_mail):
@@ -96,20 +88,20 @@ def test_shipping_needs_a_carrier_and_a_tracking_number(app, db, sent_mail):
     shipment = order.shipments[0]
     for carrier, tracking, field in [("", "X1", "carrier"), ("GHN", "  ", "tracking_number")]:
         with app.test_request_context(), pytest.raises(InvalidInput) as error:
-            fulfilment.move_shipment(producer, shipment.id, SHIPMENT_SHIPPED, user, carrier, tracking)
+            fulfilment.move_shipment(producer, shipment.id, ShipmentStatus.SHIPPED, user, carrier, tracking)
         assert error.value.details["field"] == field
     db.session.refresh(shipment)
-    assert shipment.status == "pending" and order.status == ORDER_PAID
+    assert shipment.status == "pending" and order.status == OrderStatus.PAID
     assert db.session.query(OrderEvent).count() == 0 and not sent_mail
 
 
 @pytest.mark.parametrize("start, target", [
-    ("pending", SHIPMENT_DELIVERED), ("packed", SHIPMENT_PACKED), ("shipped", SHIPMENT_PACKED),
-    ("delivered", SHIPMENT_SHIPPED), ("pending", "cancelled"), ("pending", "lost"),
+    ("pending", ShipmentStatus.DELIVERED), ("packed", ShipmentStatus.PACKED), ("shipped", ShipmentStatus.PACKED),
+    ("delivered", ShipmentStatus.SHIPPED), ("pending", "cancelled"), ("pending", "lost"),
 ])
 def test_moves_outside_the_table_are_refused(app, db, start, target):
     user, producer = make_producer_owner()
-    status = ORDER_FULFILLED if start in ("shipped", "delivered") else ORDER_PAID
+    status = OrderStatus.FULFILLED if start in ("shipped", "delivered") else OrderStatus.PAID
     order = make_order([(make_product(producer), 1)], status=status, shipment_status=start)
     db.session.commit()
     with app.test_request_context(), pytest.raises(InvalidTransition):
@@ -117,14 +109,14 @@ def test_moves_outside_the_table_are_refused(app, db, start, target):
     assert order.shipments[0].status == start
 
 
-@pytest.mark.parametrize("order_status", [ORDER_PENDING_PAYMENT, ORDER_CANCELLED, ORDER_REFUNDED])
+@pytest.mark.parametrize("order_status", [OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED, OrderStatus.REFUNDED])
 def test_unpaid_or_cancelled_orders_cannot_be_sent(app, db, order_status, sent_mail):
     user, producer = make_producer_owner()
     order = make_order([(make_product(producer), 1)], status=order_status, shipment_status="pending")
     db.session.commit()
     shipment = order.shipments[0]
     assert fulfilment.next_steps(shipment) == []
-    for step in (SHIPMENT_PACKED, SHIPMENT_SHIPPED):
+    for step in (ShipmentStatus.PACKED, ShipmentStatus.SHIPPED):
         with app.test_request_context(), pytest.raises(InvalidTransition):
             fulfilment.move_shipment(producer, shipment.id, step, user, "GHN", "1")
     assert shipment.status == "pending" and order.status == order_status and not sent_mail
@@ -132,9 +124,9 @@ def test_unpaid_or_cancelled_orders_cannot_be_sent(app, db, order_status, sent_m
 
 def test_a_fulfilled_order_may_only_be_delivered(db):
     _user, producer = make_producer_owner()
-    order = make_order([(make_product(producer), 1)], status=ORDER_FULFILLED)
+    order = make_order([(make_product(producer), 1)], status=OrderStatus.FULFILLED)
     db.session.commit()
-    assert fulfilment.next_steps(order.shipments[0]) == [SHIPMENT_DELIVERED]
+    assert fulfilment.next_steps(order.shipments[0]) == [ShipmentStatus.DELIVERED]
 
 
 def test_another_producers_shipment_is_not_found(app, db):
@@ -142,7 +134,7 @@ def test_another_producers_shipment_is_not_found(app, db):
     order = make_order([(make_product(), 1)])
     db.session.commit()
     with app.test_request_context(), pytest.raises(NotFound):
-        fulfilment.move_shipment(producer, order.shipments[0].id, SHIPMENT_PACKED, user)
+        fulfilment.move_shipment(producer, order.shipments[0].id, ShipmentStatus.PACKED, user)
     assert order.shipments[0].status == "pending"
 
 
@@ -154,6 +146,6 @@ def test_the_shipped_mail_is_written_in_the_orders_language(app, db, monkeypatch
     order = make_order([(make_product(producer), 1)], locale=locale)
     db.session.commit()
     with app.test_request_context():
-        fulfilment.move_shipment(producer, order.shipments[0].id, SHIPMENT_SHIPPED, user, "GHN", "1")
+        fulfilment.move_shipment(producer, order.shipments[0].id, ShipmentStatus.SHIPPED, user, "GHN", "1")
     ((args, kwargs),) = calls
     assert args[0] == order.email and args[2] == "shipment_shipped" and kwargs["locale"] == locale

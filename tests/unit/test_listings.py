@@ -6,7 +6,7 @@ import pytest
 
 from shop.errors import Forbidden, InvalidInput, InvalidTransition, NotFound, OutOfStock
 from shop.models import AuditEvent, Certification, StockMovement
-from shop.models.catalog import PRODUCT_DRAFT, PRODUCT_HIDDEN, PRODUCT_PENDING_REVIEW, PRODUCT_PUBLISHED
+from shop.models.statuses import ProductStatus
 from shop.services.catalog import products as listings
 from shop.services.orders import fulfilment
 from shop.services.producers import profiles as producers
@@ -25,7 +25,7 @@ def product_values(**changes):
 def test_a_new_product_is_a_draft_with_slug_search_text_and_opening_stock(db):
     user, producer = make_producer_owner(name="HTX Đồng Tâm")
     product = listings.create_product(producer, user, product_values(), opening_stock=12)
-    assert product.status == PRODUCT_DRAFT
+    assert product.status == ProductStatus.DRAFT
     assert product.slug == "cha-muc-ha-long"
     assert "cha muc ha long" in product.search_text and "htx dong tam" in product.search_text
     assert product.stock == 12 == ledger_balance(product.id)
@@ -55,14 +55,14 @@ def test_editing_a_published_product_keeps_it_published_and_audits_the_price(db)
     product = make_product(producer, price=100_000)
     db.session.commit()
     listings.update_product(producer, product.id, user, product_values(name_vi="Chả mực giã tay", price=100_000))
-    assert product.status == PRODUCT_PUBLISHED and product.name_vi == "Chả mực giã tay"
+    assert product.status == ProductStatus.PUBLISHED and product.name_vi == "Chả mực giã tay"
     assert "cha muc gia tay" in product.search_text
     assert db.session.query(AuditEvent).count() == 0
     listings.update_product(producer, product.id, user, product_values(price=120_000))
     audit = db.session.query(AuditEvent).one()
     assert (audit.action, audit.actor_id, audit.entity_id) == ("product.price", user.id, product.id)
     assert (audit.before, audit.after) == ({"price": 100_000}, {"price": 120_000})
-    assert product.status == PRODUCT_PUBLISHED
+    assert product.status == ProductStatus.PUBLISHED
 
 
 def test_another_producers_product_is_not_found(db):
@@ -79,13 +79,13 @@ def test_another_producers_product_is_not_found(db):
 
 def test_submit_needs_a_photo_then_goes_to_review(db):
     user, producer = make_producer_owner()
-    product = make_product(producer, status=PRODUCT_DRAFT)
+    product = make_product(producer, status=ProductStatus.DRAFT)
     db.session.commit()
     with pytest.raises(InvalidInput):
         listings.change_status(producer, product.id, "submit", user)
     make_image(product)
     listings.change_status(producer, product.id, "submit", user)
-    assert product.status == PRODUCT_PENDING_REVIEW
+    assert product.status == ProductStatus.PENDING_REVIEW
     with pytest.raises(InvalidTransition):
         listings.change_status(producer, product.id, "show", user)  # only the office publishes
 
@@ -96,22 +96,22 @@ def test_hide_and_show_a_published_product(db):
     db.session.commit()
     assert listings.allowed_actions(product) == ["hide"]
     listings.change_status(producer, product.id, "hide", user)
-    assert product.status == PRODUCT_HIDDEN
+    assert product.status == ProductStatus.HIDDEN
     listings.change_status(producer, product.id, "show", user)
-    assert product.status == PRODUCT_PUBLISHED
+    assert product.status == ProductStatus.PUBLISHED
     assert [e.after["status"] for e in db.session.query(AuditEvent).order_by(AuditEvent.id)] == ["hidden", "published"]
 
 
 def test_a_hidden_product_never_published_goes_back_through_review(db):
     user, producer = make_producer_owner()
-    product = make_product(producer, status=PRODUCT_HIDDEN)
+    product = make_product(producer, status=ProductStatus.HIDDEN)
     make_image(product)
     db.session.commit()
     assert listings.allowed_actions(product) == ["submit"]
     with pytest.raises(InvalidTransition):
         listings.change_status(producer, product.id, "show", user)
     listings.change_status(producer, product.id, "submit", user)
-    assert product.status == PRODUCT_PENDING_REVIEW
+    assert product.status == ProductStatus.PENDING_REVIEW
 
 
 def test_photos_are_stored_reordered_and_deleted_with_their_files(app, db):
@@ -155,7 +155,7 @@ def test_low_stock_lists_listed_products_at_or_below_their_threshold(db):
     low = make_product(producer, stock=5, low_stock_threshold=5)
     out = make_product(producer, stock=0)
     make_product(producer, stock=6, low_stock_threshold=5)
-    make_product(producer, stock=0, status=PRODUCT_HIDDEN)
+    make_product(producer, stock=0, status=ProductStatus.HIDDEN)
     make_product(stock=0)  # another producer's
     db.session.commit()
     assert listings.low_stock_products(producer) == [out, low]
@@ -197,7 +197,7 @@ def test_bad_certificates_are_refused(db, number, day, data, field):
 @pytest.mark.parametrize("status", ["pending", "suspended"])
 def test_a_producer_who_is_not_approved_cannot_change_anything(app, db, status):
     user, producer = make_producer_owner(status=status)
-    product = make_product(producer, status=PRODUCT_DRAFT, stock=5)
+    product = make_product(producer, status=ProductStatus.DRAFT, stock=5)
     image = make_image(product)
     shipment = make_order([(product, 1)]).shipments[0]
     db.session.commit()
@@ -218,6 +218,6 @@ def test_a_producer_who_is_not_approved_cannot_change_anything(app, db, status):
         with pytest.raises(Forbidden):
             attempt()
     db.session.rollback()
-    assert (product.price, product.stock, product.status, len(product.images)) == (100_000, 5, PRODUCT_DRAFT, 1)
+    assert (product.price, product.stock, product.status, len(product.images)) == (100_000, 5, ProductStatus.DRAFT, 1)
     assert shipment.status == "pending" and producer.products.count() == 1
     assert db.session.query(Certification).count() == 0

@@ -2,14 +2,7 @@ import pytest
 
 from shop.errors import InvalidTransition
 from shop.models import Order, OrderEvent
-from shop.models.order import (
-    ORDER_CANCELLED,
-    ORDER_COMPLETED,
-    ORDER_FULFILLED,
-    ORDER_PAID,
-    ORDER_PENDING_PAYMENT,
-    ORDER_PLACED,
-)
+from shop.models.statuses import OrderStatus
 from shop.services.orders.flow import transition_order
 from tests.factories import make_user
 
@@ -25,27 +18,28 @@ def new_order(db, status, payment_method="card"):
 
 def test_a_card_order_moves_from_pending_to_paid_with_an_event(db):
     admin = make_user(role="admin")
-    order = new_order(db, ORDER_PENDING_PAYMENT)
-    transition_order(order, ORDER_PAID, admin, "webhook")
+    order = new_order(db, OrderStatus.PENDING_PAYMENT)
+    transition_order(order, OrderStatus.PAID, admin, "webhook")
     db.session.commit()
-    assert order.status == ORDER_PAID and order.paid_at is not None
+    assert order.status == OrderStatus.PAID and order.paid_at is not None
     event = db.session.query(OrderEvent).one()
-    assert (event.from_status, event.to_status, event.actor_id) == (ORDER_PENDING_PAYMENT, ORDER_PAID, admin.id)
+    assert (event.from_status, event.to_status, event.actor_id) == (
+        OrderStatus.PENDING_PAYMENT, OrderStatus.PAID, admin.id)
 
 
 def test_a_cash_order_is_paid_when_completed(db):
-    order = new_order(db, ORDER_PLACED, "cod")
-    transition_order(order, ORDER_FULFILLED)
+    order = new_order(db, OrderStatus.PLACED, "cod")
+    transition_order(order, OrderStatus.FULFILLED)
     assert order.paid_at is None
-    transition_order(order, ORDER_COMPLETED)
+    transition_order(order, OrderStatus.COMPLETED)
     assert order.paid_at is not None
 
 
 @pytest.mark.parametrize("start, target", [
-    (ORDER_PENDING_PAYMENT, ORDER_FULFILLED),
-    (ORDER_CANCELLED, ORDER_PAID),
-    (ORDER_PAID, ORDER_PENDING_PAYMENT),
-    (ORDER_COMPLETED, ORDER_CANCELLED),
+    (OrderStatus.PENDING_PAYMENT, OrderStatus.FULFILLED),
+    (OrderStatus.CANCELLED, OrderStatus.PAID),
+    (OrderStatus.PAID, OrderStatus.PENDING_PAYMENT),
+    (OrderStatus.COMPLETED, OrderStatus.CANCELLED),
 ])
 def test_moves_outside_the_table_are_refused_and_change_nothing(db, start, target):
     order = new_order(db, start)

@@ -6,7 +6,7 @@ from sqlalchemy import event
 
 from shop.errors import InvalidInput, NotFound, OutOfStock
 from shop.models import Order, OrderEvent, OrderLine, Shipment, StockMovement, utcnow
-from shop.models.catalog import PRODUCT_HIDDEN
+from shop.models.statuses import ProductStatus
 from shop.services.orders.access import find_order_for, order_token
 from shop.services.orders.placing import NUMBER_ALPHABET, normalize_phone, release_order
 from shop.services.payments.stripe_checkout import expire_overdue_orders
@@ -101,7 +101,7 @@ def test_a_product_no_longer_on_sale_stops_the_order(db, change):
     product = make_product(stock=5)
     product_id = product.id
     if change == "hidden":
-        product.status = PRODUCT_HIDDEN
+        product.status = ProductStatus.HIDDEN
     elif change == "suspended":
         product.producer.status = "suspended"
     else:

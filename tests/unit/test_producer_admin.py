@@ -2,7 +2,7 @@ import pytest
 
 from shop.errors import InvalidInput, InvalidTransition
 from shop.models import AuditEvent
-from shop.models.producer import PRODUCER_APPROVED, PRODUCER_PENDING, PRODUCER_SUSPENDED
+from shop.models.statuses import ProducerStatus
 from shop.services.producers.approval import approve_producer, producer_counts, suspend_producer
 from tests.factories import make_producer, make_user
 
@@ -16,10 +16,10 @@ def outbox(monkeypatch):
 
 def test_approving_a_pending_producer_audits_mails_and_makes_the_owner_a_producer(db, outbox):
     admin, owner = make_user(role="admin"), make_user(email="hoa@example.com", locale="en")
-    producer = make_producer(owner=owner, name="HTX Nấm Đông Triều", status=PRODUCER_PENDING)
+    producer = make_producer(owner=owner, name="HTX Nấm Đông Triều", status=ProducerStatus.PENDING)
     db.session.commit()
     approve_producer(producer, admin, "Hồ sơ đầy đủ")
-    assert producer.status == PRODUCER_APPROVED and producer.approved_at is not None
+    assert producer.status == ProducerStatus.APPROVED and producer.approved_at is not None
     assert producer.status_reason == "Hồ sơ đầy đủ"
     assert owner.role == "producer"
     events = {e.action: e for e in db.session.query(AuditEvent)}
@@ -37,16 +37,16 @@ def test_suspending_needs_a_reason_that_the_producer_reads(db, outbox):
     db.session.commit()
     with pytest.raises(InvalidInput):
         suspend_producer(producer, admin, "   ")
-    assert producer.status == PRODUCER_APPROVED and not outbox
+    assert producer.status == ProducerStatus.APPROVED and not outbox
     assert db.session.query(AuditEvent).count() == 0
     suspend_producer(producer, admin, "Sản phẩm không đúng mô tả")
-    assert (producer.status, producer.status_reason) == (PRODUCER_SUSPENDED, "Sản phẩm không đúng mô tả")
+    assert (producer.status, producer.status_reason) == (ProducerStatus.SUSPENDED, "Sản phẩm không đúng mô tả")
     [message] = outbox
     assert message["To"] == "htx@example.com" and "Sản phẩm không đúng mô tả" in message.get_content()
     with pytest.raises(InvalidTransition):
         suspend_producer(producer, admin, "again")
     approve_producer(producer, admin)  # reinstated
-    assert producer.status == PRODUCER_APPROVED and producer.status_reason == ""
+    assert producer.status == ProducerStatus.APPROVED and producer.status_reason == ""
     assert producer_counts() == {"pending": 0, "approved": 1, "suspended": 0}
 
 

@@ -1,17 +1,6 @@
 from datetime import date, datetime, timedelta
 
-from shop.models.order import (
-    ORDER_CANCELLED,
-    ORDER_COMPLETED,
-    ORDER_FULFILLED,
-    ORDER_PAID,
-    ORDER_PENDING_PAYMENT,
-    ORDER_PLACED,
-    ORDER_REFUNDED,
-    ORDER_STATUSES,
-    SHIPMENT_PACKED,
-    SHIPMENT_SHIPPED,
-)
+from shop.models.statuses import OrderStatus, ShipmentStatus
 from shop.services.orders.flow import REVENUE_STATUSES
 from shop.services.reports.producer_sales import (
     Figures,
@@ -49,14 +38,15 @@ def test_figures_count_own_lines_of_sales_by_local_day(db):
     foreign = make_product(other, price=999_000, stock=500)
     # Today (00:30 local is still 9 March in UTC), with another producer's line in the same order.
     make_order([(tea, 2), (foreign, 1)], created_at=local(TODAY, 0, 30))
-    make_order([(cake, 1)], status=ORDER_FULFILLED, created_at=local(TODAY, 16))
+    make_order([(cake, 1)], status=OrderStatus.FULFILLED, created_at=local(TODAY, 16))
     # 23:30 local yesterday: this week, not today.
-    make_order([(tea, 1)], status=ORDER_COMPLETED, created_at=local(TODAY - timedelta(days=1), 23, 30))
-    make_order([(cake, 3)], status=ORDER_REFUNDED, created_at=local(TODAY - timedelta(days=6), 8))  # still in 7 days
+    make_order([(tea, 1)], status=OrderStatus.COMPLETED, created_at=local(TODAY - timedelta(days=1), 23, 30))
+    make_order([(cake, 3)], status=OrderStatus.REFUNDED, created_at=local(TODAY - timedelta(days=6), 8))
+    # ↑ still in 7 days
     make_order([(tea, 4)], created_at=local(TODAY - timedelta(days=7), 8))  # month only
     make_order([(tea, 5)], created_at=local(TODAY - timedelta(days=29), 0, 1))  # first day of the 30
     make_order([(tea, 7)], created_at=local(TODAY - timedelta(days=30), 23, 59))  # too old
-    for status in (ORDER_PENDING_PAYMENT, ORDER_PLACED, ORDER_CANCELLED):  # not sales
+    for status in (OrderStatus.PENDING_PAYMENT, OrderStatus.PLACED, OrderStatus.CANCELLED):  # not sales
         make_order([(cake, 9)], status=status, created_at=local(TODAY, 9))
     db.session.commit()
 
@@ -81,7 +71,7 @@ def test_daily_sales_group_by_local_day_with_zeros(db):
     make_order([(tea, 1)], created_at=local(TODAY, 0, 30))
     make_order([(tea, 2)], created_at=local(TODAY, 23, 0) - timedelta(hours=10))
     make_order([(tea, 3)], created_at=local(TODAY - timedelta(days=1), 23, 59))
-    make_order([(tea, 4)], status=ORDER_CANCELLED, created_at=local(TODAY - timedelta(days=2)))
+    make_order([(tea, 4)], status=OrderStatus.CANCELLED, created_at=local(TODAY - timedelta(days=2)))
     make_order([(tea, 6)], created_at=local(TODAY - timedelta(days=29), 0, 0))
     db.session.commit()
 
@@ -100,16 +90,16 @@ def test_order_lines_filter_by_dates_and_status_and_total_up(db):
     tea = make_product(producer, name_vi="Trà hoa vàng", price=10_000, stock=500)
     make_order([(tea, 1)], number="A1", created_at=local(date(2026, 3, 1), 9))
     make_order([(tea, 2), (make_product(other), 1)], number="A2", created_at=local(date(2026, 3, 2), 23, 50))
-    make_order([(tea, 3)], number="A3", status=ORDER_CANCELLED, created_at=local(date(2026, 3, 2), 10))
+    make_order([(tea, 3)], number="A3", status=OrderStatus.CANCELLED, created_at=local(date(2026, 3, 2), 10))
     make_order([(tea, 4)], number="A4", created_at=local(date(2026, 3, 3), 0, 5))
     db.session.commit()
 
     lines = order_lines(producer.id, date(2026, 3, 1), date(2026, 3, 2), REVENUE_STATUSES)
     assert [(line.number, line.quantity) for line in lines] == [("A2", 2), ("A1", 1)]
     assert order_line_totals(producer.id, date(2026, 3, 1), date(2026, 3, 2), REVENUE_STATUSES).amount == 30_000
-    everything = order_line_totals(producer.id, date(2026, 3, 1), date(2026, 3, 3), ORDER_STATUSES)
+    everything = order_line_totals(producer.id, date(2026, 3, 1), date(2026, 3, 3), tuple(OrderStatus))
     assert (everything.lines, everything.orders, everything.units, everything.amount) == (4, 4, 10, 100_000)
-    second_page = order_lines(producer.id, date(2026, 3, 1), date(2026, 3, 3), ORDER_STATUSES, page=2, per_page=3)
+    second_page = order_lines(producer.id, date(2026, 3, 1), date(2026, 3, 3), tuple(OrderStatus), page=2, per_page=3)
     assert [line.number for line in second_page] == ["A1"]
 
 
@@ -120,7 +110,7 @@ def test_sales_csv_has_a_bom_a_header_and_local_times(app, db):
     db.session.commit()
     with app.test_request_context():
         text = "".join(sales_csv(producer.id, date(2026, 3, 2), date(2026, 3, 2), REVENUE_STATUSES,
-                                 {ORDER_PAID: "Paid"}, {"pending": "To pack"}))
+                                 {OrderStatus.PAID: "Paid"}, {"pending": "To pack"}))
     assert text.startswith("\ufeff")
     rows = text[1:].splitlines()
     assert len(rows) == 2
@@ -130,12 +120,12 @@ def test_sales_csv_has_a_bom_a_header_and_local_times(app, db):
 def test_waiting_shipments_are_the_unsent_ones_of_paid_or_cash_orders(db):
     producer = make_producer()
     tea = make_product(producer, stock=100)
-    todo = [make_order([(tea, 1)]), make_order([(tea, 1)], status=ORDER_PLACED),
-            make_order([(tea, 1)], shipment_status=SHIPMENT_PACKED)]
-    make_order([(tea, 1)], shipment_status=SHIPMENT_SHIPPED)
-    make_order([(tea, 1)], status=ORDER_PENDING_PAYMENT)
-    make_order([(tea, 1)], status=ORDER_CANCELLED)
-    make_order([(tea, 1)], status=ORDER_FULFILLED)
+    todo = [make_order([(tea, 1)]), make_order([(tea, 1)], status=OrderStatus.PLACED),
+            make_order([(tea, 1)], shipment_status=ShipmentStatus.PACKED)]
+    make_order([(tea, 1)], shipment_status=ShipmentStatus.SHIPPED)
+    make_order([(tea, 1)], status=OrderStatus.PENDING_PAYMENT)
+    make_order([(tea, 1)], status=OrderStatus.CANCELLED)
+    make_order([(tea, 1)], status=OrderStatus.FULFILLED)
     db.session.commit()
     assert {s.order_id for s in waiting_shipments(producer.id)} == {order.id for order in todo}
     assert count_waiting_shipments(producer.id) == 3

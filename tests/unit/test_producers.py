@@ -2,7 +2,7 @@ import pytest
 
 from shop.errors import Forbidden, InvalidInput
 from shop.models import AuditEvent, Producer, User
-from shop.models.producer import PRODUCER_PENDING
+from shop.models.statuses import ProducerStatus
 from shop.services.accounts.users import authenticate
 from shop.services.producers.profiles import apply_as_producer, update_profile
 from tests.factories import make_area, make_producer, make_user
@@ -19,7 +19,7 @@ def business(**changes):
 def test_applying_without_an_account_creates_a_producer_user_and_a_pending_producer(db):
     producer = apply_as_producer(business(), account={"email": "Hoa@Example.com", "password": "mật khẩu dài 12",
                                                       "name": "Nguyễn Thị Hoa"}, locale="en")
-    assert producer.status == PRODUCER_PENDING and producer.slug == "htx-nong-san-dam-ha"
+    assert producer.status == ProducerStatus.PENDING and producer.slug == "htx-nong-san-dam-ha"
     assert producer.area.name == "Đầm Hà" and producer.story_en == "We grow tea."
     owner = authenticate("hoa@example.com", "mật khẩu dài 12")
     assert owner is producer.owner and owner.role == "producer" and owner.locale == "en"

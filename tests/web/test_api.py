@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from shop.models.catalog import PRODUCT_DRAFT
+from shop.models.statuses import ProductStatus
 from tests.factories import make_area, make_category, make_image, make_producer, make_product
 
 
@@ -85,7 +85,7 @@ def catalogue(db):
     make_image(squid, "products/cha-muc.jpg")
     make_product(name_vi="Trà hoa vàng", slug="tra", name_en="Golden camellia tea", price=350_000, stock=2, stars=4)
     make_product(name_vi="Sá sùng", slug="sa-sung", price=3_200_000, stock=0)
-    make_product(slug="draft", status=PRODUCT_DRAFT)
+    make_product(slug="draft", status=ProductStatus.DRAFT)
     db.session.commit()
     return squid
 

@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 
 from shop.extensions import db
 from shop.models import CartItem, Certification, Order, Producer, Product, Refund, User
-from shop.models.order import ORDER_COMPLETED, ORDER_PLACED, PAYMENT_COD
-from shop.models.user import ROLE_ADMIN, ROLE_PRODUCER, ROLES
+from shop.models.statuses import OrderStatus, PaymentMethod, Role
 from shop.services.orders.cart import MAX_CART_LINES
 from shop.services.stock import ledger_balance
 from shop.web.security import is_safe_next
@@ -208,7 +207,7 @@ def test_producer_application_form(app, shop):
         if response.status_code == 302:
             assert changed(before, after) == {"user", "producer"}
             created = db.session.query(Producer).order_by(Producer.id.desc()).first()
-            assert created.status == "pending" and created.owner.role == ROLE_PRODUCER
+            assert created.status == "pending" and created.owner.role == Role.PRODUCER
         else:
             assert after == before
 
@@ -339,10 +338,11 @@ def test_nul_characters_are_refused_before_they_reach_the_database(app, shop, me
 @pytest.fixture
 def office(shop, db):
     """An administrator, a paid cash order (refundable by hand) and a placed one (cancellable)."""
-    admin = make_user(role=ROLE_ADMIN, email="admin@example.com")
+    admin = make_user(role=Role.ADMIN, email="admin@example.com")
     product = shop["product"]
-    completed = make_order([(product, 2)], status=ORDER_COMPLETED, payment_method=PAYMENT_COD, number="QNFUZZ01")
-    placed = make_order([(product, 1)], status=ORDER_PLACED, number="QNFUZZ02", reserve=True)
+    completed = make_order([(product, 2)], status=OrderStatus.COMPLETED, payment_method=PaymentMethod.COD,
+                           number="QNFUZZ01")
+    placed = make_order([(product, 1)], status=OrderStatus.PLACED, number="QNFUZZ02", reserve=True)
     db.session.commit()
     return {**shop, "admin": admin, "completed": completed, "placed": placed}
 
@@ -359,7 +359,7 @@ def office_is_sound():
     for order in db.session.query(Order):
         assert 0 <= order.refunded_amount <= order.total
     assert all(refund.amount >= 1 for refund in db.session.query(Refund))
-    assert all(user.role in ROLES for user in db.session.query(User))
+    assert all(user.role in tuple(Role) for user in db.session.query(User))
     for cert in db.session.query(Certification):
         assert cert.stars is None or 1 <= cert.stars <= 5
         assert not cert.traceability_url or cert.traceability_url.startswith(("http://", "https://"))

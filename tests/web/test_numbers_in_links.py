@@ -1,7 +1,7 @@
 """Numbers in links beyond any database id are ignored (query string) or not found (path), never a 500."""
 import pytest
 
-from shop.models.user import ROLE_ADMIN
+from shop.models.statuses import Role
 from tests.factories import make_producer_owner, make_product, make_user
 
 HUGE = str(2**63)  # one past SQLite's largest integer
@@ -11,12 +11,12 @@ HUGE = str(2**63)  # one past SQLite's largest integer
                                   "/admin/orders?producer=99999999999999999999", "/admin/orders?page=-3",
                                   "/admin/products?page=²", "/account/orders?page=" + "9" * 25])
 def test_odd_numbers_in_a_query_string_read_as_the_first_page(client, db, login, path):
-    login(make_user(role=ROLE_ADMIN))
+    login(make_user(role=Role.ADMIN))
     assert client.get(path).status_code == 200
 
 
 def test_ids_beyond_any_row_in_a_path_are_not_found(client, db, login):
-    admin = make_user(role=ROLE_ADMIN)
+    admin = make_user(role=Role.ADMIN)
     owner, producer = make_producer_owner()
     product = make_product(producer)
     db.session.commit()

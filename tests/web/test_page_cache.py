@@ -142,11 +142,11 @@ def test_a_public_page_speaks_the_signed_in_visitors_own_language(app, db):
 
 
 def test_signed_in_visitors_get_the_guests_page_with_their_own_account_links(cached_app, db):
-    from shop.models.user import ROLE_ADMIN
+    from shop.models.statuses import Role
     from tests.factories import make_product
 
     make_product(name_vi="Chả mực Hạ Long")
-    customer, admin = make_user(email="hoa@example.com"), make_user(email="office@example.com", role=ROLE_ADMIN)
+    customer, admin = make_user(email="hoa@example.com"), make_user(email="office@example.com", role=Role.ADMIN)
     db.session.commit()
     guest_page = _client_in(cached_app, "en").get("/products")
     assert guest_page.headers["X-Cache"] == "MISS"
@@ -298,13 +298,13 @@ def test_remembered_values_are_computed_once_per_key(cached_app):
 
 
 def test_the_dashboard_figures_are_computed_once_for_every_admin(app, db, monkeypatch):
-    from shop.models.user import ROLE_ADMIN
+    from shop.models.statuses import Role
     from shop.services.reports import revenue as reports
 
     office = _app_like(app, CACHE_TYPE="SimpleCache", REPORT_CACHE_SECONDS=60)
     with office.app_context():
         cache.clear()
-    admins = [make_user(role=ROLE_ADMIN, email=f"office{n}@example.com") for n in (1, 2)]
+    admins = [make_user(role=Role.ADMIN, email=f"office{n}@example.com") for n in (1, 2)]
     db.session.commit()
     summaries = []
     original = reports.revenue_summary

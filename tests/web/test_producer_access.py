@@ -4,7 +4,7 @@ import io
 import pytest
 
 from shop.models import Certification, OrderEvent, ProductImage, StockMovement
-from shop.models.producer import PRODUCER_PENDING, PRODUCER_SUSPENDED
+from shop.models.statuses import ProducerStatus
 from tests.factories import (
     make_certification,
     make_image,
@@ -82,7 +82,7 @@ def test_customers_and_administrators_are_refused(db, client, login, role):
 
 
 def test_a_pending_producer_only_sees_the_waiting_page(db, english, client, login):
-    user, producer = make_producer_owner(status=PRODUCER_PENDING)
+    user, producer = make_producer_owner(status=ProducerStatus.PENDING)
     db.session.commit()
     login(user)
     for url in PAGES:
@@ -108,7 +108,7 @@ def test_a_producer_account_without_a_producer_is_asked_to_apply(db, english, cl
 
 def test_a_suspended_producer_can_look_but_not_change_anything(two_producers, db, english, client, login):
     w = two_producers
-    w["producer_a"].status, w["producer_a"].status_reason = PRODUCER_SUSPENDED, "Hồ sơ chưa đủ"
+    w["producer_a"].status, w["producer_a"].status_reason = ProducerStatus.SUSPENDED, "Hồ sơ chưa đủ"
     order = make_order([(w["product_a"], 1)])
     db.session.commit()
     login(w["user_a"])

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from shop.models import OrderEvent
-from shop.models.order import ORDER_CANCELLED, ORDER_FULFILLED, ORDER_PENDING_PAYMENT, ORDER_PLACED
+from shop.models.statuses import OrderStatus
 from shop.services.reports.producer_sales import day_start_utc, local_today
 from tests.factories import make_order, make_producer_owner, make_product
 
@@ -33,7 +33,7 @@ def test_the_dashboard_shows_figures_the_chart_data_waiting_shipments_and_low_st
     make_product(signed_in, name_vi="Miến dong", stock=50)
     today_noon = day_start_utc(local_today()) + timedelta(hours=12)
     order = make_order([(tea, 2)], number="TODAY1", created_at=today_noon)
-    make_order([(tea, 1)], status=ORDER_PENDING_PAYMENT, created_at=today_noon)
+    make_order([(tea, 1)], status=OrderStatus.PENDING_PAYMENT, created_at=today_noon)
     db.session.commit()
     page = client.get("/producer/").get_data(as_text=True)
     assert page.count("170.000 ₫") >= 3  # today, 7 days and 30 days
@@ -56,7 +56,8 @@ def test_sales_list_filters_by_dates_and_status_with_totals(signed_in, client, d
     tea = make_product(signed_in, name_vi="Trà hoa vàng", price=85_000, stock=100)
     today = local_today()
     make_order([(tea, 2)], number="S1", created_at=day_start_utc(today) + timedelta(hours=9))
-    make_order([(tea, 1)], number="S2", status=ORDER_CANCELLED, created_at=day_start_utc(today) + timedelta(hours=10))
+    make_order([(tea, 1)], number="S2", status=OrderStatus.CANCELLED,
+               created_at=day_start_utc(today) + timedelta(hours=10))
     make_order([(tea, 3)], number="S3", created_at=day_start_utc(today - timedelta(days=40)))
     db.session.commit()
     page = client.get("/producer/sales").get_data(as_text=True)
@@ -74,7 +75,7 @@ def test_the_csv_export_has_a_bom_a_header_and_vietnamese_rows(signed_in, englis
     cake = make_product(signed_in, name_vi="Chả mực Hạ Long", price=120_000, stock=100)
     created = day_start_utc(local_today()) + timedelta(hours=8, minutes=5)  # 08:05 Vietnam time
     make_order([(tea, 2), (cake, 1)], number="CSV1", created_at=created)
-    make_order([(tea, 9)], number="CSV2", status=ORDER_PENDING_PAYMENT, created_at=created)
+    make_order([(tea, 9)], number="CSV2", status=OrderStatus.PENDING_PAYMENT, created_at=created)
     db.session.commit()
     response = client.get("/producer/sales.csv")
     assert response.status_code == 200
@@ -92,7 +93,7 @@ def test_the_csv_export_has_a_bom_a_header_and_vietnamese_rows(signed_in, englis
 
 
 def test_pack_ship_and_deliver_an_order_through_the_pages(signed_in, english, client, db, sent_mail):
-    order = make_order([(make_product(signed_in, name_vi="Trà hoa vàng"), 2)], status=ORDER_PLACED, locale="en")
+    order = make_order([(make_product(signed_in, name_vi="Trà hoa vàng"), 2)], status=OrderStatus.PLACED, locale="en")
     db.session.commit()
     shipment = order.shipments[0]
     url = f"/producer/shipments/{shipment.id}"
@@ -107,7 +108,7 @@ def test_pack_ship_and_deliver_an_order_through_the_pages(signed_in, english, cl
     shipped = client.post(f"{url}/shipped", data={"carrier": "Viettel Post", "tracking_number": "VTP42"})
     assert shipped.status_code == 302
     db.session.expire_all()
-    assert (shipment.status, order.status) == ("shipped", ORDER_FULFILLED)
+    assert (shipment.status, order.status) == ("shipped", OrderStatus.FULFILLED)
     assert len(sent_mail) == 1 and "VTP42" in sent_mail[0].get_content()
     client.post(f"{url}/delivered")
     db.session.expire_all()
@@ -116,7 +117,7 @@ def test_pack_ship_and_deliver_an_order_through_the_pages(signed_in, english, cl
     assert "Next step" not in client.get(url).get_data(as_text=True)
 
 
-@pytest.mark.parametrize("status", [ORDER_PENDING_PAYMENT, ORDER_CANCELLED])
+@pytest.mark.parametrize("status", [OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED])
 def test_unpaid_or_cancelled_orders_cannot_be_worked_on(signed_in, english, client, db, sent_mail, status):
     order = make_order([(make_product(signed_in), 1)], status=status, shipment_status="pending")
     db.session.commit()
@@ -131,8 +132,8 @@ def test_unpaid_or_cancelled_orders_cannot_be_worked_on(signed_in, english, clie
 def test_the_shipments_list_shows_what_is_to_send_then_everything(signed_in, client, db):
     product = make_product(signed_in)
     todo = make_order([(product, 1)], number="TODO1")
-    make_order([(product, 1)], number="SENT1", status=ORDER_FULFILLED)
-    make_order([(product, 1)], number="UNPAID1", status=ORDER_PENDING_PAYMENT)
+    make_order([(product, 1)], number="SENT1", status=OrderStatus.FULFILLED)
+    make_order([(product, 1)], number="UNPAID1", status=OrderStatus.PENDING_PAYMENT)
     db.session.commit()
     page = client.get("/producer/shipments").get_data(as_text=True)
     assert "TODO1" in page and "SENT1" not in page and "UNPAID1" not in page

@@ -5,8 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from shop.models.catalog import CERT_SUBMITTED, PRODUCT_DRAFT, PRODUCT_HIDDEN
-from shop.models.producer import PRODUCER_PENDING, PRODUCER_SUSPENDED
+from shop.models.statuses import CertificationStatus, ProducerStatus, ProductStatus
 from tests.factories import make_area, make_category, make_certification, make_image, make_producer, make_product
 
 
@@ -210,7 +209,7 @@ def test_badge_only_from_a_valid_verified_certification(client, db):
     expired = make_product(slug="expired", name_vi="Hết hạn")
     make_certification(expired, 5, decision_date=date.today() - timedelta(days=4 * 365))
     unverified = make_product(slug="unverified", name_vi="Chưa xác minh")
-    make_certification(unverified, 5, status=CERT_SUBMITTED)
+    make_certification(unverified, 5, status=CertificationStatus.SUBMITTED)
     db.session.commit()
     for slug in ("expired", "unverified"):
         html = page(client, f"/products/{slug}")
@@ -274,10 +273,10 @@ def test_product_photos_have_alt_text_sizes_and_lazy_thumbnails(client, shop):
 ])
 def test_what_is_not_listed_is_a_404(client, db, url):
     to_english(client)
-    make_product(slug="draft", status=PRODUCT_DRAFT)
-    make_product(slug="hidden", status=PRODUCT_HIDDEN)
-    make_product(make_producer(status=PRODUCER_SUSPENDED), slug="of-suspended")
-    make_product(make_producer(status=PRODUCER_PENDING, slug="pending"), slug="of-pending")
+    make_product(slug="draft", status=ProductStatus.DRAFT)
+    make_product(slug="hidden", status=ProductStatus.HIDDEN)
+    make_product(make_producer(status=ProducerStatus.SUSPENDED), slug="of-suspended")
+    make_product(make_producer(status=ProducerStatus.PENDING, slug="pending"), slug="of-pending")
     db.session.commit()
     html = page(client, url, status=404)
     assert "Page not found" in html
@@ -287,7 +286,7 @@ def test_what_is_not_listed_is_a_404(client, db, url):
 
 def test_producer_page_shows_story_area_kind_and_listed_products(client, shop, db):
     to_english(client)
-    make_product(shop["squid"].producer, "Bản nháp", slug="draft-of-producer", status=PRODUCT_DRAFT)
+    make_product(shop["squid"].producer, "Bản nháp", slug="draft-of-producer", status=ProductStatus.DRAFT)
     db.session.commit()
     html = page(client, "/producers/cha-muc-co")
     assert "<h1>Công ty CP Chả mực Hạ Long</h1>" in html
@@ -303,7 +302,7 @@ def test_producer_page_tells_the_story_in_vietnamese_by_default(client, shop):
 # --- Sitemap and robots.txt -----------------------------------------------------------------
 
 def test_sitemap_lists_home_products_and_producers(client, shop, db):
-    make_product(slug="draft", status=PRODUCT_DRAFT)
+    make_product(slug="draft", status=ProductStatus.DRAFT)
     db.session.commit()
     response = client.get("/sitemap.xml")
     assert response.status_code == 200 and response.mimetype == "application/xml"

@@ -9,7 +9,7 @@ from shop.admin.actions import list_args, paginate, perform
 from shop.admin.forms import ReasonForm, RefundForm
 from shop.extensions import db
 from shop.models import Order, Producer
-from shop.models.order import ORDER_PENDING_PAYMENT, ORDER_PLACED
+from shop.models.statuses import OrderStatus
 from shop.services.localtime import parse_iso_day
 from shop.services.money import format_vnd
 from shop.services.orders import refunds
@@ -18,7 +18,7 @@ from shop.web.query_args import int_arg
 from shop.web.templating import current_locale
 
 # Orders the office may cancel (shop.services.orders.refunds.cancel_order decides; this only offers the button).
-CANCELLABLE = (ORDER_PENDING_PAYMENT, ORDER_PLACED)
+CANCELLABLE = (OrderStatus.PENDING_PAYMENT, OrderStatus.PLACED)
 
 
 def _filter():

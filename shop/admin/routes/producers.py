@@ -8,7 +8,7 @@ from shop.admin.actions import get_or_404, list_args, paginate, perform
 from shop.admin.forms import NoteForm, ReasonForm
 from shop.extensions import db
 from shop.models import Producer
-from shop.models.producer import PRODUCER_PENDING, PRODUCER_STATUSES
+from shop.models.statuses import ProducerStatus
 from shop.services.audit import audit_query
 from shop.services.catalog.review import products_query
 from shop.services.producers import approval as producer_admin
@@ -16,8 +16,8 @@ from shop.services.producers import approval as producer_admin
 
 @bp.get("/producers")
 def producers():
-    status = request.args.get("status", PRODUCER_PENDING)
-    status = status if status in PRODUCER_STATUSES else ""
+    status = request.args.get("status", ProducerStatus.PENDING)
+    status = status if status in tuple(ProducerStatus) else ""
     page = paginate(producer_admin.producers_query(status or None))
     return render_template("admin/producers.html", page=page, status=status, counts=producer_admin.producer_counts(),
                            args=list_args())

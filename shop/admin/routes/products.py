@@ -11,7 +11,7 @@ from shop.admin.forms import ActionForm, CertificationForm, NoteForm, ReasonForm
 from shop.errors import ShopError
 from shop.extensions import db
 from shop.models import Certification, Product
-from shop.models.catalog import CERT_SUBMITTED, PRODUCT_PENDING_REVIEW, PRODUCT_STATUSES
+from shop.models.statuses import CertificationStatus, ProductStatus
 from shop.services.audit import product_history
 from shop.services.catalog import review as product_review
 from shop.services.certification import records as certification_admin
@@ -21,8 +21,8 @@ from shop.services.localtime import local_today
 
 @bp.get("/products")
 def products():
-    status = request.args.get("status", PRODUCT_PENDING_REVIEW)
-    status = status if status in PRODUCT_STATUSES else ""
+    status = request.args.get("status", ProductStatus.PENDING_REVIEW)
+    status = status if status in tuple(ProductStatus) else ""
     q = request.args.get("q", "")[:100]
     page = paginate(product_review.products_query(status or None, q))
     return render_template("admin/products.html", page=page, status=status, q=q,
@@ -114,7 +114,7 @@ def new_certification(product_id):
 def edit_certification(cert_id):
     cert = get_or_404(Certification, cert_id)
     form = CertificationForm(obj=cert)
-    save = certification_admin.verify_certification if cert.status == CERT_SUBMITTED \
+    save = certification_admin.verify_certification if cert.status == CertificationStatus.SUBMITTED \
         else certification_admin.update_certification
     if _save_certification(form, lambda d: save(cert, d, current_user)):
         flash(_("The certification %(number)s is saved.", number=cert.decision_number), "success")

@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from shop.models.order import ORDER_STATUSES, SHIPMENT_DELIVERED, SHIPMENT_PACKED, SHIPMENT_SHIPPED
+from shop.models.statuses import OrderStatus, ShipmentStatus
 from shop.producer import bp
 from shop.producer.forms import SalesFilterForm, ShipForm
 from shop.producer.routes.portal import USER_ERRORS, form_error
@@ -19,16 +19,16 @@ from shop.web.query_args import int_arg
 
 SALES_PER_PAGE = 50
 STEP_MESSAGES = {
-    SHIPMENT_PACKED: _l("Marked as packed."),
-    SHIPMENT_SHIPPED: _l("Marked as shipped: the customer has been told by e-mail."),
-    SHIPMENT_DELIVERED: _l("Marked as delivered."),
+    ShipmentStatus.PACKED: _l("Marked as packed."),
+    ShipmentStatus.SHIPPED: _l("Marked as shipped: the customer has been told by e-mail."),
+    ShipmentStatus.DELIVERED: _l("Marked as delivered."),
 }
 
 
 def _status_choices():
     return [SelectChoice("sales", _("Sales (paid orders)")),
             SelectChoice("all", _("All orders"))] + [
-        SelectChoice(status, str(STATUS_LABELS[status])) for status in ORDER_STATUSES
+        SelectChoice(status, str(STATUS_LABELS[status])) for status in tuple(OrderStatus)
     ]
 
 
@@ -47,7 +47,7 @@ def _sales_filter():
     form.start.data, form.end.data = start, end
     choice = form.status.data or "sales"
     form.status.data = choice
-    statuses = {"sales": REVENUE_STATUSES, "all": ORDER_STATUSES}.get(choice, (choice,))
+    statuses = {"sales": REVENUE_STATUSES, "all": tuple(OrderStatus)}.get(choice, (choice,))
     return form, start, end, statuses
 
 
@@ -92,7 +92,7 @@ def shipment(shipment_id):
 def move_shipment(shipment_id, step):
     found = fulfilment.own_shipment(g.producer, shipment_id)
     form = ShipForm()
-    if step == SHIPMENT_SHIPPED and not form.validate_on_submit():
+    if step == ShipmentStatus.SHIPPED and not form.validate_on_submit():
         return _render_shipment(found, form), 400
     try:
         fulfilment.move_shipment(g.producer, shipment_id, step, current_user,

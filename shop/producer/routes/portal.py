@@ -6,8 +6,7 @@ from wtforms.fields.choices import SelectChoice
 
 from shop.errors import Forbidden, InvalidInput, InvalidTransition, OutOfStock
 from shop.i18n import localized, select_locale
-from shop.models.producer import PRODUCER_APPROVED, PRODUCER_PENDING, PRODUCER_SUSPENDED
-from shop.models.user import ROLE_PRODUCER
+from shop.models.statuses import ProducerStatus, Role
 from shop.producer import bp, labels
 from shop.producer.forms import (
     ApplyForm,
@@ -37,17 +36,17 @@ def guard_portal():
     return _producer_only()
 
 
-@role_required(ROLE_PRODUCER)
+@role_required(Role.PRODUCER)
 def _producer_only():
     producer = current_user.producer
     if producer is None:
         return redirect(url_for("producer.apply"))
     g.producer = producer
-    if producer.status == PRODUCER_PENDING and request.endpoint != "producer.status":
+    if producer.status == ProducerStatus.PENDING and request.endpoint != "producer.status":
         return redirect(url_for("producer.status"))
-    if producer.status == PRODUCER_APPROVED and request.endpoint == "producer.status":
+    if producer.status == ProducerStatus.APPROVED and request.endpoint == "producer.status":
         return redirect(url_for("producer.dashboard"))
-    if producer.status == PRODUCER_SUSPENDED and request.method not in ("GET", "HEAD"):
+    if producer.status == ProducerStatus.SUSPENDED and request.method not in ("GET", "HEAD"):
         raise Forbidden(_("Your producer account is suspended: the portal is read-only. "
                           "Please contact the OCOP office."))
     return None
@@ -56,7 +55,7 @@ def _producer_only():
 @bp.context_processor
 def portal_context():
     producer = g.get("producer")
-    return {"producer": producer, "read_only": bool(producer and producer.status == PRODUCER_SUSPENDED),
+    return {"producer": producer, "read_only": bool(producer and producer.status == ProducerStatus.SUSPENDED),
             "labels": labels, "status_labels": STATUS_LABELS, "shipment_labels": SHIPMENT_LABELS,
             "to_local": producer_sales.to_local}
 

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 from shop.errors import Forbidden, InvalidInput
 from shop.extensions import db
 from shop.models import User
-from shop.models.user import ROLES
+from shop.models.statuses import Role
 from shop.services.audit import record_audit
 
 
@@ -15,14 +15,14 @@ def users_query(q="", role=None):
     q = (q or "").strip().lower()[:254]
     if q:
         query = query.where(func.lower(User.email).contains(q, autoescape=True))
-    if role in ROLES:
+    if role in tuple(Role):
         query = query.where(User.role == role)
     return query
 
 
 def change_role(user, role, actor):
     """Give `user` another role; nobody changes their own."""
-    if role not in ROLES:
+    if role not in tuple(Role):
         raise InvalidInput(_("Unknown role."))
     if user.id == actor.id:
         raise Forbidden(_("You cannot change your own role."))

@@ -10,7 +10,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from shop.errors import InvalidInput
 from shop.extensions import db
 from shop.models import User
-from shop.models.user import ROLE_CUSTOMER, ROLES
+from shop.models.statuses import Role
 
 MIN_PASSWORD_LENGTH = 10
 RESET_TOKEN_MAX_AGE = 3600  # seconds a password-reset link stays valid
@@ -51,9 +51,9 @@ def find_user(email):
     return db.session.scalar(select(User).where(User.email == (email or "").strip().lower()))
 
 
-def create_user(email, password, name, role=ROLE_CUSTOMER, locale="vi"):
+def create_user(email, password, name, role=Role.CUSTOMER, locale="vi"):
     """Add a user to the session (the caller commits); refuse a taken e-mail or a short password."""
-    if role not in ROLES:
+    if role not in tuple(Role):
         raise InvalidInput(_("Unknown role."))
     if len(password or "") < MIN_PASSWORD_LENGTH:
         raise InvalidInput(_("The password must have at least %(n)d characters.", n=MIN_PASSWORD_LENGTH))
@@ -66,7 +66,7 @@ def create_user(email, password, name, role=ROLE_CUSTOMER, locale="vi"):
 
 def register_customer(email, password, name, locale="vi"):
     """Create a customer account and commit it."""
-    user = create_user(email, password, name, ROLE_CUSTOMER, locale)
+    user = create_user(email, password, name, Role.CUSTOMER, locale)
     db.session.commit()
     return user
 

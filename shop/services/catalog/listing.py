@@ -15,8 +15,7 @@ from sqlalchemy.orm import contains_eager, selectinload
 from shop.errors import NotFound
 from shop.extensions import db
 from shop.models import Area, Category, Certification, Producer, Product
-from shop.models.catalog import CERT_VERIFIED, PRODUCT_PUBLISHED
-from shop.models.producer import PRODUCER_APPROVED
+from shop.models.statuses import CertificationStatus, ProducerStatus, ProductStatus
 from shop.services.catalog.search import search_terms
 from shop.services.certification.rules import CERTIFIED_MIN_STARS, current_certification
 
@@ -175,7 +174,7 @@ def _valid_certification(day, min_stars=None):
     """The condition "this product has a verified rating in force on `day`" (correlated)."""
     conditions = [
         Certification.product_id == Product.id,
-        Certification.status == CERT_VERIFIED,
+        Certification.status == CertificationStatus.VERIFIED,
         Certification.stars.is_not(None),
         Certification.decision_date <= day,
         Certification.expires_on >= day,
@@ -193,7 +192,7 @@ def _best_stars_by_product(day):
     """
     return (
         select(Certification.product_id.label("product_id"), func.max(Certification.stars).label("stars"))
-        .where(Certification.status == CERT_VERIFIED, Certification.stars >= CERTIFIED_MIN_STARS,
+        .where(Certification.status == CertificationStatus.VERIFIED, Certification.stars >= CERTIFIED_MIN_STARS,
                Certification.decision_date <= day, Certification.expires_on >= day)
         .group_by(Certification.product_id)
         .subquery("best_stars")
@@ -207,7 +206,7 @@ def _listed():
         .join(Product.producer)
         .join(Producer.area)
         .join(Product.category)
-        .where(Product.status == PRODUCT_PUBLISHED, Producer.status == PRODUCER_APPROVED)
+        .where(Product.status == ProductStatus.PUBLISHED, Producer.status == ProducerStatus.APPROVED)
     )
 
 
@@ -230,7 +229,7 @@ def _matching_ids(filters, day):
     statement = (
         select(Product.id)
         .join(Product.producer)
-        .where(Product.status == PRODUCT_PUBLISHED, Producer.status == PRODUCER_APPROVED)
+        .where(Product.status == ProductStatus.PUBLISHED, Producer.status == ProducerStatus.APPROVED)
     )
     for term in filters.terms:
         statement = statement.where(Product.search_text.contains(term, autoescape=True))
@@ -323,7 +322,7 @@ def related_products(product, limit=4, day=None):
 def get_approved_producer(slug):
     """Return the approved producer `slug`, or raise NotFound."""
     producer = db.session.scalar(
-        select(Producer).where(Producer.slug == (slug or "")[:120], Producer.status == PRODUCER_APPROVED)
+        select(Producer).where(Producer.slug == (slug or "")[:120], Producer.status == ProducerStatus.APPROVED)
     )
     if producer is None:
         raise NotFound()
@@ -366,7 +365,7 @@ def _counts(column):
         select(column, func.count(Product.id))
         .select_from(Product)
         .join(Product.producer)
-        .where(Product.status == PRODUCT_PUBLISHED, Producer.status == PRODUCER_APPROVED)
+        .where(Product.status == ProductStatus.PUBLISHED, Producer.status == ProducerStatus.APPROVED)
         .group_by(column)
     )
     return dict(db.session.execute(statement).all())
@@ -389,12 +388,12 @@ def sitemap_entries():
     products = db.session.execute(
         select(literal("product"), Product.slug, Product.updated_at)
         .join(Product.producer)
-        .where(Product.status == PRODUCT_PUBLISHED, Producer.status == PRODUCER_APPROVED)
+        .where(Product.status == ProductStatus.PUBLISHED, Producer.status == ProducerStatus.APPROVED)
         .order_by(Product.id)
     ).all()
     producers = db.session.execute(
         select(literal("producer"), Producer.slug, Producer.updated_at)
-        .where(Producer.status == PRODUCER_APPROVED)
+        .where(Producer.status == ProducerStatus.APPROVED)
         .order_by(Producer.id)
     ).all()
     return [tuple(row) for row in products + producers]

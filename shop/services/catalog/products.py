@@ -12,13 +12,7 @@ from sqlalchemy.orm import contains_eager, selectinload
 from shop.errors import InvalidInput, InvalidTransition, NotFound
 from shop.extensions import db
 from shop.models import Category, Certification, Product, ProductImage, StockMovement
-from shop.models.catalog import (
-    CERT_SUBMITTED,
-    PRODUCT_DRAFT,
-    PRODUCT_HIDDEN,
-    PRODUCT_PENDING_REVIEW,
-    PRODUCT_PUBLISHED,
-)
+from shop.models.statuses import CertificationStatus, ProductStatus
 from shop.services.audit import record_audit
 from shop.services.catalog.search import refresh_search_text
 from shop.services.catalog.slugs import unique_slug
@@ -62,7 +56,7 @@ def create_product(producer, actor, values, opening_stock=0):
     cleaned = _clean_product(values)
     opening_stock = _whole_number(opening_stock, 0, MAX_STOCK, "opening_stock",
                                   _("The opening stock must be a whole number from 0 to %(n)d.", n=MAX_STOCK))
-    product = Product(producer=producer, slug=unique_slug(Product, cleaned["name_vi"], 140), status=PRODUCT_DRAFT,
+    product = Product(producer=producer, slug=unique_slug(Product, cleaned["name_vi"], 140), status=ProductStatus.DRAFT,
                       stock=opening_stock, **cleaned)
     db.session.add(product)
     db.session.flush()
@@ -88,16 +82,16 @@ def update_product(producer, product_id, actor, values):
 
 # action → (statuses it may start from, status it leads to)
 STATUS_ACTIONS = {
-    "submit": ((PRODUCT_DRAFT,), PRODUCT_PENDING_REVIEW),
-    "hide": ((PRODUCT_PUBLISHED,), PRODUCT_HIDDEN),
-    "show": ((PRODUCT_HIDDEN,), PRODUCT_PUBLISHED),
+    "submit": ((ProductStatus.DRAFT,), ProductStatus.PENDING_REVIEW),
+    "hide": ((ProductStatus.PUBLISHED,), ProductStatus.HIDDEN),
+    "show": ((ProductStatus.HIDDEN,), ProductStatus.PUBLISHED),
 }
 
 
 def allowed_actions(product):
     """Return the status actions the producer may take on `product` now."""
     actions = [name for name, (sources, _to) in STATUS_ACTIONS.items() if product.status in sources]
-    if product.status == PRODUCT_HIDDEN and product.published_at is None:
+    if product.status == ProductStatus.HIDDEN and product.published_at is None:
         actions = ["submit"]  # never published: it goes to the office before it can be shown
     return actions
 
@@ -111,7 +105,7 @@ def change_status(producer, product_id, action, actor):
     if action == "submit" and not product.images:
         raise InvalidInput(_("Add at least one photo before submitting the product for review."))
     before = product.status
-    product.status = PRODUCT_PENDING_REVIEW if action == "submit" else STATUS_ACTIONS[action][1]
+    product.status = ProductStatus.PENDING_REVIEW if action == "submit" else STATUS_ACTIONS[action][1]
     record_audit(actor, "product.status", product, {"status": before}, {"status": product.status})
     db.session.commit()
     return product
@@ -199,7 +193,8 @@ def submit_certification(producer, product_id, decision_number, decision_date, s
                                field="scan") from None
     certification = Certification(
         product=product, stars=None, decision_number=decision_number, decision_date=decision_date,
-        expires_on=expiry_for(decision_date), scan_filename=scan, status=CERT_SUBMITTED, submitted_by_id=actor.id,
+        expires_on=expiry_for(decision_date), scan_filename=scan, status=CertificationStatus.SUBMITTED,
+        submitted_by_id=actor.id,
     )
     db.session.add(certification)
     db.session.commit()
@@ -229,7 +224,7 @@ def low_stock_products(producer, limit=20):
 
 def _low_stock_filter(producer):
     return (Product.producer_id == producer.id, Product.stock <= Product.low_stock_threshold,
-            Product.status != PRODUCT_HIDDEN)
+            Product.status != ProductStatus.HIDDEN)
 
 
 def _own_image(producer, product_id, image_id):

@@ -6,13 +6,7 @@ from sqlalchemy.orm import selectinload
 from shop.errors import InvalidInput, InvalidTransition
 from shop.extensions import db
 from shop.models import Producer, Product, utcnow
-from shop.models.catalog import (
-    PRODUCT_DRAFT,
-    PRODUCT_HIDDEN,
-    PRODUCT_PENDING_REVIEW,
-    PRODUCT_PUBLISHED,
-    PRODUCT_STATUSES,
-)
+from shop.models.statuses import ProductStatus
 from shop.services.audit import record_audit
 from shop.services.catalog.search import fold
 
@@ -23,21 +17,21 @@ def products_query(status=None, q="", producer_id=None):
     """Return a select of products by status, folded search text or producer; oldest waiting first."""
     query = (select(Product).join(Producer, Producer.id == Product.producer_id)
              .options(selectinload(Product.certifications)))
-    if status in PRODUCT_STATUSES:
+    if status in tuple(ProductStatus):
         query = query.where(Product.status == status)
     if producer_id:
         query = query.where(Product.producer_id == producer_id)
     for word in fold(q).split()[:10]:
         query = query.where(or_(Product.search_text.contains(word, autoescape=True),
                                 Product.slug.contains(word, autoescape=True)))
-    return query.order_by(Product.updated_at.asc() if status == PRODUCT_PENDING_REVIEW else Product.updated_at.desc(),
-                          Product.id)
+    oldest_first = status == ProductStatus.PENDING_REVIEW
+    return query.order_by(Product.updated_at.asc() if oldest_first else Product.updated_at.desc(), Product.id)
 
 
 def product_counts():
     """Return {status: number of products} for every status."""
     counts = dict(db.session.execute(select(Product.status, func.count()).group_by(Product.status)).all())
-    return {status: counts.get(status, 0) for status in PRODUCT_STATUSES}
+    return {status: counts.get(status, 0) for status in tuple(ProductStatus)}
 
 
 def _move(product, allowed_from, to_status, error):
@@ -56,7 +50,7 @@ def _audit(actor, product, before, note):
 
 def publish_product(product, actor):
     """Publish a product waiting for review: it is listed in the shop from now on."""
-    before = _move(product, (PRODUCT_PENDING_REVIEW,), PRODUCT_PUBLISHED,
+    before = _move(product, (ProductStatus.PENDING_REVIEW,), ProductStatus.PUBLISHED,
                    _("Only a product waiting for review can be published."))
     product.published_at = utcnow()
     product.review_note = ""
@@ -72,7 +66,7 @@ def reject_product(product, actor, note):
         raise InvalidInput(_("Tell the producer what to change."))
     if len(note) > MAX_NOTE_LENGTH:
         raise InvalidInput(_("The note is too long (at most %(n)d characters).", n=MAX_NOTE_LENGTH))
-    before = _move(product, (PRODUCT_PENDING_REVIEW,), PRODUCT_DRAFT,
+    before = _move(product, (ProductStatus.PENDING_REVIEW,), ProductStatus.DRAFT,
                    _("Only a product waiting for review can be sent back."))
     product.review_note = note
     _audit(actor, product, before, note)
@@ -83,7 +77,7 @@ def reject_product(product, actor, note):
 def hide_product(product, actor, note=""):
     """Take a published product off the shop."""
     note = (note or "").strip()[:MAX_NOTE_LENGTH]
-    before = _move(product, (PRODUCT_PUBLISHED,), PRODUCT_HIDDEN,
+    before = _move(product, (ProductStatus.PUBLISHED,), ProductStatus.HIDDEN,
                    _("Only a published product can be hidden."))
     _audit(actor, product, before, note)
     db.session.commit()
@@ -92,7 +86,7 @@ def hide_product(product, actor, note=""):
 
 def unhide_product(product, actor):
     """Put a hidden product back in the shop."""
-    before = _move(product, (PRODUCT_HIDDEN,), PRODUCT_PUBLISHED,
+    before = _move(product, (ProductStatus.HIDDEN,), ProductStatus.PUBLISHED,
                    _("Only a hidden product can be shown again."))
     product.published_at = product.published_at or utcnow()
     _audit(actor, product, before, "")

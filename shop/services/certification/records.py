@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from shop.errors import InvalidInput, InvalidTransition
 from shop.extensions import db
 from shop.models import Certification, Product
-from shop.models.catalog import CERT_REJECTED, CERT_SUBMITTED, CERT_VERIFIED
+from shop.models.statuses import CertificationStatus
 from shop.services.audit import record_audit
 from shop.services.certification.rules import expiry_for, issuing_body_for
 from shop.services.localtime import local_today
@@ -82,7 +82,7 @@ def clean_details(details, today=None):
 def _decision_taken(number, product_id, exclude_id=None):
     query = select(Certification.id).where(Certification.product_id == product_id,
                                            Certification.decision_number == number,
-                                           Certification.status != CERT_REJECTED)
+                                           Certification.status != CertificationStatus.REJECTED)
     if exclude_id:
         query = query.where(Certification.id != exclude_id)
     return db.session.scalar(query) is not None
@@ -94,7 +94,7 @@ def record_certification(product, details, actor):
     if _decision_taken(values["decision_number"], product.id):
         raise InvalidInput(_("This product already has decision %(number)s.", number=values["decision_number"]),
                            field="decision_number")
-    cert = Certification(product=product, status=CERT_VERIFIED, verified_by_id=actor.id, **values)
+    cert = Certification(product=product, status=CertificationStatus.VERIFIED, verified_by_id=actor.id, **values)
     db.session.add(cert)
     db.session.flush()
     record_audit(actor, "certification.create", cert, None, _snapshot(cert), f"product {product.slug}")
@@ -104,14 +104,14 @@ def record_certification(product, details, actor):
 
 def update_certification(cert, details, actor):
     """Correct a verified rating (stars, decision, dates, address)."""
-    if cert.status != CERT_VERIFIED:
+    if cert.status != CertificationStatus.VERIFIED:
         raise InvalidTransition(_("Only a verified certification can be edited; verify or reject it first."))
     return _apply(cert, details, actor, "certification.update")
 
 
 def verify_certification(cert, details, actor):
     """Verify a producer's submitted certificate, setting its stars (and any correction)."""
-    if cert.status != CERT_SUBMITTED:
+    if cert.status != CertificationStatus.SUBMITTED:
         raise InvalidTransition(_("This certification is not waiting for verification."))
     return _apply(cert, details, actor, "certification.verify")
 
@@ -124,7 +124,7 @@ def _apply(cert, details, actor, action):
     before = _snapshot(cert)
     for name, value in values.items():
         setattr(cert, name, value)
-    cert.status = CERT_VERIFIED
+    cert.status = CertificationStatus.VERIFIED
     cert.verified_by_id = actor.id
     record_audit(actor, action, cert, before, _snapshot(cert), f"product {cert.product.slug}")
     db.session.commit()
@@ -133,13 +133,13 @@ def _apply(cert, details, actor, action):
 
 def reject_certification(cert, actor, note):
     """Turn down a producer's submitted certificate with the reason they are shown."""
-    if cert.status != CERT_SUBMITTED:
+    if cert.status != CertificationStatus.SUBMITTED:
         raise InvalidTransition(_("This certification is not waiting for verification."))
     note = (note or "").strip()
     if not note:
         raise InvalidInput(_("Tell the producer why the certificate cannot be verified."))
     before = _snapshot(cert)
-    cert.status = CERT_REJECTED
+    cert.status = CertificationStatus.REJECTED
     cert.note = note[:500]
     cert.verified_by_id = actor.id
     record_audit(actor, "certification.reject", cert, before, _snapshot(cert), note)
@@ -148,12 +148,12 @@ def reject_certification(cert, actor, note):
 
 
 def _submitted():
-    return select(Certification).join(Product).where(Certification.status == CERT_SUBMITTED)
+    return select(Certification).join(Product).where(Certification.status == CertificationStatus.SUBMITTED)
 
 
 def _expiring(today, within_days):
     return select(Certification).join(Product).where(
-        Certification.status == CERT_VERIFIED, Certification.stars.is_not(None),
+        Certification.status == CertificationStatus.VERIFIED, Certification.stars.is_not(None),
         Certification.expires_on >= today, Certification.expires_on <= today + timedelta(days=within_days))
 
 

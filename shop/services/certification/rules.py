@@ -2,7 +2,7 @@
 import calendar
 from datetime import date
 
-from shop.models.catalog import CERT_VERIFIED
+from shop.models.statuses import CertificationStatus
 
 VALIDITY_MONTHS = 36
 CERTIFIED_MIN_STARS = 3
@@ -28,7 +28,7 @@ def issuing_body_for(stars):
 def current_certification(certifications, day=None):
     """Return the best rating valid on `day` among `certifications`, or None."""
     day = day or date.today()
-    valid = [c for c in certifications if c.status == CERT_VERIFIED and c.is_valid_on(day)]
+    valid = [c for c in certifications if c.status == CertificationStatus.VERIFIED and c.is_valid_on(day)]
     return max(valid, key=lambda c: (c.stars, c.decision_date), default=None)
 
 

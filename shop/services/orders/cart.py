@@ -17,9 +17,7 @@ from shop.errors import InvalidInput, NotFound, OutOfStock
 from shop.extensions import db
 from shop.i18n import localized
 from shop.models import CartItem, Producer, Product
-from shop.models.catalog import PRODUCT_PUBLISHED
-from shop.models.order import DELIVERY_METHODS, DELIVERY_PICKUP, DELIVERY_PROVINCE
-from shop.models.producer import PRODUCER_APPROVED
+from shop.models.statuses import DeliveryMethod, ProducerStatus, ProductStatus
 
 # A guest cart lives in the signed session cookie, which must stay small.
 MAX_CART_LINES = 30
@@ -119,7 +117,7 @@ class CartSummary:
     """A cart priced from the database: lines, subtotal, shipping and total (integer VND)."""
 
     lines: list = field(default_factory=list)
-    delivery_method: str = DELIVERY_PROVINCE
+    delivery_method: str = DeliveryMethod.PROVINCE
     subtotal: int = 0
     shipping_fee: int = 0
     total: int = 0
@@ -141,7 +139,7 @@ class CartSummary:
     @property
     def missing_for_free_shipping(self):
         """How much more would make delivery free (0 when it already is, or for pick-up)."""
-        if self.delivery_method == DELIVERY_PICKUP or self.subtotal >= self.free_shipping_over:
+        if self.delivery_method == DeliveryMethod.PICKUP or self.subtotal >= self.free_shipping_over:
             return 0
         return self.free_shipping_over - self.subtotal
 
@@ -170,7 +168,8 @@ def sellable_product(product_id):
     """Return the product if it is published by an approved producer, else raise NotFound."""
     product = db.session.scalar(
         select(Product).join(Producer, Product.producer_id == Producer.id).where(
-            Product.id == product_id, Product.status == PRODUCT_PUBLISHED, Producer.status == PRODUCER_APPROVED,
+            Product.id == product_id, Product.status == ProductStatus.PUBLISHED,
+            Producer.status == ProducerStatus.APPROVED,
         )
     )
     if product is None:
@@ -255,16 +254,16 @@ def merge_into_cart(cart, items):
 def shipping_fee(delivery_method, subtotal):
     """Return the delivery fee for `delivery_method`: pick-up and orders from FREE_SHIPPING_OVER are free."""
     config = current_app.config
-    if delivery_method not in DELIVERY_METHODS:
+    if delivery_method not in tuple(DeliveryMethod):
         raise InvalidInput(_("Choose a delivery method."))
-    if delivery_method == DELIVERY_PICKUP or subtotal <= 0 or subtotal >= config["FREE_SHIPPING_OVER"]:
+    if delivery_method == DeliveryMethod.PICKUP or subtotal <= 0 or subtotal >= config["FREE_SHIPPING_OVER"]:
         return 0
-    if delivery_method == DELIVERY_PROVINCE:
+    if delivery_method == DeliveryMethod.PROVINCE:
         return config["SHIPPING_FEE_PROVINCE"]
     return config["SHIPPING_FEE_NATIONWIDE"]
 
 
-def price_cart(items, delivery_method=DELIVERY_PROVINCE):
+def price_cart(items, delivery_method=DeliveryMethod.PROVINCE):
     """Price {product_id: quantity} with today's prices and stock; flag lines that cannot be ordered.
 
     Lines with a problem (no longer on sale, not enough stock) are shown but left out of
@@ -284,7 +283,7 @@ def price_cart(items, delivery_method=DELIVERY_PROVINCE):
         quantity = items[product_id]
         product = products.get(product_id)
         line = CartLine(product=product, product_id=product_id, quantity=quantity)
-        if product is None or product.status != PRODUCT_PUBLISHED or product.producer.status != PRODUCER_APPROVED:
+        if product is None or not (product.is_published and product.producer.is_approved):
             line.problem = _("No longer on sale: please remove it.")
         else:
             line.unit_price = product.price

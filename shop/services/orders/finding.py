@@ -6,7 +6,7 @@ from datetime import date
 from sqlalchemy import exists, func, or_, select
 
 from shop.models import Order, OrderLine
-from shop.models.order import ORDER_STATUSES, PAYMENT_METHODS
+from shop.models.statuses import OrderStatus, PaymentMethod
 from shop.services.localtime import utc_bounds
 
 _PHONE_LIKE = re.compile(r"^[\d\s+().-]+$")
@@ -27,9 +27,9 @@ class OrderFilter:
 def orders_query(criteria):
     """Return a select of the orders matching `criteria`, newest first."""
     query = select(Order)
-    if criteria.status in ORDER_STATUSES:
+    if criteria.status in tuple(OrderStatus):
         query = query.where(Order.status == criteria.status)
-    if criteria.payment_method in PAYMENT_METHODS:
+    if criteria.payment_method in tuple(PaymentMethod):
         query = query.where(Order.payment_method == criteria.payment_method)
     if criteria.start or criteria.end:
         begin, finish = utc_bounds(criteria.start or date(2000, 1, 1), criteria.end or date(2999, 12, 31))

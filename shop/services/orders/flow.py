@@ -5,39 +5,31 @@ from flask_babel import lazy_gettext as _l
 from shop.errors import InvalidTransition
 from shop.extensions import db
 from shop.models import OrderEvent, utcnow
-from shop.models.order import (
-    ORDER_CANCELLED,
-    ORDER_COMPLETED,
-    ORDER_FULFILLED,
-    ORDER_PAID,
-    ORDER_PENDING_PAYMENT,
-    ORDER_PLACED,
-    ORDER_REFUNDED,
-)
+from shop.models.statuses import OrderStatus
 from shop.services.audit import record_audit
 
 # status → the statuses it may move to. Anything else raises InvalidTransition.
 ORDER_TRANSITIONS = {
-    ORDER_PENDING_PAYMENT: {ORDER_PAID, ORDER_CANCELLED},  # card: paid, or failed/expired/cancelled
-    ORDER_PLACED: {ORDER_FULFILLED, ORDER_CANCELLED},  # cash on delivery
-    ORDER_PAID: {ORDER_FULFILLED, ORDER_REFUNDED},
-    ORDER_FULFILLED: {ORDER_COMPLETED, ORDER_REFUNDED},
-    ORDER_COMPLETED: {ORDER_REFUNDED},
-    ORDER_CANCELLED: set(),
-    ORDER_REFUNDED: set(),
+    OrderStatus.PENDING_PAYMENT: {OrderStatus.PAID, OrderStatus.CANCELLED},  # card: paid, or failed/expired/cancelled
+    OrderStatus.PLACED: {OrderStatus.FULFILLED, OrderStatus.CANCELLED},  # cash on delivery
+    OrderStatus.PAID: {OrderStatus.FULFILLED, OrderStatus.REFUNDED},
+    OrderStatus.FULFILLED: {OrderStatus.COMPLETED, OrderStatus.REFUNDED},
+    OrderStatus.COMPLETED: {OrderStatus.REFUNDED},
+    OrderStatus.CANCELLED: set(),
+    OrderStatus.REFUNDED: set(),
 }
 
 # Orders whose money counts as sales: paid card orders and cash orders once completed.
-REVENUE_STATUSES = (ORDER_PAID, ORDER_FULFILLED, ORDER_COMPLETED, ORDER_REFUNDED)
+REVENUE_STATUSES = (OrderStatus.PAID, OrderStatus.FULFILLED, OrderStatus.COMPLETED, OrderStatus.REFUNDED)
 
 STATUS_LABELS = {
-    ORDER_PENDING_PAYMENT: _l("Awaiting payment"),
-    ORDER_PLACED: _l("Placed (cash on delivery)"),
-    ORDER_PAID: _l("Paid"),
-    ORDER_FULFILLED: _l("Shipped"),
-    ORDER_COMPLETED: _l("Completed"),
-    ORDER_CANCELLED: _l("Cancelled"),
-    ORDER_REFUNDED: _l("Refunded"),
+    OrderStatus.PENDING_PAYMENT: _l("Awaiting payment"),
+    OrderStatus.PLACED: _l("Placed (cash on delivery)"),
+    OrderStatus.PAID: _l("Paid"),
+    OrderStatus.FULFILLED: _l("Shipped"),
+    OrderStatus.COMPLETED: _l("Completed"),
+    OrderStatus.CANCELLED: _l("Cancelled"),
+    OrderStatus.REFUNDED: _l("Refunded"),
 }
 
 
@@ -59,9 +51,9 @@ def transition_order(order, to_status, actor=None, note=""):
     before = order.status
     now = utcnow()
     order.status = to_status
-    if to_status == ORDER_PAID or (to_status == ORDER_COMPLETED and order.paid_at is None):
+    if to_status == OrderStatus.PAID or (to_status == OrderStatus.COMPLETED and order.paid_at is None):
         order.paid_at = now  # cash orders are paid on delivery
-    if to_status == ORDER_CANCELLED:
+    if to_status == OrderStatus.CANCELLED:
         order.cancelled_at = now
     db.session.add(OrderEvent(order=order, from_status=before, to_status=to_status,
                               actor_id=getattr(actor, "id", None), note=note[:500]))

@@ -13,44 +13,35 @@ from shop.errors import InvalidInput, InvalidTransition, NotFound
 from shop.extensions import db
 from shop.i18n import N_
 from shop.models import Order, OrderEvent, OrderLine, Shipment, utcnow
-from shop.models.order import (
-    ORDER_COMPLETED,
-    ORDER_FULFILLED,
-    ORDER_PAID,
-    ORDER_PLACED,
-    SHIPMENT_CANCELLED,
-    SHIPMENT_DELIVERED,
-    SHIPMENT_PACKED,
-    SHIPMENT_PENDING,
-    SHIPMENT_SHIPPED,
-)
+from shop.models.statuses import OrderStatus, ShipmentStatus
 from shop.services.mail import send_mail
 from shop.services.orders.flow import transition_order
 from shop.services.producers.profiles import require_approved
 
 # status → the statuses a shipment may move to. Anything else raises InvalidTransition.
 SHIPMENT_TRANSITIONS = {
-    SHIPMENT_PENDING: {SHIPMENT_PACKED, SHIPMENT_SHIPPED},  # packing first is optional
-    SHIPMENT_PACKED: {SHIPMENT_SHIPPED},
-    SHIPMENT_SHIPPED: {SHIPMENT_DELIVERED},
-    SHIPMENT_DELIVERED: set(),
-    SHIPMENT_CANCELLED: set(),  # set by the office when an order is cancelled or refunded
+    ShipmentStatus.PENDING: {ShipmentStatus.PACKED, ShipmentStatus.SHIPPED},  # packing first is optional
+    ShipmentStatus.PACKED: {ShipmentStatus.SHIPPED},
+    ShipmentStatus.SHIPPED: {ShipmentStatus.DELIVERED},
+    ShipmentStatus.DELIVERED: set(),
+    ShipmentStatus.CANCELLED: set(),  # set by the office when an order is cancelled or refunded
 }
 
 # Orders whose shipments may be worked on: paid card orders, placed cash orders, and (for the
 # delivery step) orders already fulfilled. Never pending_payment, cancelled or refunded.
-WORKABLE_ORDER_STATUSES = (ORDER_PAID, ORDER_PLACED, ORDER_FULFILLED)
-SENDABLE_ORDER_STATUSES = (ORDER_PAID, ORDER_PLACED)
+WORKABLE_ORDER_STATUSES = (OrderStatus.PAID, OrderStatus.PLACED, OrderStatus.FULFILLED)
+SENDABLE_ORDER_STATUSES = (OrderStatus.PAID, OrderStatus.PLACED)
 
 SHIPMENT_LABELS = {
-    SHIPMENT_PENDING: _l("To pack"),
-    SHIPMENT_PACKED: _l("Packed"),
-    SHIPMENT_SHIPPED: _l("Shipped"),
-    SHIPMENT_DELIVERED: _l("Delivered"),
-    SHIPMENT_CANCELLED: _l("Cancelled"),
+    ShipmentStatus.PENDING: _l("To pack"),
+    ShipmentStatus.PACKED: _l("Packed"),
+    ShipmentStatus.SHIPPED: _l("Shipped"),
+    ShipmentStatus.DELIVERED: _l("Delivered"),
+    ShipmentStatus.CANCELLED: _l("Cancelled"),
 }
 
-_STAMPS = {SHIPMENT_PACKED: "packed_at", SHIPMENT_SHIPPED: "shipped_at", SHIPMENT_DELIVERED: "delivered_at"}
+_STAMPS = {ShipmentStatus.PACKED: "packed_at", ShipmentStatus.SHIPPED: "shipped_at",
+           ShipmentStatus.DELIVERED: "delivered_at"}
 
 
 def own_shipment(producer, shipment_id):
@@ -68,7 +59,8 @@ def producer_shipments(producer, statuses=None, limit=200):
     those in `statuses` oldest first (the order to send them in)."""
     query = (
         select(Shipment).join(Order).options(contains_eager(Shipment.order))
-        .where(Shipment.producer_id == producer.id, Order.status.in_(WORKABLE_ORDER_STATUSES + (ORDER_COMPLETED,)))
+        .where(Shipment.producer_id == producer.id,
+               Order.status.in_(WORKABLE_ORDER_STATUSES + (OrderStatus.COMPLETED,)))
         .limit(limit)
     )
     if statuses:
@@ -92,8 +84,8 @@ def next_steps(shipment):
         return []
     steps = SHIPMENT_TRANSITIONS[shipment.status]
     if shipment.order.status not in SENDABLE_ORDER_STATUSES:
-        steps = steps & {SHIPMENT_DELIVERED}
-    return [status for status in (SHIPMENT_PACKED, SHIPMENT_SHIPPED, SHIPMENT_DELIVERED) if status in steps]
+        steps = steps & {ShipmentStatus.DELIVERED}
+    return [status for status in ShipmentStatus.producer_steps() if status in steps]
 
 
 def move_shipment(producer, shipment_id, to_status, actor, carrier="", tracking_number=""):
@@ -122,13 +114,13 @@ def move_shipment(producer, shipment_id, to_status, actor, carrier="", tracking_
     except Exception:
         db.session.rollback()
         raise
-    if to_status == SHIPMENT_SHIPPED:
+    if to_status == ShipmentStatus.SHIPPED:
         _mail_shipped(order, shipment)
     return shipment
 
 
 def _apply_move(shipment, to_status, carrier, tracking_number):
-    if to_status == SHIPMENT_SHIPPED:
+    if to_status == ShipmentStatus.SHIPPED:
         carrier, tracking_number = (carrier or "").strip(), (tracking_number or "").strip()
         if not carrier or len(carrier) > 80:
             raise InvalidInput(_("Give the carrier (at most 80 characters)."), field="carrier")
@@ -136,7 +128,7 @@ def _apply_move(shipment, to_status, carrier, tracking_number):
             raise InvalidInput(_("Give the tracking number (at most 80 characters)."), field="tracking_number")
         shipment.carrier, shipment.tracking_number = carrier, tracking_number
     note = f"shipment of {shipment.producer.name}: {shipment.status} → {to_status}"
-    if to_status == SHIPMENT_SHIPPED:
+    if to_status == ShipmentStatus.SHIPPED:
         note += f" ({carrier}, {tracking_number})"
     shipment.status = to_status
     setattr(shipment, _STAMPS[to_status], utcnow())
@@ -145,13 +137,14 @@ def _apply_move(shipment, to_status, carrier, tracking_number):
 
 def _follow_shipments(order, actor):
     """Fulfil the order when all its shipments have shipped; complete it when all are delivered."""
-    live = [shipment.status for shipment in order.shipments if shipment.status != SHIPMENT_CANCELLED]
+    live = [shipment.status for shipment in order.shipments if shipment.status != ShipmentStatus.CANCELLED]
     if not live:
         return
-    if order.status in SENDABLE_ORDER_STATUSES and all(s in (SHIPMENT_SHIPPED, SHIPMENT_DELIVERED) for s in live):
-        transition_order(order, ORDER_FULFILLED, actor, N_("every shipment has shipped"))
-    if order.status == ORDER_FULFILLED and all(s == SHIPMENT_DELIVERED for s in live):
-        transition_order(order, ORDER_COMPLETED, actor, N_("every shipment has been delivered"))
+    sent = (ShipmentStatus.SHIPPED, ShipmentStatus.DELIVERED)
+    if order.status in SENDABLE_ORDER_STATUSES and all(s in sent for s in live):
+        transition_order(order, OrderStatus.FULFILLED, actor, N_("every shipment has shipped"))
+    if order.status == OrderStatus.FULFILLED and all(s == ShipmentStatus.DELIVERED for s in live):
+        transition_order(order, OrderStatus.COMPLETED, actor, N_("every shipment has been delivered"))
 
 
 def _mail_shipped(order, shipment):

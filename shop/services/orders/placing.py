@@ -17,20 +17,14 @@ from shop.errors import InvalidInput, NotFound, OutOfStock
 from shop.extensions import db
 from shop.i18n import N_, localized
 from shop.models import Order, OrderEvent, OrderLine, Product, Shipment, utcnow
-from shop.models.catalog import PRODUCT_PUBLISHED
-from shop.models.order import (
-    DELIVERY_METHODS,
-    DELIVERY_PICKUP,
-    ORDER_CANCELLED,
-    ORDER_PAID,
-    ORDER_PENDING_PAYMENT,
-    ORDER_PLACED,
-    PAYMENT_CARD,
-    PAYMENT_COD,
-    SHIPMENT_CANCELLED,
-    SHIPMENT_PENDING,
+from shop.models.statuses import (
+    DeliveryMethod,
+    OrderStatus,
+    PaymentMethod,
+    ProducerStatus,
+    ProductStatus,
+    ShipmentStatus,
 )
-from shop.models.producer import PRODUCER_APPROVED
 from shop.services.orders.cart import shipping_fee
 from shop.services.orders.flow import transition_order
 from shop.services.orders.mail import send_order_mails
@@ -56,7 +50,7 @@ class CheckoutDetails:
     delivery_method: str
     address: str = ""
     note: str = ""
-    payment_method: str = PAYMENT_COD
+    payment_method: str = PaymentMethod.COD
 
 
 def card_payment_enabled():
@@ -83,18 +77,18 @@ def validate_details(details):
         raise InvalidInput(_("Enter your name."))
     if not _EMAIL.fullmatch(email) or len(email) > 254:
         raise InvalidInput(_("Enter a valid e-mail address."))
-    if details.delivery_method not in DELIVERY_METHODS:
+    if details.delivery_method not in tuple(DeliveryMethod):
         raise InvalidInput(_("Choose a delivery method."))
-    if details.delivery_method != DELIVERY_PICKUP and not address:
+    if details.delivery_method != DeliveryMethod.PICKUP and not address:
         raise InvalidInput(_("Enter the delivery address."))
     if len(address) > 500 or len(note) > 1000:
         raise InvalidInput(_("The address or the note is too long."))
-    if details.payment_method == PAYMENT_CARD and not card_payment_enabled():
+    if details.payment_method == PaymentMethod.CARD and not card_payment_enabled():
         raise InvalidInput(_("Card payment is not available: choose cash on delivery."))
-    if details.payment_method not in (PAYMENT_CARD, PAYMENT_COD):
+    if details.payment_method not in (PaymentMethod.CARD, PaymentMethod.COD):
         raise InvalidInput(_("Choose how to pay."))
     return replace(details, name=name, email=email, phone=normalize_phone(details.phone),
-                   address=address if details.delivery_method != DELIVERY_PICKUP else "", note=note)
+                   address=address if details.delivery_method != DeliveryMethod.PICKUP else "", note=note)
 
 
 def new_order_number():
@@ -123,14 +117,14 @@ def place_order(items, details, customer=None, locale="vi"):
             prices[product_id] = product.price
         subtotal = sum(prices[product_id] * quantity for product_id, quantity in wanted.items())
         fee = shipping_fee(details.delivery_method, subtotal)
-        card = details.payment_method == PAYMENT_CARD
+        card = details.payment_method == PaymentMethod.CARD
         order = Order(
             number=new_order_number(), customer_id=getattr(customer, "id", None), contact_name=details.name,
             email=details.email, phone=details.phone, address=details.address, note=details.note,
             delivery_method=details.delivery_method, payment_method=details.payment_method,
             locale=locale if locale in current_app.config["LANGUAGES"] else "vi",
             subtotal=subtotal, shipping_fee=fee, total=subtotal + fee,
-            status=ORDER_PENDING_PAYMENT if card else ORDER_PLACED,
+            status=OrderStatus.PENDING_PAYMENT if card else OrderStatus.PLACED,
             reservation_expires_at=utcnow() + timedelta(minutes=current_app.config["RESERVATION_MINUTES"])
             if card else None,
         )
@@ -145,7 +139,7 @@ def place_order(items, details, customer=None, locale="vi"):
                 line_total=prices[product_id] * quantity,
             ))
         for producer_id in sorted({product.producer_id for product in products.values()}):
-            db.session.add(Shipment(order=order, producer_id=producer_id, status=SHIPMENT_PENDING))
+            db.session.add(Shipment(order=order, producer_id=producer_id, status=ShipmentStatus.PENDING))
         db.session.add(OrderEvent(order=order, from_status="", to_status=order.status,
                                   actor_id=order.customer_id, note=N_("order placed")))
         db.session.commit()
@@ -153,7 +147,7 @@ def place_order(items, details, customer=None, locale="vi"):
         db.session.rollback()
         raise
     current_app.logger.info("order %s placed (%s, %d VND)", order.number, order.payment_method, order.total)
-    if order.status == ORDER_PLACED:
+    if order.status == OrderStatus.PLACED:
         send_order_mails(order)
     return order
 
@@ -184,7 +178,7 @@ def release_locked_order(order, reason, actor=None):
     Returns False, changing nothing, when the order is no longer pending or placed (a
     webhook and the expiry command may both try: the second finds nothing to do).
     """
-    if order.status not in (ORDER_PENDING_PAYMENT, ORDER_PLACED):
+    if order.status not in (OrderStatus.PENDING_PAYMENT, OrderStatus.PLACED):
         return False
     actor_id = getattr(actor, "id", None)
     for line in sorted(order.lines, key=lambda line: line.product_id):
@@ -192,8 +186,8 @@ def release_locked_order(order, reason, actor=None):
             return_stock(line.product_id, line.quantity - line.refunded_quantity, "release",
                          order_id=order.id, actor_id=actor_id, note=reason)
     for shipment in order.shipments:
-        shipment.status = SHIPMENT_CANCELLED
-    transition_order(order, ORDER_CANCELLED, actor, reason)
+        shipment.status = ShipmentStatus.CANCELLED
+    transition_order(order, OrderStatus.CANCELLED, actor, reason)
     return True
 
 
@@ -215,9 +209,9 @@ def mark_paid_locked(order, payment_intent_id, note):
     """Move a locked pending order to paid; False (nothing changed) if it is not pending any more."""
     if payment_intent_id:
         order.stripe_payment_intent_id = payment_intent_id
-    if order.status != ORDER_PENDING_PAYMENT:
+    if order.status != OrderStatus.PENDING_PAYMENT:
         return False
-    transition_order(order, ORDER_PAID, None, note)
+    transition_order(order, OrderStatus.PAID, None, note)
     return True
 
 
@@ -254,7 +248,7 @@ def _check_line(product, quantity, locale):
     if product is None:
         raise OutOfStock(_("A product in your cart is no longer on sale: please remove it."))
     name = localized(product, "name", locale)
-    if product.status != PRODUCT_PUBLISHED or product.producer.status != PRODUCER_APPROVED:
+    if product.status != ProductStatus.PUBLISHED or product.producer.status != ProducerStatus.APPROVED:
         raise OutOfStock(_("%(name)s is no longer on sale: please remove it from your cart.", name=name),
                          product_name=name, available=0)
     if product.stock < quantity:

@@ -14,19 +14,7 @@ from shop.errors import InvalidInput, InvalidTransition, PaymentError
 from shop.extensions import db
 from shop.i18n import N_
 from shop.models import Refund
-from shop.models.order import (
-    ORDER_CANCELLED,
-    ORDER_COMPLETED,
-    ORDER_FULFILLED,
-    ORDER_PAID,
-    ORDER_PENDING_PAYMENT,
-    ORDER_PLACED,
-    ORDER_REFUNDED,
-    PAYMENT_CARD,
-    SHIPMENT_CANCELLED,
-    SHIPMENT_PACKED,
-    SHIPMENT_PENDING,
-)
+from shop.models.statuses import OrderStatus, PaymentMethod, ShipmentStatus
 from shop.services.audit import record_audit
 from shop.services.money import format_vnd
 from shop.services.orders.flow import can_move, transition_order
@@ -35,8 +23,8 @@ from shop.services.payments.stripe_checkout import close_checkout_session, strip
 from shop.services.stock import return_stock
 
 # Card orders hold the customer's money from "paid" on; cash orders once delivered and paid.
-CARD_REFUNDABLE = (ORDER_PAID, ORDER_FULFILLED, ORDER_COMPLETED)
-CASH_REFUNDABLE = (ORDER_COMPLETED,)
+CARD_REFUNDABLE = (OrderStatus.PAID, OrderStatus.FULFILLED, OrderStatus.COMPLETED)
+CASH_REFUNDABLE = (OrderStatus.COMPLETED,)
 
 
 def cancel_order(order, actor, reason):
@@ -45,10 +33,10 @@ def cancel_order(order, actor, reason):
     A card order's Checkout Session is expired at Stripe first; if the customer has paid
     in the meantime the payment is confirmed and the cancellation refused (refund it instead).
     """
-    if order.status not in (ORDER_PENDING_PAYMENT, ORDER_PLACED):
+    if order.status not in (OrderStatus.PENDING_PAYMENT, OrderStatus.PLACED):
         raise InvalidTransition(_("Only an unpaid order can be cancelled; refund a paid one instead."))
     session_expired = False
-    if order.status == ORDER_PENDING_PAYMENT and order.stripe_session_id:
+    if order.status == OrderStatus.PENDING_PAYMENT and order.stripe_session_id:
         if close_checkout_session(order) != "expired":
             raise InvalidTransition(_("Order %(number)s has just been paid: refund it instead of cancelling.",
                                       number=order.number))
@@ -57,7 +45,7 @@ def cancel_order(order, actor, reason):
     try:
         locked = lock_order(order.id)
         if not release_locked_order(locked, reason, actor):
-            if not (session_expired and locked.status == ORDER_CANCELLED):
+            if not (session_expired and locked.status == OrderStatus.CANCELLED):
                 raise InvalidTransition(_("Only an unpaid order can be cancelled; refund a paid one instead."))
             # The session's "expired" webhook got here first and released the stock: keep who asked and why.
             record_audit(actor, "order.cancel", locked, None, {"status": locked.status}, reason)
@@ -70,8 +58,8 @@ def cancel_order(order, actor, reason):
 
 def refundable_amount(order):
     """Return how much of the order can still be refunded (0 if it cannot be refunded)."""
-    if order.payment_method == PAYMENT_CARD:
-        late_payment = order.status == ORDER_CANCELLED and bool(order.stripe_payment_intent_id)
+    if order.payment_method == PaymentMethod.CARD:
+        late_payment = order.status == OrderStatus.CANCELLED and bool(order.stripe_payment_intent_id)
         if order.status not in CARD_REFUNDABLE and not late_payment:
             return 0
         if not order.stripe_payment_intent_id:
@@ -92,7 +80,7 @@ def refund_order(order, amount, actor, reason, restock=False):
     amount = _valid_amount(amount, refundable_amount(order))
     reason = (reason or "").strip()[:500]
     stripe_refund_id = None
-    if order.payment_method == PAYMENT_CARD:
+    if order.payment_method == PaymentMethod.CARD:
         stripe_refund_id = _refund_at_stripe(order, amount, reason)
     try:
         locked = lock_order(order.id)
@@ -105,7 +93,7 @@ def refund_order(order, amount, actor, reason, restock=False):
         refund.reason = reason
         refund.actor_id = getattr(actor, "id", None)
         before = locked.refunded_amount
-        if restock and not refund.restocked and locked.status != ORDER_CANCELLED:
+        if restock and not refund.restocked and locked.status != OrderStatus.CANCELLED:
             _restock_lines(locked, actor, reason)
             refund.restocked = True
         _settle(locked, actor, reason)
@@ -169,11 +157,11 @@ def _settle(order, actor, reason):
     order.refunded_amount = db.session.scalar(
         select(func.coalesce(func.sum(Refund.amount), 0)).where(Refund.order_id == order.id)
     )
-    if order.refunded_amount >= order.total and can_move(order, ORDER_REFUNDED):
+    if order.refunded_amount >= order.total and can_move(order, OrderStatus.REFUNDED):
         for shipment in order.shipments:
-            if shipment.status in (SHIPMENT_PENDING, SHIPMENT_PACKED):
-                shipment.status = SHIPMENT_CANCELLED
-        transition_order(order, ORDER_REFUNDED, actor, reason or N_("refunded"))
+            if shipment.status in (ShipmentStatus.PENDING, ShipmentStatus.PACKED):
+                shipment.status = ShipmentStatus.CANCELLED
+        transition_order(order, OrderStatus.REFUNDED, actor, reason or N_("refunded"))
 
 
 def _restock_lines(order, actor, reason):

@@ -16,7 +16,7 @@ from shop.errors import InvalidTransition, PaymentError
 from shop.extensions import db
 from shop.i18n import N_
 from shop.models import Order, OrderEvent, utcnow
-from shop.models.order import ORDER_CANCELLED, ORDER_PENDING_PAYMENT, PAYMENT_CARD
+from shop.models.statuses import OrderStatus, PaymentMethod
 from shop.services.audit import record_audit
 from shop.services.orders.mail import send_order_mails
 from shop.services.orders.placing import (
@@ -95,7 +95,7 @@ def start_checkout(order, success_url, cancel_url):
     database started afresh cannot reuse a key Stripe still remembers): a retried request
     gets the same session back.
     """
-    if order.payment_method != PAYMENT_CARD or order.status != ORDER_PENDING_PAYMENT:
+    if order.payment_method != PaymentMethod.CARD or order.status != OrderStatus.PENDING_PAYMENT:
         raise InvalidTransition(_("This order is not waiting for a card payment."))
     expires_at = session_expiry(order)
     params = checkout_session_params(order, success_url, cancel_url, expires_at)
@@ -110,7 +110,7 @@ def start_checkout(order, success_url, cancel_url):
             from error
     try:
         locked = lock_order(order.id)
-        if locked.status != ORDER_PENDING_PAYMENT:  # cancelled while Stripe answered: never send it to pay
+        if locked.status != OrderStatus.PENDING_PAYMENT:  # cancelled while Stripe answered: never send it to pay
             raise InvalidTransition(_("This order is not waiting for a payment any more."))
         locked.stripe_session_id = session["id"]
         locked.reservation_expires_at = _from_timestamp(session["expires_at"]) or expires_at
@@ -127,7 +127,7 @@ def resume_checkout(order, success_url, cancel_url):
     Returns None when the session turns out to be paid already (the order is confirmed).
     Raises PaymentError when the time to pay has run out (the order is then cancelled).
     """
-    if order.status != ORDER_PENDING_PAYMENT:
+    if order.status != OrderStatus.PENDING_PAYMENT:
         raise InvalidTransition(_("This order is not waiting for a payment any more."))
     if not order.stripe_session_id:
         return start_checkout(order, success_url, cancel_url)
@@ -233,7 +233,7 @@ def apply_session_completed(session):
     if _field(session, "payment_status") != "paid":
         # Paid by a method that settles later: wait for async_payment_succeeded/failed, and
         # keep the expiry command away (Stripe no longer expires a completed session).
-        if order.status == ORDER_PENDING_PAYMENT:
+        if order.status == OrderStatus.PENDING_PAYMENT:
             order.stripe_payment_intent_id = payment_intent or order.stripe_payment_intent_id
             order.reservation_expires_at = None
         return Outcome(order)
@@ -265,7 +265,7 @@ def expire_overdue_orders(now=None):
     now = now or utcnow()
     overdue = db.session.scalars(
         select(Order.id).where(
-            Order.status == ORDER_PENDING_PAYMENT, Order.payment_method == PAYMENT_CARD,
+            Order.status == OrderStatus.PENDING_PAYMENT, Order.payment_method == PaymentMethod.CARD,
             Order.reservation_expires_at.is_not(None), Order.reservation_expires_at < now,
         ).order_by(Order.id)
     ).all()
@@ -283,13 +283,13 @@ def expire_overdue_orders(now=None):
             if state != "expired":
                 continue
         release_order(order, N_("reservation expired"))
-        if order.status == ORDER_CANCELLED:
+        if order.status == OrderStatus.CANCELLED:
             released += 1
     return released
 
 
 def _apply_paid(order, session, payment_intent):
-    if order.status == ORDER_CANCELLED:
+    if order.status == OrderStatus.CANCELLED:
         _record_late_payment(order, session, payment_intent)
         return Outcome(order)
     amount = _field(session, "amount_total")

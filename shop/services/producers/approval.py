@@ -7,8 +7,7 @@ from sqlalchemy.orm import selectinload
 from shop.errors import InvalidInput, InvalidTransition
 from shop.extensions import db
 from shop.models import Producer, utcnow
-from shop.models.producer import PRODUCER_APPROVED, PRODUCER_STATUSES, PRODUCER_SUSPENDED
-from shop.models.user import ROLE_CUSTOMER, ROLE_PRODUCER
+from shop.models.statuses import ProducerStatus, Role
 from shop.services.audit import record_audit
 from shop.services.mail import send_mail
 
@@ -19,7 +18,7 @@ def producers_query(status=None):
     """Return a select of producers, optionally of one status, newest applications first."""
     query = (select(Producer).options(selectinload(Producer.owner))
              .order_by(Producer.created_at.desc(), Producer.id.desc()))
-    if status in PRODUCER_STATUSES:
+    if status in tuple(ProducerStatus):
         query = query.where(Producer.status == status)
     return query
 
@@ -27,7 +26,7 @@ def producers_query(status=None):
 def producer_counts():
     """Return {status: number of producers} for every status."""
     counts = dict(db.session.execute(select(Producer.status, func.count()).group_by(Producer.status)).all())
-    return {status: counts.get(status, 0) for status in PRODUCER_STATUSES}
+    return {status: counts.get(status, 0) for status in tuple(ProducerStatus)}
 
 
 def _state(producer):
@@ -45,19 +44,19 @@ def _clean_reason(reason, required):
 
 def approve_producer(producer, actor, reason=""):
     """Approve a pending or suspended producer: they may sell. Audited; the producer is told by e-mail."""
-    if producer.status == PRODUCER_APPROVED:
+    if producer.status == ProducerStatus.APPROVED:
         raise InvalidTransition(_("%(name)s is already approved.", name=producer.name))
     reason = _clean_reason(reason, required=False)
     before = _state(producer)
-    producer.status = PRODUCER_APPROVED
+    producer.status = ProducerStatus.APPROVED
     producer.status_reason = reason
     producer.approved_at = utcnow()
     record_audit(actor, "producer.status", producer, before, _state(producer), reason)
     owner = producer.owner
-    if owner is not None and owner.role == ROLE_CUSTOMER:
-        record_audit(actor, "user.role", owner, {"role": owner.role}, {"role": ROLE_PRODUCER},
+    if owner is not None and owner.role == Role.CUSTOMER:
+        record_audit(actor, "user.role", owner, {"role": owner.role}, {"role": Role.PRODUCER},
                      f"producer {producer.slug} approved")
-        owner.role = ROLE_PRODUCER
+        owner.role = Role.PRODUCER
     db.session.commit()
     _tell_producer(producer, _l("Your producer account is approved"), "producer_approved")
     return producer
@@ -65,11 +64,11 @@ def approve_producer(producer, actor, reason=""):
 
 def suspend_producer(producer, actor, reason):
     """Suspend a producer (or turn down an application) with a reason they are told by e-mail."""
-    if producer.status == PRODUCER_SUSPENDED:
+    if producer.status == ProducerStatus.SUSPENDED:
         raise InvalidTransition(_("%(name)s is already suspended.", name=producer.name))
     reason = _clean_reason(reason, required=True)
     before = _state(producer)
-    producer.status = PRODUCER_SUSPENDED
+    producer.status = ProducerStatus.SUSPENDED
     producer.status_reason = reason
     record_audit(actor, "producer.status", producer, before, _state(producer), reason)
     db.session.commit()

@@ -12,8 +12,7 @@ from shop.errors import Forbidden, InvalidInput
 from shop.extensions import db
 from shop.i18n import N_
 from shop.models import Area, Producer
-from shop.models.producer import LEGAL_TYPES, PRODUCER_APPROVED, PRODUCER_PENDING
-from shop.models.user import ROLE_CUSTOMER, ROLE_PRODUCER
+from shop.models.statuses import LegalType, ProducerStatus, Role
 from shop.services.accounts.users import create_user
 from shop.services.audit import record_audit
 from shop.services.catalog.slugs import unique_slug
@@ -32,10 +31,10 @@ def apply_as_producer(details, user=None, account=None, locale="vi"):
     try:
         values = _clean_business(details)
         if user is None:
-            user = create_user(account["email"], account["password"], account["name"], ROLE_PRODUCER, locale)
+            user = create_user(account["email"], account["password"], account["name"], Role.PRODUCER, locale)
         else:
             _take_producer_role(user)
-        producer = Producer(owner=user, email=user.email, status=PRODUCER_PENDING,
+        producer = Producer(owner=user, email=user.email, status=ProducerStatus.PENDING,
                             slug=unique_slug(Producer, values["name"]), **values)
         db.session.add(producer)
         db.session.commit()
@@ -47,7 +46,7 @@ def apply_as_producer(details, user=None, account=None, locale="vi"):
 
 def require_approved(producer):
     """Refuse any change by a producer the office has not approved (pending) or has suspended."""
-    if producer.status != PRODUCER_APPROVED:
+    if producer.status != ProducerStatus.APPROVED:
         raise Forbidden(_("Your producer account is not approved or is suspended: nothing can be changed. "
                           "Please contact the OCOP office."))
 
@@ -70,18 +69,18 @@ def areas():
 def _take_producer_role(user):
     if user.producer is not None:
         raise InvalidInput(_("This account already has a producer."))
-    if user.role != ROLE_CUSTOMER and user.role != ROLE_PRODUCER:
+    if user.role != Role.CUSTOMER and user.role != Role.PRODUCER:
         raise Forbidden(_("An administrator account cannot apply as a producer."))
-    if user.role == ROLE_CUSTOMER:
-        record_audit(user, "user.role", user, {"role": user.role}, {"role": ROLE_PRODUCER}, N_("applied as a producer"))
-        user.role = ROLE_PRODUCER
+    if user.role == Role.CUSTOMER:
+        record_audit(user, "user.role", user, {"role": user.role}, {"role": Role.PRODUCER}, N_("applied as a producer"))
+        user.role = Role.PRODUCER
 
 
 def _clean_business(details):
     name = (details.get("name") or "").strip()
     if not name or len(name) > 200:
         raise InvalidInput(_("Give the business name (at most 200 characters)."), field="business_name")
-    if details.get("legal_type") not in LEGAL_TYPES:
+    if details.get("legal_type") not in tuple(LegalType):
         raise InvalidInput(_("Choose cooperative, company or household."), field="legal_type")
     area = db.session.scalar(select(Area).where(Area.id == details.get("area_id")))
     if area is None:

@@ -16,15 +16,15 @@ from sqlalchemy.orm import contains_eager
 
 from shop.extensions import db
 from shop.models import Order, OrderLine, Shipment, utcnow
-from shop.models.order import ORDER_PAID, ORDER_PLACED, SHIPMENT_PACKED, SHIPMENT_PENDING
+from shop.models.statuses import OrderStatus, ShipmentStatus
 from shop.services.localtime import SHOP_OFFSET, to_local
 from shop.services.localtime import local_day as local_date
 from shop.services.orders.flow import REVENUE_STATUSES
 
 PERIODS = (("today", 1), ("week", 7), ("month", 30))
 # Shipments a producer still has to send: their order is paid (card) or placed (cash on delivery).
-WAITING_SHIPMENTS = (SHIPMENT_PENDING, SHIPMENT_PACKED)
-SHIPPABLE_ORDER_STATUSES = (ORDER_PAID, ORDER_PLACED)
+WAITING_SHIPMENTS = (ShipmentStatus.PENDING, ShipmentStatus.PACKED)
+SHIPPABLE_ORDER_STATUSES = (OrderStatus.PAID, OrderStatus.PLACED)
 
 
 def local_today(now=None):

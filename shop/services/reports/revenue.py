@@ -33,8 +33,7 @@ from shop.errors import InvalidInput
 from shop.extensions import db
 from shop.i18n import localized
 from shop.models import Area, Category, Certification, Order, OrderLine, Producer, Product, Refund
-from shop.models.catalog import CERT_VERIFIED
-from shop.models.order import PAYMENT_CARD, PAYMENT_COD
+from shop.models.statuses import CertificationStatus, PaymentMethod
 from shop.services.localtime import local_day, local_month, local_today, month_start, utc_bounds
 from shop.services.orders.flow import REVENUE_STATUSES
 
@@ -167,7 +166,7 @@ def _stars_on_paid_day():
     paid_day = local_day(Order.paid_at)
     return (
         select(func.max(Certification.stars))
-        .where(Certification.product_id == OrderLine.product_id, Certification.status == CERT_VERIFIED,
+        .where(Certification.product_id == OrderLine.product_id, Certification.status == CertificationStatus.VERIFIED,
                Certification.stars.is_not(None), Certification.decision_date <= paid_day,
                Certification.expires_on >= paid_day)
         .correlate(OrderLine, Order)
@@ -259,7 +258,7 @@ def _labels(dimension, keys):
         return {a.id: (a.name_en if locale == "en" and a.name_en else a.name) for a in areas}
     if dimension == "stars":
         return {key: (_("%(n)d★", n=key) if key else _("Not rated")) for key in keys}
-    return {PAYMENT_CARD: _("Card"), PAYMENT_COD: _("Cash on delivery")}
+    return {PaymentMethod.CARD: _("Card"), PaymentMethod.COD: _("Cash on delivery")}
 
 
 def _goods_breakdown(dimension, begin, finish, summary):

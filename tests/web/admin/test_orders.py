@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from shop.models.order import ORDER_CANCELLED, ORDER_PLACED, PAYMENT_COD
+from shop.models.statuses import OrderStatus, PaymentMethod
 from tests.admin_factories import make_admin_order, make_refund
 from tests.factories import make_producer, make_product, place_test_order
 
@@ -14,9 +14,9 @@ def test_orders_filter_by_status_payment_day_producer_and_search(admin_client, d
     squid = make_product(make_producer(name="HTX Mực"), price=100_000)
     orders = {
         "paid": make_admin_order([(tea, 1)], paid_at=datetime(2026, 3, 10, 16, 59), email="lan@example.com"),
-        "cod": make_admin_order([(squid, 1)], status=ORDER_PLACED, payment_method=PAYMENT_COD,
+        "cod": make_admin_order([(squid, 1)], status=OrderStatus.PLACED, payment_method=PaymentMethod.COD,
                                 created_at=datetime(2026, 3, 10, 17, 0), phone="0987 654 321"),
-        "cancelled": make_admin_order([(tea, 2), (squid, 1)], status=ORDER_CANCELLED,
+        "cancelled": make_admin_order([(tea, 2), (squid, 1)], status=OrderStatus.CANCELLED,
                                       created_at=datetime(2026, 3, 12, 1, 0)),
     }
     db.session.commit()

@@ -1,0 +1,330 @@
+"""Every status and labelled kind of the shop, each in one enum: its stored value, its labels, its moves.
+
+A member *is* the string stored in the database (``OrderStatus.PAID == "paid"``), so it compares
+with the plain String columns, goes into SQL, URLs and JSON as it is, and the CHECK constraints
+are built from the enum (``OrderStatus.values()``) without any schema change.
+
+Each enum names the audiences that read it (customer, producer, office) and gives one wording
+per audience, translated lazily: ``status.label_for("producer")``, ``status.office_label``.
+A status enum also says where each member may move (``can_move_to``, ``next_statuses``); every
+move of a row goes through ``shop.services.moves.move``, which asks it.
+
+Templates see every enum by name (``OrderStatus.PAID``, shop.web.templating) and ask the models
+questions (``order.is_awaiting_payment``) instead of comparing strings.
+"""
+from enum import StrEnum
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.ext.hybrid import hybrid_property
+
+
+class Audience(StrEnum):
+    """Who reads a label: each may need its own words for the same status."""
+
+    CUSTOMER = "customer"  # shoppers: storefront, order page, e-mails
+    PRODUCER = "producer"  # the producers' portal
+    OFFICE = "office"  # the OCOP office's back office
+
+
+CUSTOMER, PRODUCER, OFFICE = Audience.CUSTOMER, Audience.PRODUCER, Audience.OFFICE
+
+
+class LabelledEnum(StrEnum):
+    """A str enum whose members are stored values, each with a label for every audience that reads it.
+
+    A subclass sets ``__audiences__`` (who reads it) and ``__labels__``: {value: label} when all
+    its audiences read the same words, {value: {audience: label}} for a member whose audiences
+    need their own.
+    """
+
+    __audiences__ = (OFFICE,)
+    __labels__ = {}
+
+    @classmethod
+    def values(cls):
+        """Return the stored values, in declaration order, as plain strings (for CHECK constraints and SQL)."""
+        return tuple(member.value for member in cls)
+
+    @classmethod
+    def audiences(cls):
+        """Return the audiences that read this enum's labels."""
+        return tuple(Audience(audience) for audience in cls.__audiences__)
+
+    def label_for(self, audience):
+        """Return this member's label for `audience` (one of the enum's audiences), lazily translated."""
+        audience = Audience(audience)
+        if audience not in self.audiences():
+            raise ValueError(f"{type(self).__name__} has no labels for {audience}")
+        label = type(self).__labels__[self.value]
+        return label[audience] if isinstance(label, dict) else label
+
+    @property
+    def label(self):
+        """The label for the enum's first audience (the only one for most kinds)."""
+        return self.label_for(self.audiences()[0])
+
+    @property
+    def customer_label(self):
+        return self.label_for(CUSTOMER)
+
+    @property
+    def producer_label(self):
+        return self.label_for(PRODUCER)
+
+    @property
+    def office_label(self):
+        return self.label_for(OFFICE)
+
+    @classmethod
+    def choices(cls, audience=None, members=None):
+        """Return (value, label) pairs for a form's choices, in `audience`'s words."""
+        members = cls if members is None else members
+        return [(member.value, cls(member).label_for(audience or cls.audiences()[0])) for member in members]
+
+
+class StatusEnum(LabelledEnum):
+    """A labelled enum whose members are the states of a row, with the moves allowed between them.
+
+    A subclass sets ``__moves__``: {value: values it may move to}; a member missing there is final.
+    """
+
+    __moves__ = {}
+
+    @property
+    def next_statuses(self):
+        """The statuses this one may move to, in declaration order."""
+        targets = type(self).__moves__.get(self.value, ())
+        return tuple(member for member in type(self) if member in targets)
+
+    def can_move_to(self, status):
+        """Whether a row in this status may move to `status` (a member or its value)."""
+        return status in self.next_statuses
+
+    @property
+    def is_final(self):
+        """Whether nothing may follow this status."""
+        return not self.next_statuses
+
+
+class OrderStatus(StatusEnum):
+    """Where an order stands (docs: pending_payment → paid → fulfilled → completed; cash: placed → …)."""
+
+    PENDING_PAYMENT = "pending_payment"  # card order, stock reserved, waiting for Stripe
+    PLACED = "placed"  # cash-on-delivery order accepted, to be paid on delivery
+    PAID = "paid"  # card payment confirmed
+    FULFILLED = "fulfilled"  # every shipment has shipped
+    COMPLETED = "completed"  # delivered (and, for cash orders, paid)
+    CANCELLED = "cancelled"  # payment failed, reservation expired or cancelled by the office
+    REFUNDED = "refunded"  # fully refunded
+
+    __audiences__ = (CUSTOMER, PRODUCER, OFFICE)
+    __labels__ = {
+        PENDING_PAYMENT: _l("Awaiting payment"),
+        PLACED: _l("Placed (cash on delivery)"),
+        PAID: _l("Paid"),
+        FULFILLED: _l("Shipped"),
+        COMPLETED: _l("Completed"),
+        CANCELLED: _l("Cancelled"),
+        REFUNDED: _l("Refunded"),
+    }
+    __moves__ = {
+        PENDING_PAYMENT: (PAID, CANCELLED),  # card: paid, or failed/expired/cancelled
+        PLACED: (FULFILLED, CANCELLED),  # cash on delivery
+        PAID: (FULFILLED, REFUNDED),
+        FULFILLED: (COMPLETED, REFUNDED),
+        COMPLETED: (REFUNDED,),
+    }
+
+
+class ShipmentStatus(StatusEnum):
+    """Where one producer's part of an order stands."""
+
+    PENDING = "pending"  # waiting for the producer
+    PACKED = "packed"  # packed, not yet handed to a carrier
+    SHIPPED = "shipped"  # on its way (carrier, tracking number)
+    DELIVERED = "delivered"  # received by the customer
+    CANCELLED = "cancelled"  # the order was cancelled or refunded
+
+    __audiences__ = (CUSTOMER, PRODUCER, OFFICE)
+    __labels__ = {
+        PENDING: {CUSTOMER: _l("Being prepared"), PRODUCER: _l("To pack"), OFFICE: _l("Waiting for the producer")},
+        PACKED: _l("Packed"),
+        SHIPPED: {CUSTOMER: _l("On its way"), PRODUCER: _l("Shipped"), OFFICE: _l("Shipped")},
+        DELIVERED: _l("Delivered"),
+        CANCELLED: _l("Cancelled"),
+    }
+    __moves__ = {
+        PENDING: (PACKED, SHIPPED, CANCELLED),  # packing first is optional
+        PACKED: (SHIPPED, CANCELLED),
+        SHIPPED: (DELIVERED, CANCELLED),  # cancelled with its (cash) order before the others shipped
+    }
+
+    @classmethod
+    def producer_steps(cls):
+        """The moves a producer makes by hand (cancelling follows the order, never the producer)."""
+        return (cls.PACKED, cls.SHIPPED, cls.DELIVERED)
+
+
+class ProductStatus(StatusEnum):
+    """Where a product stands between its producer, the office and the shop."""
+
+    DRAFT = "draft"  # being written by the producer
+    PENDING_REVIEW = "pending_review"  # submitted, waiting for the OCOP office
+    PUBLISHED = "published"  # listed in the shop
+    HIDDEN = "hidden"  # taken off the shop by its producer or the office
+
+    __audiences__ = (PRODUCER, OFFICE)
+    __labels__ = {
+        DRAFT: _l("Draft"),
+        PENDING_REVIEW: _l("Waiting for review"),
+        PUBLISHED: {PRODUCER: _l("In the shop"), OFFICE: _l("Published")},
+        HIDDEN: _l("Hidden"),
+    }
+    __moves__ = {
+        DRAFT: (PENDING_REVIEW,),  # the producer submits it
+        PENDING_REVIEW: (PUBLISHED, DRAFT),  # the office publishes it or sends it back
+        PUBLISHED: (HIDDEN,),
+        HIDDEN: (PUBLISHED, PENDING_REVIEW),  # shown again; submitted when it was never published
+    }
+
+
+class ProducerStatus(StatusEnum):
+    """Whether a producer may sell."""
+
+    PENDING = "pending"  # applied, waiting for the OCOP office
+    APPROVED = "approved"  # may sell; their published products are listed
+    SUSPENDED = "suspended"  # hidden from the shop, portal read-only
+
+    __audiences__ = (PRODUCER, OFFICE)
+    __labels__ = {
+        PENDING: _l("Waiting for approval"),
+        APPROVED: _l("Approved"),
+        SUSPENDED: _l("Suspended"),
+    }
+    __moves__ = {
+        PENDING: (APPROVED, SUSPENDED),  # suspending an application turns it down
+        APPROVED: (SUSPENDED,),
+        SUSPENDED: (APPROVED,),
+    }
+
+
+class CertificationStatus(StatusEnum):
+    """Whether the office has checked an OCOP certification."""
+
+    SUBMITTED = "submitted"  # details sent by the producer, not yet checked
+    VERIFIED = "verified"  # recorded by an administrator: stars are authoritative
+    REJECTED = "rejected"  # the office could not verify it
+
+    __audiences__ = (PRODUCER, OFFICE)
+    __labels__ = {
+        SUBMITTED: {PRODUCER: _l("Waiting for the office"), OFFICE: _l("Submitted by the producer")},
+        VERIFIED: _l("Verified"),
+        REJECTED: {PRODUCER: _l("Not accepted"), OFFICE: _l("Rejected")},
+    }
+    __moves__ = {
+        SUBMITTED: (VERIFIED, REJECTED),
+    }
+
+
+class PaymentMethod(LabelledEnum):
+    """How a customer pays."""
+
+    CARD = "card"  # Stripe Checkout
+    COD = "cod"  # cash on delivery
+
+    __audiences__ = (CUSTOMER, OFFICE)
+    __labels__ = {
+        CARD: {CUSTOMER: _l("Card (Visa, Mastercard…), paid securely on Stripe"), OFFICE: _l("Card")},
+        COD: _l("Cash on delivery"),
+    }
+
+
+class DeliveryMethod(LabelledEnum):
+    """How an order reaches its customer."""
+
+    PROVINCE = "province"  # within Quảng Ninh
+    NATIONWIDE = "nationwide"  # elsewhere in Vietnam
+    PICKUP = "pickup"  # collected from the producer / OCOP showroom
+
+    __audiences__ = (CUSTOMER, PRODUCER, OFFICE)
+    __labels__ = {
+        PROVINCE: _l("Delivery within Quảng Ninh"),
+        NATIONWIDE: _l("Delivery elsewhere in Vietnam"),
+        PICKUP: {CUSTOMER: _l("Pick up from the producer (we call you to arrange it)"),
+                 PRODUCER: _l("Pick-up"), OFFICE: _l("Pick-up")},
+    }
+
+
+class Role(LabelledEnum):
+    """What a user account may do."""
+
+    CUSTOMER = "customer"  # buys in the shop
+    PRODUCER = "producer"  # owns a producer and its listings
+    ADMIN = "admin"  # the provincial OCOP office
+
+    __audiences__ = (OFFICE,)
+    __labels__ = {
+        CUSTOMER: _l("Customer"),
+        PRODUCER: _l("Producer"),
+        ADMIN: _l("Administrator"),
+    }
+
+
+class LegalType(LabelledEnum):
+    """The legal form of a producer (chủ thể OCOP)."""
+
+    COOPERATIVE = "cooperative"
+    COMPANY = "company"
+    HOUSEHOLD = "household"
+
+    __audiences__ = (CUSTOMER, PRODUCER, OFFICE)
+    __labels__ = {
+        COOPERATIVE: _l("Cooperative"),
+        COMPANY: _l("Company"),
+        HOUSEHOLD: _l("Household business"),
+    }
+
+
+class StockReason(LabelledEnum):
+    """Why a product's stock changed (one row of the stock ledger)."""
+
+    SALE = "sale"  # reserved by an order
+    RELEASE = "release"  # an unpaid or cancelled order gave its reservation back
+    RESTOCK = "restock"  # new goods from the producer
+    DAMAGE = "damage"  # broken, spoiled or lost goods written off
+    CORRECTION = "correction"  # a count that did not match
+    REFUND = "refund"  # goods of a refunded line returned to stock
+
+    __audiences__ = (PRODUCER,)
+    __labels__ = {
+        SALE: _l("Sale (order)"),
+        RELEASE: _l("Order cancelled: stock returned"),
+        RESTOCK: _l("Restock (new goods)"),
+        DAMAGE: _l("Damage or loss"),
+        CORRECTION: _l("Correction of a count"),
+        REFUND: _l("Refund: goods returned"),
+    }
+
+    @classmethod
+    def manual(cls):
+        """The reasons a producer may give by hand; the others come from orders."""
+        return (cls.RESTOCK, cls.DAMAGE, cls.CORRECTION)
+
+
+def member_of(enum, column="status"):
+    """A read-only model property giving the row's `column` as a member of `enum` (``order.state``)."""
+    return property(lambda row: enum(getattr(row, column)), doc=f"The row's {column} as a {enum.__name__}.")
+
+
+def is_status(member, column="status"):
+    """A hybrid property: whether the row's `column` is `member`, in Python and in SQL."""
+    def ask(row):
+        return getattr(row, column) == member
+    ask.__doc__ = f"Whether the {column} is {member.value}."
+    return hybrid_property(ask)
+
+
+LABELLED_ENUMS = (
+    OrderStatus, ShipmentStatus, ProductStatus, ProducerStatus, CertificationStatus,
+    PaymentMethod, DeliveryMethod, Role, LegalType, StockReason,
+)
