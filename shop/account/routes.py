@@ -4,13 +4,12 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from shop.account import bp
-from shop.checkout.forms import DELIVERY_LABELS, PAYMENT_LABELS, OrderActionForm
+from shop.checkout.forms import OrderActionForm
 from shop.errors import PaymentError
 from shop.extensions import db
 from shop.models import Order
 from shop.models.statuses import OrderStatus
 from shop.services.orders.access import find_order_for
-from shop.services.orders.flow import STATUS_LABELS
 from shop.services.payments.stripe_checkout import confirm_checkout_session
 from shop.web.query_args import int_arg
 
@@ -28,16 +27,15 @@ def order_page(number):
             confirm_checkout_session(session_id)
         except PaymentError:
             current_app.logger.info("order %s: payment not confirmed yet from the success page", order.number)
-    return render_template("account/order.html", order=order, token=token, status_labels=STATUS_LABELS,
-                           action_form=OrderActionForm(t=token), back_from_stripe=bool(session_id),
-                           delivery_labels=DELIVERY_LABELS, payment_labels=PAYMENT_LABELS)
+    return render_template("account/order.html", order=order, token=token,
+                           action_form=OrderActionForm(t=token), back_from_stripe=bool(session_id))
 
 
 @bp.get("/orders/<number>/status")
 def order_status(number):
     """The order's status as JSON, polled by the order page while a payment is processing."""
     order = find_order_for(number, current_user, request.args.get("t", ""))
-    return jsonify(status=order.status, label=str(STATUS_LABELS[order.status]))
+    return jsonify(status=order.status, label=str(order.state.customer_label))
 
 
 @bp.get("/account/orders")
@@ -48,4 +46,4 @@ def orders():
         select(Order).where(Order.customer_id == current_user.id).order_by(Order.created_at.desc(), Order.id.desc()),
         page=max(page, 1), per_page=ORDERS_PER_PAGE, error_out=False,
     )
-    return render_template("account/orders.html", pagination=pagination, status_labels=STATUS_LABELS)
+    return render_template("account/orders.html", pagination=pagination)

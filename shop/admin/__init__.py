@@ -20,12 +20,4 @@ def private_pages(response):
     return response
 
 
-@bp.context_processor
-def back_office_labels():
-    """Give the back-office templates the names of statuses and roles."""
-    from shop.admin import labels
-
-    return {"labels": labels}
-
-
 from shop.admin import routes  # noqa: E402,F401  (registers the views on bp)

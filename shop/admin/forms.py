@@ -4,7 +4,7 @@ from wtforms import BooleanField, DateField, IntegerField, SelectField, StringFi
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from shop.admin.labels import ROLE_LABELS
+from shop.models.statuses import Role
 from shop.web.forms import ShopForm
 
 
@@ -41,7 +41,7 @@ class CertificationForm(ShopForm):
 
 
 class RoleForm(ShopForm):
-    role = SelectField(_l("Role"), choices=[SelectChoice(code, label) for code, label in ROLE_LABELS.items()],
+    role = SelectField(_l("Role"), choices=[SelectChoice(code, label) for code, label in Role.choices()],
                        validators=[DataRequired()])
 
 

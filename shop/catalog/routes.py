@@ -5,7 +5,6 @@ from flask_babel import gettext as _
 from shop.catalog import bp
 from shop.catalog.structured_data import product_json_ld
 from shop.i18n import localized
-from shop.labels import LEGAL_TYPE_LABELS
 from shop.services.catalog import listing as catalog
 from shop.services.catalog.qrcodes import qr_svg
 from shop.web.page_cache import cached_page
@@ -46,7 +45,7 @@ def product(slug):
     return render_template(
         "catalog/product.html", product=product, certification=certification, stock=stock,
         related=catalog.related_products(product), page_url=page_url, json_ld=json_ld,
-        producer_kind=LEGAL_TYPE_LABELS.get(product.producer.legal_type, ""),
+        producer_kind=product.producer.legal_form.customer_label,
         qr_code=qr_svg(page_url, label=_("QR code")),  # the photo already bears the product's name
     )
 
@@ -68,7 +67,7 @@ def producer(slug):
     page = catalog.parse_filters(request.args, per_page=_per_page()).page
     result = catalog.list_products(catalog.CatalogFilter(page=page, per_page=_per_page()), producer=producer)
     return render_template("catalog/producer.html", producer=producer, result=result,
-                           producer_kind=LEGAL_TYPE_LABELS.get(producer.legal_type, ""))
+                           producer_kind=producer.legal_form.customer_label)
 
 
 @bp.route("/sitemap.xml")

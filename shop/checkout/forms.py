@@ -4,38 +4,29 @@ from wtforms import EmailField, HiddenField, RadioField, SelectChoice, StringFie
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from shop.errors import InvalidInput
-from shop.models.statuses import DeliveryMethod, PaymentMethod
+from shop.models.statuses import CUSTOMER, DeliveryMethod, PaymentMethod
 from shop.services.orders.placing import CheckoutDetails, normalize_phone
 from shop.web.forms import ShopForm
 
-DELIVERY_CHOICES = [
-    SelectChoice(DeliveryMethod.PROVINCE, _l("Delivery within Quảng Ninh")),
-    SelectChoice(DeliveryMethod.NATIONWIDE, _l("Delivery elsewhere in Vietnam")),
-    SelectChoice(DeliveryMethod.PICKUP, _l("Pick up from the producer (we call you to arrange it)")),
-]
-PAYMENT_CHOICES = [
-    SelectChoice(PaymentMethod.CARD, _l("Card (Visa, Mastercard…), paid securely on Stripe")),
-    SelectChoice(PaymentMethod.COD, _l("Cash on delivery")),
-]
-DELIVERY_LABELS = {choice.value: choice.label for choice in DELIVERY_CHOICES}
-PAYMENT_LABELS = {choice.value: choice.label for choice in PAYMENT_CHOICES}
+DELIVERY_CHOICES = [SelectChoice(value, label) for value, label in DeliveryMethod.choices(CUSTOMER)]
+PAYMENT_CHOICES = [SelectChoice(value, label) for value, label in PaymentMethod.choices(CUSTOMER)]
 
 
 class CheckoutForm(ShopForm):
     name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)])
     phone = StringField(_l("Mobile phone"), validators=[DataRequired(), Length(max=30)])
-    delivery_method = RadioField(_l("Delivery"), choices=DELIVERY_CHOICES, default=DeliveryMethod.PROVINCE)
+    delivery_method = RadioField(_l("Delivery"), choices=DELIVERY_CHOICES, default=DeliveryMethod.PROVINCE.value)
     address = TextAreaField(_l("Delivery address"), validators=[Optional(), Length(max=500)])
     note = TextAreaField(_l("Note for the producers (optional)"), validators=[Optional(), Length(max=1000)])
-    payment_method = RadioField(_l("Payment method"), choices=PAYMENT_CHOICES, default=PaymentMethod.COD)
+    payment_method = RadioField(_l("Payment method"), choices=PAYMENT_CHOICES, default=PaymentMethod.COD.value)
 
     def __init__(self, *args, card_enabled=False, **kwargs):
         super().__init__(*args, **kwargs)
         if not card_enabled:
             self.payment_method.choices = [choice for choice in PAYMENT_CHOICES if choice.value == PaymentMethod.COD]
             if self.payment_method.data is None:
-                self.payment_method.data = PaymentMethod.COD
+                self.payment_method.data = PaymentMethod.COD.value
 
     def validate_phone(self, field):
         try:

@@ -5,11 +5,9 @@ from wtforms import DateField, EmailField, IntegerField, PasswordField, SelectFi
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, NumberRange, Optional
 
-from shop.models.statuses import LegalType
-from shop.producer.labels import LEGAL_TYPE_LABELS, REASON_LABELS
+from shop.models.statuses import PRODUCER, LegalType, StockReason
 from shop.services.accounts.users import MIN_PASSWORD_LENGTH
 from shop.services.catalog.products import MAX_PRICE, MAX_STOCK
-from shop.services.stock import MANUAL_REASONS
 from shop.web.forms import ShopForm
 
 
@@ -35,7 +33,7 @@ class BusinessFields:
 class ApplyForm(BusinessFields, ShopForm):
     business_name = StringField(_l("Business name"), validators=[DataRequired(), Length(max=200)])
     legal_type = SelectField(_l("Kind of business"),
-                             choices=[SelectChoice(kind, LEGAL_TYPE_LABELS[kind]) for kind in tuple(LegalType)])
+                             choices=[SelectChoice(kind, label) for kind, label in LegalType.choices(PRODUCER)])
     area_id = SelectField(_l("Area"), coerce=int, validators=[InputRequired()])
 
 
@@ -88,7 +86,8 @@ class PhotoForm(ShopForm):
 
 class StockForm(ShopForm):
     reason = SelectField(_l("Reason"),
-                         choices=[SelectChoice(reason, REASON_LABELS[reason]) for reason in MANUAL_REASONS])
+                         choices=[SelectChoice(reason, label) for reason, label in StockReason.choices(
+                             members=StockReason.manual())])
     quantity = WholeNumberField(_l("Quantity"), validators=[InputRequired()])
     note = StringField(_l("Note"), validators=[Optional(), Length(max=300)])
 

@@ -8,7 +8,7 @@ from shop.models import Product, StockMovement
 from shop.models.statuses import StockReason
 
 # Reasons a producer may give for a manual adjustment (sales and releases come from orders).
-MANUAL_REASONS = ("restock", "damage", "correction")
+MANUAL_REASONS = StockReason.manual()
 
 
 def reserve_stock(product_id, quantity, order_id=None, actor_id=None):
@@ -88,7 +88,7 @@ def ledger_balance(product_id):
 
 
 def _record(product_id, quantity, reason, order_id, actor_id, note):
-    assert reason in tuple(StockReason), reason
+    assert reason in StockReason.values(), reason
     db.session.add(StockMovement(
         product_id=product_id, quantity=quantity, reason=reason,
         order_id=order_id, actor_id=actor_id, note=note[:500],

@@ -37,9 +37,8 @@ def test_pack_ship_deliver_moves_a_card_order_to_fulfilled_then_completed(app, d
     notes = [(e.from_status, e.to_status, e.note) for e in db.session.query(OrderEvent).order_by(OrderEvent.id)]
     assert notes[0] == (OrderStatus.PAID, OrderStatus.PAID, "shipment of HTX Trà Ba Chẽ: pending → packed")
     assert notes[1][2] == "shipment of HTX Trà Ba Chẽ: packed → shipped (Viettel Post, VTP123)"
-    assert [to for _from, to, _note in notes] == [OrderStatus.PAID, OrderStatus.PAID, OrderStatus.FULFILLED,
-                                                   OrderStatus.FULFILLED,
-                                                 OrderStatus.COMPLETED]
+    assert [to for _from, to, _note in notes] == [
+        OrderStatus.PAID, OrderStatus.PAID, OrderStatus.FULFILLED, OrderStatus.FULFILLED, OrderStatus.COMPLETED]
     assert {e.action for e in db.session.query(AuditEvent)} == {"order.status"}
     (mail,) = sent_mail
     assert mail["To"] == order.email

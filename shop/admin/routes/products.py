@@ -34,7 +34,7 @@ def product(product_id):
     product = get_or_404(Product, product_id)
     return render_template(
         "admin/product.html", product=product, action_form=ActionForm(), reject_form=ReasonForm(),
-        hide_form=NoteForm(), today=local_today(),
+        hide_form=NoteForm(), today=local_today(), actions=product_review.office_actions(product),
         history=product_history(product),
     )
 

@@ -2,17 +2,25 @@
 from flask import abort, current_app, flash, render_template, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
 from shop.admin import bp
 from shop.admin.exports import breakdown_table, csv_response, payables_table, period_table, summary_table
-from shop.admin.labels import DIMENSION_LABELS
 from shop.errors import InvalidInput
 from shop.services.catalog.review import product_counts
 from shop.services.certification.records import certification_counts
 from shop.services.producers.approval import producer_counts
 from shop.services.reports import revenue as reports
 from shop.web.page_cache import remembered
+
+DIMENSION_LABELS = {
+    "producer": _l("By producer"),
+    "category": _l("By OCOP product group"),
+    "stars": _l("By star level"),
+    "area": _l("By area"),
+    "payment": _l("By payment method"),
+}
 
 
 def _period():

@@ -6,8 +6,8 @@ from flask_login import current_user
 from shop.admin import bp
 from shop.admin.actions import get_or_404, list_args, paginate, perform
 from shop.admin.forms import ActionForm, RoleForm
-from shop.admin.labels import ROLE_LABELS
 from shop.models import User
+from shop.models.statuses import Role
 from shop.services.accounts import roles as user_admin
 
 
@@ -26,8 +26,9 @@ def users():
 def change_role(user_id):
     user = get_or_404(User, user_id)
     form = RoleForm()
+    role = Role(form.role.data).office_label if form.role.data in Role.values() else ""
     perform(form, lambda: user_admin.change_role(user, form.role.data, current_user),
-            _("%(email)s is now: %(role)s.", email=user.email, role=ROLE_LABELS.get(form.role.data, "")))
+            _("%(email)s is now: %(role)s.", email=user.email, role=role))
     return _back()
 
 

@@ -12,7 +12,7 @@ from shop.producer import bp
 from shop.producer.forms import SalesFilterForm, ShipForm
 from shop.producer.routes.portal import USER_ERRORS, form_error
 from shop.services.orders import fulfilment
-from shop.services.orders.flow import REVENUE_STATUSES, STATUS_LABELS
+from shop.services.orders.flow import REVENUE_STATUSES
 from shop.services.reports import producer_sales
 from shop.services.reports.producer_sales import WAITING_SHIPMENTS
 from shop.web.query_args import int_arg
@@ -28,7 +28,7 @@ STEP_MESSAGES = {
 def _status_choices():
     return [SelectChoice("sales", _("Sales (paid orders)")),
             SelectChoice("all", _("All orders"))] + [
-        SelectChoice(status, str(STATUS_LABELS[status])) for status in tuple(OrderStatus)
+        SelectChoice(status.value, str(status.producer_label)) for status in OrderStatus
     ]
 
 
@@ -68,8 +68,7 @@ def sales():
 @bp.route("/sales.csv")
 def sales_csv():
     _form, start, end, statuses = _sales_filter()
-    chunks = producer_sales.sales_csv(g.producer.id, start, end, statuses,
-                                      STATUS_LABELS, fulfilment.SHIPMENT_LABELS)
+    chunks = producer_sales.sales_csv(g.producer.id, start, end, statuses)
     filename = f"sales-{start.isoformat()}-{end.isoformat()}.csv"
     return Response(stream_with_context(chunks), mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -7,7 +7,7 @@ from wtforms.fields.choices import SelectChoice
 from shop.errors import Forbidden, InvalidInput, InvalidTransition, OutOfStock
 from shop.i18n import localized, select_locale
 from shop.models.statuses import ProducerStatus, Role
-from shop.producer import bp, labels
+from shop.producer import bp
 from shop.producer.forms import (
     ApplyForm,
     ApplyWithAccountForm,
@@ -15,8 +15,6 @@ from shop.producer.forms import (
     ProfileForm,
 )
 from shop.services.catalog import products as listings
-from shop.services.orders.flow import STATUS_LABELS
-from shop.services.orders.fulfilment import SHIPMENT_LABELS
 from shop.services.producers import profiles as producers
 from shop.services.reports import producer_sales
 from shop.web.security import role_required
@@ -56,7 +54,6 @@ def _producer_only():
 def portal_context():
     producer = g.get("producer")
     return {"producer": producer, "read_only": bool(producer and producer.status == ProducerStatus.SUSPENDED),
-            "labels": labels, "status_labels": STATUS_LABELS, "shipment_labels": SHIPMENT_LABELS,
             "to_local": producer_sales.to_local}
 
 

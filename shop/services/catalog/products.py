@@ -12,13 +12,15 @@ from sqlalchemy.orm import contains_eager, selectinload
 from shop.errors import InvalidInput, InvalidTransition, NotFound
 from shop.extensions import db
 from shop.models import Category, Certification, Product, ProductImage, StockMovement
-from shop.models.statuses import CertificationStatus, ProductStatus
+from shop.models.statuses import PRODUCER, CertificationStatus, ProductStatus
 from shop.services.audit import record_audit
+from shop.services.catalog import actions
 from shop.services.catalog.search import refresh_search_text
 from shop.services.catalog.slugs import unique_slug
 from shop.services.certification.rules import expiry_for
 from shop.services.media.storage import remove_media, store_document, store_picture
 from shop.services.media.uploads import is_pdf, open_picture, read_upload
+from shop.services.moves import move
 from shop.services.producers.profiles import require_approved
 from shop.services.stock import adjust_stock, record_initial_stock
 
@@ -80,33 +82,21 @@ def update_product(producer, product_id, actor, values):
     return product
 
 
-# action → (statuses it may start from, status it leads to)
-STATUS_ACTIONS = {
-    "submit": ((ProductStatus.DRAFT,), ProductStatus.PENDING_REVIEW),
-    "hide": ((ProductStatus.PUBLISHED,), ProductStatus.HIDDEN),
-    "show": ((ProductStatus.HIDDEN,), ProductStatus.PUBLISHED),
-}
-
-
 def allowed_actions(product):
     """Return the status actions the producer may take on `product` now."""
-    actions = [name for name, (sources, _to) in STATUS_ACTIONS.items() if product.status in sources]
-    if product.status == ProductStatus.HIDDEN and product.published_at is None:
-        actions = ["submit"]  # never published: it goes to the office before it can be shown
-    return actions
+    return actions.allowed_actions(product, PRODUCER)
 
 
 def change_status(producer, product_id, action, actor):
     """Submit a draft for review, hide a published product or show a hidden one again; commits."""
     require_approved(producer)
     product = own_product(producer, product_id)
-    if action not in allowed_actions(product):
+    if action not in actions.PRODUCT_ACTIONS:
         raise InvalidTransition(_("This product cannot do that in its present state."))
+    chosen = actions.require_action(product, action, PRODUCER, _("This product cannot do that in its present state."))
     if action == "submit" and not product.images:
         raise InvalidInput(_("Add at least one photo before submitting the product for review."))
-    before = product.status
-    product.status = ProductStatus.PENDING_REVIEW if action == "submit" else STATUS_ACTIONS[action][1]
-    record_audit(actor, "product.status", product, {"status": before}, {"status": product.status})
+    move(product, chosen.to, actor)
     db.session.commit()
     return product
 

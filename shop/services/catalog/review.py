@@ -3,12 +3,13 @@ from flask_babel import gettext as _
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
-from shop.errors import InvalidInput, InvalidTransition
+from shop.errors import InvalidInput
 from shop.extensions import db
-from shop.models import Producer, Product, utcnow
-from shop.models.statuses import ProductStatus
-from shop.services.audit import record_audit
+from shop.models import Producer, Product
+from shop.models.statuses import OFFICE, ProductStatus
+from shop.services.catalog.actions import allowed_actions, require_action
 from shop.services.catalog.search import fold
+from shop.services.moves import move
 
 MAX_NOTE_LENGTH = 500
 
@@ -34,29 +35,17 @@ def product_counts():
     return {status: counts.get(status, 0) for status in tuple(ProductStatus)}
 
 
-def _move(product, allowed_from, to_status, error):
-    """Change the status if the product is in one of `allowed_from`; return the state before."""
-    if product.status not in allowed_from:
-        raise InvalidTransition(error)
-    before = {"status": product.status, "review_note": product.review_note}
-    product.status = to_status
-    return before
-
-
-def _audit(actor, product, before, note):
-    record_audit(actor, "product.status", product, before,
-                 {"status": product.status, "review_note": product.review_note}, note)
+def _act(product, name, actor, note="", changes=None):
+    """Take the office's action `name` on `product` through the one move function; commits."""
+    action = require_action(product, name, OFFICE)
+    move(product, action.to, actor, note, changes=changes)
+    db.session.commit()
+    return product
 
 
 def publish_product(product, actor):
     """Publish a product waiting for review: it is listed in the shop from now on."""
-    before = _move(product, (ProductStatus.PENDING_REVIEW,), ProductStatus.PUBLISHED,
-                   _("Only a product waiting for review can be published."))
-    product.published_at = utcnow()
-    product.review_note = ""
-    _audit(actor, product, before, "")
-    db.session.commit()
-    return product
+    return _act(product, "publish", actor, changes={"review_note": ""})
 
 
 def reject_product(product, actor, note):
@@ -66,29 +55,19 @@ def reject_product(product, actor, note):
         raise InvalidInput(_("Tell the producer what to change."))
     if len(note) > MAX_NOTE_LENGTH:
         raise InvalidInput(_("The note is too long (at most %(n)d characters).", n=MAX_NOTE_LENGTH))
-    before = _move(product, (ProductStatus.PENDING_REVIEW,), ProductStatus.DRAFT,
-                   _("Only a product waiting for review can be sent back."))
-    product.review_note = note
-    _audit(actor, product, before, note)
-    db.session.commit()
-    return product
+    return _act(product, "reject", actor, note, changes={"review_note": note})
 
 
 def hide_product(product, actor, note=""):
     """Take a published product off the shop."""
-    note = (note or "").strip()[:MAX_NOTE_LENGTH]
-    before = _move(product, (ProductStatus.PUBLISHED,), ProductStatus.HIDDEN,
-                   _("Only a published product can be hidden."))
-    _audit(actor, product, before, note)
-    db.session.commit()
-    return product
+    return _act(product, "hide", actor, (note or "").strip()[:MAX_NOTE_LENGTH])
 
 
 def unhide_product(product, actor):
     """Put a hidden product back in the shop."""
-    before = _move(product, (ProductStatus.HIDDEN,), ProductStatus.PUBLISHED,
-                   _("Only a hidden product can be shown again."))
-    product.published_at = product.published_at or utcnow()
-    _audit(actor, product, before, "")
-    db.session.commit()
-    return product
+    return _act(product, "unhide", actor)
+
+
+def office_actions(product):
+    """Return the status actions the office may take on `product` now (the product page's buttons)."""
+    return allowed_actions(product, OFFICE)

@@ -18,6 +18,7 @@ from shop.models.statuses import CertificationStatus
 from shop.services.audit import record_audit
 from shop.services.certification.rules import expiry_for, issuing_body_for
 from shop.services.localtime import local_today
+from shop.services.moves import LIFECYCLES, move, require_move
 
 EXPIRY_WARNING_DAYS = 60
 
@@ -36,11 +37,7 @@ class CertificationDetails:
 
 
 def _snapshot(cert):
-    return {
-        "stars": cert.stars, "status": cert.status, "decision_number": cert.decision_number,
-        "issuing_body": cert.issuing_body, "decision_date": cert.decision_date.isoformat(),
-        "expires_on": cert.expires_on.isoformat(), "traceability_url": cert.traceability_url,
-    }
+    return LIFECYCLES[Certification].snapshot(cert)
 
 
 def _clean_url(url):
@@ -104,45 +101,44 @@ def record_certification(product, details, actor):
 
 def update_certification(cert, details, actor):
     """Correct a verified rating (stars, decision, dates, address)."""
-    if cert.status != CertificationStatus.VERIFIED:
+    if not cert.is_verified:
         raise InvalidTransition(_("Only a verified certification can be edited; verify or reject it first."))
-    return _apply(cert, details, actor, "certification.update")
-
-
-def verify_certification(cert, details, actor):
-    """Verify a producer's submitted certificate, setting its stars (and any correction)."""
-    if cert.status != CertificationStatus.SUBMITTED:
-        raise InvalidTransition(_("This certification is not waiting for verification."))
-    return _apply(cert, details, actor, "certification.verify")
-
-
-def _apply(cert, details, actor, action):
-    values = clean_details(details)
-    if _decision_taken(values["decision_number"], cert.product_id, exclude_id=cert.id):
-        raise InvalidInput(_("This product already has decision %(number)s.", number=values["decision_number"]),
-                           field="decision_number")
+    values = _clean_for(cert, details)
     before = _snapshot(cert)
     for name, value in values.items():
         setattr(cert, name, value)
-    cert.status = CertificationStatus.VERIFIED
     cert.verified_by_id = actor.id
-    record_audit(actor, action, cert, before, _snapshot(cert), f"product {cert.product.slug}")
+    record_audit(actor, "certification.update", cert, before, _snapshot(cert), f"product {cert.product.slug}")
     db.session.commit()
     return cert
 
 
+def verify_certification(cert, details, actor):
+    """Verify a producer's submitted certificate, setting its stars (and any correction)."""
+    require_move(cert, CertificationStatus.VERIFIED)
+    values = _clean_for(cert, details)
+    move(cert, CertificationStatus.VERIFIED, actor, f"product {cert.product.slug}",
+         changes={**values, "verified_by_id": actor.id}, audit_action="certification.verify")
+    db.session.commit()
+    return cert
+
+
+def _clean_for(cert, details):
+    values = clean_details(details)
+    if _decision_taken(values["decision_number"], cert.product_id, exclude_id=cert.id):
+        raise InvalidInput(_("This product already has decision %(number)s.", number=values["decision_number"]),
+                           field="decision_number")
+    return values
+
+
 def reject_certification(cert, actor, note):
     """Turn down a producer's submitted certificate with the reason they are shown."""
-    if cert.status != CertificationStatus.SUBMITTED:
-        raise InvalidTransition(_("This certification is not waiting for verification."))
+    require_move(cert, CertificationStatus.REJECTED)
     note = (note or "").strip()
     if not note:
         raise InvalidInput(_("Tell the producer why the certificate cannot be verified."))
-    before = _snapshot(cert)
-    cert.status = CertificationStatus.REJECTED
-    cert.note = note[:500]
-    cert.verified_by_id = actor.id
-    record_audit(actor, "certification.reject", cert, before, _snapshot(cert), note)
+    move(cert, CertificationStatus.REJECTED, actor, note, changes={"note": note[:500], "verified_by_id": actor.id},
+         audit_action="certification.reject")
     db.session.commit()
     return cert
 

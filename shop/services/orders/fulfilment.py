@@ -12,37 +12,17 @@ from sqlalchemy.orm import contains_eager
 from shop.errors import InvalidInput, InvalidTransition, NotFound
 from shop.extensions import db
 from shop.i18n import N_
-from shop.models import Order, OrderEvent, OrderLine, Shipment, utcnow
+from shop.models import Order, OrderLine, Shipment
 from shop.models.statuses import OrderStatus, ShipmentStatus
+from shop.services import moves
 from shop.services.mail import send_mail
 from shop.services.orders.flow import transition_order
 from shop.services.producers.profiles import require_approved
-
-# status → the statuses a shipment may move to. Anything else raises InvalidTransition.
-SHIPMENT_TRANSITIONS = {
-    ShipmentStatus.PENDING: {ShipmentStatus.PACKED, ShipmentStatus.SHIPPED},  # packing first is optional
-    ShipmentStatus.PACKED: {ShipmentStatus.SHIPPED},
-    ShipmentStatus.SHIPPED: {ShipmentStatus.DELIVERED},
-    ShipmentStatus.DELIVERED: set(),
-    ShipmentStatus.CANCELLED: set(),  # set by the office when an order is cancelled or refunded
-}
 
 # Orders whose shipments may be worked on: paid card orders, placed cash orders, and (for the
 # delivery step) orders already fulfilled. Never pending_payment, cancelled or refunded.
 WORKABLE_ORDER_STATUSES = (OrderStatus.PAID, OrderStatus.PLACED, OrderStatus.FULFILLED)
 SENDABLE_ORDER_STATUSES = (OrderStatus.PAID, OrderStatus.PLACED)
-
-SHIPMENT_LABELS = {
-    ShipmentStatus.PENDING: _l("To pack"),
-    ShipmentStatus.PACKED: _l("Packed"),
-    ShipmentStatus.SHIPPED: _l("Shipped"),
-    ShipmentStatus.DELIVERED: _l("Delivered"),
-    ShipmentStatus.CANCELLED: _l("Cancelled"),
-}
-
-_STAMPS = {ShipmentStatus.PACKED: "packed_at", ShipmentStatus.SHIPPED: "shipped_at",
-           ShipmentStatus.DELIVERED: "delivered_at"}
-
 
 def own_shipment(producer, shipment_id):
     """Return the producer's shipment `shipment_id`; NotFound when it is not theirs."""
@@ -79,13 +59,13 @@ def shipment_lines(shipment):
 
 
 def next_steps(shipment):
-    """Return the statuses the shipment may move to now (none while its order is not workable)."""
+    """Return the statuses the producer may move the shipment to now (none while its order is not workable)."""
     if shipment.order.status not in WORKABLE_ORDER_STATUSES:
         return []
-    steps = SHIPMENT_TRANSITIONS[shipment.status]
+    steps = [status for status in shipment.state.next_statuses if status in ShipmentStatus.producer_steps()]
     if shipment.order.status not in SENDABLE_ORDER_STATUSES:
-        steps = steps & {ShipmentStatus.DELIVERED}
-    return [status for status in ShipmentStatus.producer_steps() if status in steps]
+        steps = [status for status in steps if status == ShipmentStatus.DELIVERED]
+    return steps
 
 
 def move_shipment(producer, shipment_id, to_status, actor, carrier="", tracking_number=""):
@@ -103,12 +83,12 @@ def move_shipment(producer, shipment_id, to_status, actor, carrier="", tracking_
     db.session.refresh(shipment)
     try:
         if to_status not in next_steps(shipment):
-            raise InvalidTransition(_("This shipment cannot go from “%(from)s” to “%(to)s” now.",
-                                      **{"from": SHIPMENT_LABELS[shipment.status],
-                                         "to": SHIPMENT_LABELS.get(to_status, to_status)}))
-        note = _apply_move(shipment, to_status, carrier, tracking_number)
-        db.session.add(OrderEvent(order=order, from_status=order.status, to_status=order.status,
-                                  actor_id=actor.id, note=note))
+            raise InvalidTransition(_("This shipment cannot go from “%(from)s” to “%(to)s” now.", **{
+                "from": shipment.state.producer_label,
+                "to": ShipmentStatus(to_status).producer_label if to_status in ShipmentStatus.values() else to_status,
+            }))
+        note = _take_carrier(shipment, to_status, carrier, tracking_number)
+        moves.move(shipment, to_status, actor, note)
         _follow_shipments(order, actor)
         db.session.commit()
     except Exception:
@@ -119,20 +99,17 @@ def move_shipment(producer, shipment_id, to_status, actor, carrier="", tracking_
     return shipment
 
 
-def _apply_move(shipment, to_status, carrier, tracking_number):
-    if to_status == ShipmentStatus.SHIPPED:
-        carrier, tracking_number = (carrier or "").strip(), (tracking_number or "").strip()
-        if not carrier or len(carrier) > 80:
-            raise InvalidInput(_("Give the carrier (at most 80 characters)."), field="carrier")
-        if not tracking_number or len(tracking_number) > 80:
-            raise InvalidInput(_("Give the tracking number (at most 80 characters)."), field="tracking_number")
-        shipment.carrier, shipment.tracking_number = carrier, tracking_number
-    note = f"shipment of {shipment.producer.name}: {shipment.status} → {to_status}"
-    if to_status == ShipmentStatus.SHIPPED:
-        note += f" ({carrier}, {tracking_number})"
-    shipment.status = to_status
-    setattr(shipment, _STAMPS[to_status], utcnow())
-    return note[:500]
+def _take_carrier(shipment, to_status, carrier, tracking_number):
+    """Check and set the carrier and tracking number a shipment leaves with; return them as the move's note."""
+    if to_status != ShipmentStatus.SHIPPED:
+        return ""
+    carrier, tracking_number = (carrier or "").strip(), (tracking_number or "").strip()
+    if not carrier or len(carrier) > 80:
+        raise InvalidInput(_("Give the carrier (at most 80 characters)."), field="carrier")
+    if not tracking_number or len(tracking_number) > 80:
+        raise InvalidInput(_("Give the tracking number (at most 80 characters)."), field="tracking_number")
+    shipment.carrier, shipment.tracking_number = carrier, tracking_number
+    return f"{carrier}, {tracking_number}"
 
 
 def _follow_shipments(order, actor):

@@ -25,6 +25,7 @@ from shop.models.statuses import (
     ProductStatus,
     ShipmentStatus,
 )
+from shop.services import moves
 from shop.services.orders.cart import shipping_fee
 from shop.services.orders.flow import transition_order
 from shop.services.orders.mail import send_order_mails
@@ -186,7 +187,8 @@ def release_locked_order(order, reason, actor=None):
             return_stock(line.product_id, line.quantity - line.refunded_quantity, "release",
                          order_id=order.id, actor_id=actor_id, note=reason)
     for shipment in order.shipments:
-        shipment.status = ShipmentStatus.CANCELLED
+        if moves.can_move(shipment, ShipmentStatus.CANCELLED):  # a delivered one stays delivered
+            moves.move(shipment, ShipmentStatus.CANCELLED, actor, reason)
     transition_order(order, OrderStatus.CANCELLED, actor, reason)
     return True
 

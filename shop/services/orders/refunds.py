@@ -17,6 +17,7 @@ from shop.models import Refund
 from shop.models.statuses import OrderStatus, PaymentMethod, ShipmentStatus
 from shop.services.audit import record_audit
 from shop.services.money import format_vnd
+from shop.services.moves import move
 from shop.services.orders.flow import can_move, transition_order
 from shop.services.orders.placing import lock_order, release_locked_order
 from shop.services.payments.stripe_checkout import close_checkout_session, stripe_client
@@ -159,8 +160,8 @@ def _settle(order, actor, reason):
     )
     if order.refunded_amount >= order.total and can_move(order, OrderStatus.REFUNDED):
         for shipment in order.shipments:
-            if shipment.status in (ShipmentStatus.PENDING, ShipmentStatus.PACKED):
-                shipment.status = ShipmentStatus.CANCELLED
+            if shipment.status in (ShipmentStatus.PENDING, ShipmentStatus.PACKED):  # not sent yet
+                move(shipment, ShipmentStatus.CANCELLED, actor, reason or N_("refunded"))
         transition_order(order, OrderStatus.REFUNDED, actor, reason or N_("refunded"))
 
 

@@ -4,12 +4,13 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from shop.errors import InvalidInput, InvalidTransition
+from shop.errors import InvalidInput
 from shop.extensions import db
-from shop.models import Producer, utcnow
+from shop.models import Producer
 from shop.models.statuses import ProducerStatus, Role
 from shop.services.audit import record_audit
 from shop.services.mail import send_mail
+from shop.services.moves import move, require_move
 
 MAX_REASON_LENGTH = 500
 
@@ -29,10 +30,6 @@ def producer_counts():
     return {status: counts.get(status, 0) for status in tuple(ProducerStatus)}
 
 
-def _state(producer):
-    return {"status": producer.status, "status_reason": producer.status_reason}
-
-
 def _clean_reason(reason, required):
     reason = (reason or "").strip()
     if required and not reason:
@@ -44,14 +41,9 @@ def _clean_reason(reason, required):
 
 def approve_producer(producer, actor, reason=""):
     """Approve a pending or suspended producer: they may sell. Audited; the producer is told by e-mail."""
-    if producer.status == ProducerStatus.APPROVED:
-        raise InvalidTransition(_("%(name)s is already approved.", name=producer.name))
+    require_move(producer, ProducerStatus.APPROVED)
     reason = _clean_reason(reason, required=False)
-    before = _state(producer)
-    producer.status = ProducerStatus.APPROVED
-    producer.status_reason = reason
-    producer.approved_at = utcnow()
-    record_audit(actor, "producer.status", producer, before, _state(producer), reason)
+    move(producer, ProducerStatus.APPROVED, actor, reason, changes={"status_reason": reason})
     owner = producer.owner
     if owner is not None and owner.role == Role.CUSTOMER:
         record_audit(actor, "user.role", owner, {"role": owner.role}, {"role": Role.PRODUCER},
@@ -64,13 +56,9 @@ def approve_producer(producer, actor, reason=""):
 
 def suspend_producer(producer, actor, reason):
     """Suspend a producer (or turn down an application) with a reason they are told by e-mail."""
-    if producer.status == ProducerStatus.SUSPENDED:
-        raise InvalidTransition(_("%(name)s is already suspended.", name=producer.name))
+    require_move(producer, ProducerStatus.SUSPENDED)
     reason = _clean_reason(reason, required=True)
-    before = _state(producer)
-    producer.status = ProducerStatus.SUSPENDED
-    producer.status_reason = reason
-    record_audit(actor, "producer.status", producer, before, _state(producer), reason)
+    move(producer, ProducerStatus.SUSPENDED, actor, reason, changes={"status_reason": reason})
     db.session.commit()
     _tell_producer(producer, _l("Your producer account is suspended"), "producer_suspended")
     return producer

@@ -136,7 +136,7 @@ def order_line_totals(producer_id, start, end, statuses):
     return Totals(*(int(value) for value in row))
 
 
-def sales_csv(producer_id, start, end, statuses, status_labels, shipment_labels):
+def sales_csv(producer_id, start, end, statuses):
     """Yield the CSV text of the lines `order_lines` lists: a UTF-8 byte-order mark first, so that
     spreadsheet programs read the Vietnamese names right, then a header and one row per line."""
     buffer = io.StringIO()
@@ -147,8 +147,8 @@ def sales_csv(producer_id, start, end, statuses, status_labels, shipment_labels)
     for count, line in enumerate(iter_order_lines(producer_id, start, end, statuses), start=1):
         writer.writerow([
             line.number, to_local(line.created_at).strftime("%Y-%m-%d %H:%M"), line.product_name, line.quantity,
-            line.unit_price, line.line_total, status_labels.get(line.order_status, line.order_status),
-            shipment_labels.get(line.shipment_status, line.shipment_status or ""),
+            line.unit_price, line.line_total, OrderStatus(line.order_status).producer_label,
+            ShipmentStatus(line.shipment_status).producer_label if line.shipment_status else "",
         ])
         if count % 200 == 0:
             yield _drain(buffer)

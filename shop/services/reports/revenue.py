@@ -258,7 +258,7 @@ def _labels(dimension, keys):
         return {a.id: (a.name_en if locale == "en" and a.name_en else a.name) for a in areas}
     if dimension == "stars":
         return {key: (_("%(n)d★", n=key) if key else _("Not rated")) for key in keys}
-    return {PaymentMethod.CARD: _("Card"), PaymentMethod.COD: _("Cash on delivery")}
+    return {method.value: str(method.office_label) for method in PaymentMethod}
 
 
 def _goods_breakdown(dimension, begin, finish, summary):
