@@ -4,7 +4,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from shop.account import bp
-from shop.checkout.forms import DELIVERY_LABELS, PAYMENT_LABELS, OrderActionForm
+from shop.checkout.forms import DELIVERY_LABELS, PAYMENT_LABELS
 from shop.errors import PaymentError
 from shop.extensions import db
 from shop.models import Order
@@ -12,6 +12,7 @@ from shop.models.order import ORDER_PENDING_PAYMENT
 from shop.services.orders.access import find_order_for
 from shop.services.orders.flow import STATUS_LABELS
 from shop.services.payments.stripe_checkout import confirm_checkout_session
+from shop.web.forms import OrderActionForm
 from shop.web.query_args import int_arg
 
 ORDERS_PER_PAGE = 20
