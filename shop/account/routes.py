@@ -4,13 +4,13 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from shop.account import bp
-from shop.checkout.forms import OrderActionForm
 from shop.errors import PaymentError
 from shop.extensions import db
 from shop.models import Order
 from shop.models.statuses import OrderStatus
 from shop.services.orders.access import find_order_for
 from shop.services.payments.stripe_checkout import confirm_checkout_session
+from shop.web.forms import OrderActionForm
 from shop.web.query_args import int_arg
 
 ORDERS_PER_PAGE = 20

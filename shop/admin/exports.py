@@ -5,7 +5,7 @@ import io
 from flask import Response
 from flask_babel import gettext as _
 
-from shop.services.reports.revenue import payables_total
+from shop.services.reports.payables import payables_total
 
 # A text cell starting with one of these could run as a formula in a spreadsheet.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -1,9 +1,9 @@
 """Products as JSON: the shapes described in shop/api/openapi.py."""
 from flask import url_for
 
-from shop.catalog.structured_data import media_url
 from shop.services.catalog.listing import STOCK_LOW, availability, public_link, shown_certification
 from shop.services.certification.rules import badge_stars
+from shop.web.static_files import media_url
 
 
 def _names(obj, vi_field="name_vi", en_field="name_en"):

@@ -2,16 +2,12 @@
 from flask import url_for
 
 from shop.services.catalog.listing import STOCK_LOW, STOCK_SOLD_OUT
+from shop.web.static_files import media_url
 
 AVAILABILITY = {
     STOCK_SOLD_OUT: "https://schema.org/OutOfStock",
     STOCK_LOW: "https://schema.org/LimitedAvailability",
 }
-
-
-def media_url(filename, external=False):
-    """Return the address of a stored picture."""
-    return url_for("main.media", filename=filename, _external=external)
 
 
 def product_image_urls(product, external=True):

@@ -1,6 +1,6 @@
 """The checkout form: contact, delivery and payment (prices are never part of it)."""
 from flask_babel import lazy_gettext as _l
-from wtforms import EmailField, HiddenField, RadioField, SelectChoice, StringField, TextAreaField
+from wtforms import EmailField, RadioField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from shop.errors import InvalidInput
@@ -45,9 +45,3 @@ class CheckoutForm(ShopForm):
             delivery_method=self.delivery_method.data, address=self.address.data or "",
             note=self.note.data or "", payment_method=self.payment_method.data,
         )
-
-
-class OrderActionForm(ShopForm):
-    """Pay or cancel an unpaid order; `t` is the order's signed link for guests."""
-
-    t = HiddenField()

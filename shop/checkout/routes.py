@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from shop.checkout import bp
-from shop.checkout.forms import DELIVERY_CHOICES, CheckoutForm, OrderActionForm
+from shop.checkout.forms import DELIVERY_CHOICES, CheckoutForm
 from shop.errors import OutOfStock, PaymentError, ShopError
 from shop.extensions import limiter
 from shop.i18n import N_, select_locale
@@ -14,6 +14,7 @@ from shop.services.orders.cart import empty_cart, merge_into_cart, price_cart, r
 from shop.services.orders.placing import card_payment_enabled, order_items, place_order
 from shop.services.orders.refunds import cancel_order
 from shop.services.payments import stripe_checkout as payments
+from shop.web.forms import OrderActionForm
 from shop.web.visitor_cart import current_cart
 
 

@@ -2,6 +2,7 @@
 from flask import current_app
 from flask_babel import Domain
 from flask_wtf import FlaskForm
+from wtforms import HiddenField
 
 # WTForms ships no Vietnamese, so the shop keeps WTForms' messages in its own catalogue,
 # under the domain "wtforms" (shop/translations/<lang>/LC_MESSAGES/wtforms.po).
@@ -29,3 +30,9 @@ class ShopForm(FlaskForm):
             if not current_app.config.get("WTF_I18N_ENABLED", True):
                 return super().get_translations(form)
             return _messages
+
+
+class OrderActionForm(ShopForm):
+    """Pay or cancel an unpaid order; `t` is the order's signed link for guests."""
+
+    t = HiddenField()

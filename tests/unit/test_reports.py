@@ -13,6 +13,8 @@ from datetime import date
 import pytest
 
 from shop.errors import InvalidInput
+from shop.services.reports import payables as payable_reports
+from shop.services.reports import periods
 from shop.services.reports import revenue as reports
 from tests.admin_factories import build_march_sales
 
@@ -107,13 +109,13 @@ def test_payment_breakdown_is_whole_orders(sales):
 
 
 def test_payables_take_the_commission_on_the_net(sales):
-    payables = {row.label: row for row in reports.producer_payables(*MARCH, commission_percent=10)}
+    payables = {row.label: row for row in payable_reports.producer_payables(*MARCH, commission_percent=10)}
     a = payables["HTX Chả mực Hạ Long"]
     assert (a.gross, a.refunds, a.net, a.commission, a.payable) == (700_000, 244_348, 455_652, 45_565, 410_087)
     b = payables["HTX Trà hoa vàng Ba Chẽ"]
     assert (b.net, b.commission, b.payable) == (235_652, 23_565, 212_087)
     assert payables["Hộ kinh doanh Bánh gai"].payable == 18_000
-    without = reports.producer_payables(*MARCH, commission_percent=0)
+    without = payable_reports.producer_payables(*MARCH, commission_percent=0)
     assert sum(row.payable for row in without) == 1_020_000 - 308_696
 
 
@@ -124,24 +126,24 @@ def test_a_period_without_sales_is_all_zeros(db):
 
 
 def test_commission_and_division_round_half_up():
-    assert reports.commission_on(235_650, 5) == 11_783  # 11 782.5 rounds half up
-    assert reports.commission_on(-235_650, 5) == -11_783
+    assert payable_reports.commission_on(235_650, 5) == 11_783  # 11 782.5 rounds half up
+    assert payable_reports.commission_on(-235_650, 5) == -11_783
     assert reports.divide_half_up(7, 2) == 4 and reports.divide_half_up(5, 3) == 2
 
 
 def test_periods_default_to_this_month_and_refuse_bad_dates():
     today = date(2026, 11, 28)
-    assert reports.resolve_period("", "", today) == (date(2026, 11, 1), today)
-    assert reports.resolve_period("2026-01-01", "2026-01-31", today) == (date(2026, 1, 1), date(2026, 1, 31))
+    assert periods.resolve_period("", "", today) == (date(2026, 11, 1), today)
+    assert periods.resolve_period("2026-01-01", "2026-01-31", today) == (date(2026, 1, 1), date(2026, 1, 31))
     for start, end in [("2026-02-30", ""), ("2026-03-02", "2026-03-01"), ("2010-01-01", "2026-01-01"), ("x", "")]:
         with pytest.raises(InvalidInput):
-            reports.resolve_period(start, end, today)
-    assert reports.grouping_for(date(2026, 1, 1), date(2026, 1, 31)) == "day"
-    assert reports.grouping_for(date(2024, 1, 1), date(2026, 1, 31)) == "month"
+            periods.resolve_period(start, end, today)
+    assert periods.grouping_for(date(2026, 1, 1), date(2026, 1, 31)) == "day"
+    assert periods.grouping_for(date(2024, 1, 1), date(2026, 1, 31)) == "month"
 
 
 def test_period_presets():
-    presets = {name: (start, end) for name, start, end in reports.period_presets(date(2026, 3, 5))}
+    presets = {name: (start, end) for name, start, end in periods.period_presets(date(2026, 3, 5))}
     assert presets["this_month"] == (date(2026, 3, 1), date(2026, 3, 5))
     assert presets["last_month"] == (date(2026, 2, 1), date(2026, 2, 28))
     assert presets["last_30_days"] == (date(2026, 2, 4), date(2026, 3, 5))

@@ -11,6 +11,8 @@ from shop.errors import InvalidInput
 from shop.services.catalog.review import product_counts
 from shop.services.certification.records import certification_counts
 from shop.services.producers.approval import producer_counts
+from shop.services.reports import payables as payable_reports
+from shop.services.reports import periods
 from shop.services.reports import revenue as reports
 from shop.web.page_cache import remembered
 
@@ -26,10 +28,10 @@ DIMENSION_LABELS = {
 def _period():
     """The period asked in the query string, or this month with a flash when it is not valid."""
     try:
-        return reports.resolve_period(request.args.get("start"), request.args.get("end"))
+        return periods.resolve_period(request.args.get("start"), request.args.get("end"))
     except InvalidInput as error:
         flash(error.message, "error")
-        return reports.default_period()
+        return periods.default_period()
 
 
 def _chart(rows, labels):
@@ -71,10 +73,10 @@ def _figures_section(start, end, grouping):
 @bp.get("/")
 def dashboard():
     start, end = _period()
-    grouping = reports.grouping_for(start, end, request.args.get("by", ""))
+    grouping = periods.grouping_for(start, end, request.args.get("by", ""))
     return render_template(
         "admin/dashboard.html",
-        start=start, end=end, grouping=grouping, presets=reports.period_presets(),
+        start=start, end=end, grouping=grouping, presets=periods.period_presets(),
         figures=_figures_section(start, end, grouping),
         todo={"producers": producer_counts()["pending"], "products": product_counts()["pending_review"],
               **certification_counts()},
@@ -101,15 +103,15 @@ def report_csv(name):
 def payables():
     start, end = _period()
     percent = current_app.config["PLATFORM_COMMISSION_PERCENT"]
-    rows = reports.producer_payables(start, end, percent)
+    rows = payable_reports.producer_payables(start, end, percent)
     return render_template("admin/payables.html", start=start, end=end, percent=percent, payables=rows,
-                           presets=reports.period_presets(),
-                           total=reports.payables_total(rows))
+                           presets=periods.period_presets(),
+                           total=payable_reports.payables_total(rows))
 
 
 @bp.get("/payables.csv")
 def payables_csv():
     start, end = _period()
     percent = current_app.config["PLATFORM_COMMISSION_PERCENT"]
-    header, rows = payables_table(reports.producer_payables(start, end, percent), percent)
+    header, rows = payables_table(payable_reports.producer_payables(start, end, percent), percent)
     return csv_response(f"payables-{start}-{end}.csv", header, rows)

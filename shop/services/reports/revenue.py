@@ -1,4 +1,4 @@
-"""Revenue reports for the OCOP office: totals, by day and month, breakdowns and payables.
+"""Revenue reports for the OCOP office: totals, by day and month, and breakdowns (payables: payables.py).
 
 What counts
 - A sale is an order whose status is in REVENUE_STATUSES (paid, fulfilled, completed,
@@ -23,23 +23,20 @@ How a refund is split over an order's lines (for the breakdowns and payables)
   refund always add up to the refund. Refunded quantities are read as they stand now.
 """
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import and_, case, func, select
 
-from shop.errors import InvalidInput
 from shop.extensions import db
 from shop.i18n import localized
 from shop.models import Area, Category, Certification, Order, OrderLine, Producer, Product, Refund
 from shop.models.statuses import CertificationStatus, PaymentMethod
-from shop.services.localtime import local_day, local_month, local_today, month_start, utc_bounds
+from shop.services.localtime import local_day, local_month, utc_bounds
 from shop.services.orders.flow import REVENUE_STATUSES
 
 DIMENSIONS = ("producer", "category", "stars", "area", "payment")
-MAX_DAYS_BY_DAY = 366  # longer ranges are shown by month
-MAX_PERIOD_DAYS = 3653  # ten years
 
 
 @dataclass
@@ -84,12 +81,6 @@ def divide_half_up(amount, divisor):
     """Divide integers and round to the nearest whole number, halves away from zero."""
     sign = -1 if (amount < 0) != (divisor < 0) else 1
     return sign * ((2 * abs(amount) + abs(divisor)) // (2 * abs(divisor)))
-
-
-def default_period(today=None):
-    """Return this month so far (Vietnamese days): (first day of the month, today)."""
-    today = today or local_today()
-    return month_start(today), today
 
 
 def _counted(begin, finish):
@@ -193,7 +184,7 @@ def _lines_joined(*columns):
     )
 
 
-def _line_sales(dimension, begin, finish):
+def line_sales(dimension, begin, finish):
     """{key: (gross, units, orders)} of goods sold in the range, grouped in the database."""
     facts = _lines_joined(
         _line_keys()[dimension].label("key"), OrderLine.order_id, OrderLine.line_total, OrderLine.quantity,
@@ -233,7 +224,7 @@ def _refund_shares(begin, finish, dimension):
     )
 
 
-def _line_refunds(dimension, begin, finish):
+def line_refunds(dimension, begin, finish):
     """{key: refunded goods} for refunds in the range, split over lines as the module explains."""
     shares = _refund_shares(begin, finish, dimension)
     rows = db.session.execute(select(shares.c.key, func.sum(shares.c.share)).group_by(shares.c.key)).all()
@@ -244,7 +235,7 @@ def _locale():
     return str(get_locale() or "vi")
 
 
-def _labels(dimension, keys):
+def dimension_labels(dimension, keys):
     """Return {key: label} for the keys of one dimension, in the current language."""
     locale = _locale()
     ids = [key for key in keys if key is not None]
@@ -262,10 +253,10 @@ def _labels(dimension, keys):
 
 
 def _goods_breakdown(dimension, begin, finish, summary):
-    sales = _line_sales(dimension, begin, finish)
-    refunds = _line_refunds(dimension, begin, finish)
+    sales = line_sales(dimension, begin, finish)
+    refunds = line_refunds(dimension, begin, finish)
     keys = set(sales) | set(refunds)
-    labels = _labels(dimension, keys)
+    labels = dimension_labels(dimension, keys)
     rows = []
     for key in keys:
         gross, units, orders = sales.get(key, (0, 0, 0))
@@ -290,7 +281,7 @@ def _payment_breakdown(begin, finish, summary):
     ).all())
     orders_gross = {key: (count, int(gross)) for key, count, gross in sales}
     keys = set(orders_gross) | set(refunds)
-    labels = _labels("payment", keys)
+    labels = dimension_labels("payment", keys)
     rows = [Row(key=key, label=labels.get(key, key), orders=orders_gross.get(key, (0, 0))[0],
                 gross=orders_gross.get(key, (0, 0))[1], units=int(units.get(key) or 0),
                 refunds=int(refunds.get(key) or 0)) for key in keys]
@@ -315,91 +306,3 @@ def revenue_breakdown(dimension, start, end, summary=None):
     else:
         breakdown.rows.sort(key=lambda r: (-r.gross, r.label))
     return breakdown
-
-
-@dataclass
-class Payable(Row):
-    """What the shop owes one producer for a period."""
-
-    commission: int = 0
-
-    @property
-    def payable(self):
-        return self.net - self.commission
-
-
-def commission_on(net, percent):
-    """Return the commission of `percent` % on `net`, in whole đồng rounded half up (away from zero)."""
-    return divide_half_up(net * percent, 100)
-
-
-def producer_payables(start, end, commission_percent):
-    """Return one Payable per producer with goods sold or refunded in the days `start`..`end`.
-
-    Each producer is owed their goods sales minus the refunds charged to their lines,
-    minus the platform commission on that net amount; shipping fees stay with the shop.
-    """
-    begin, finish = utc_bounds(start, end)
-    sales = _line_sales("producer", begin, finish)
-    refunds = _line_refunds("producer", begin, finish)
-    keys = set(sales) | set(refunds)
-    labels = _labels("producer", keys)
-    payables = []
-    for key in keys:
-        gross, units, orders = sales.get(key, (0, 0, 0))
-        row = Payable(key=key, label=labels.get(key, "?"), gross=gross, units=units, orders=orders,
-                      refunds=refunds.get(key, 0))
-        row.commission = commission_on(row.net, commission_percent)
-        payables.append(row)
-    payables.sort(key=lambda r: r.label)
-    return payables
-
-
-def payables_total(payables):
-    """Return one Payable adding up `payables` (orders stay 0: one order can pay several producers)."""
-    total = Payable(key=None, label=_("Total"))
-    for row in payables:
-        total.gross += row.gross
-        total.refunds += row.refunds
-        total.units += row.units
-        total.commission += row.commission
-    return total
-
-
-def period_presets(today=None):
-    """Return the usual periods as (name, start, end): this month, last month, last 30 days, this year."""
-    today = today or local_today()
-    this_month = month_start(today)
-    last_month_end = this_month - timedelta(days=1)
-    return [
-        ("this_month", this_month, today),
-        ("last_month", month_start(last_month_end), last_month_end),
-        ("last_30_days", today - timedelta(days=29), today),
-        ("this_year", date(today.year, 1, 1), today),
-    ]
-
-
-def grouping_for(start, end, asked=""):
-    """Return "day" or "month": what was asked, but by month beyond MAX_DAYS_BY_DAY days."""
-    if asked == "month" or (end - start).days >= MAX_DAYS_BY_DAY:
-        return "month"
-    return "day"
-
-
-def resolve_period(start_text, end_text, today=None):
-    """Return (start, end) from ISO dates; a missing bound defaults to this month so far.
-
-    Raise InvalidInput for a date that is not one, an end before the start or a period
-    longer than MAX_PERIOD_DAYS.
-    """
-    default_start, default_end = default_period(today)
-    try:
-        start = date.fromisoformat(start_text.strip()) if (start_text or "").strip() else default_start
-        end = date.fromisoformat(end_text.strip()) if (end_text or "").strip() else default_end
-    except ValueError as error:
-        raise InvalidInput(_("Give dates as YYYY-MM-DD.")) from error
-    if end < start:
-        raise InvalidInput(_("The end date is before the start date."))
-    if (end - start).days >= MAX_PERIOD_DAYS:
-        raise InvalidInput(_("Choose a period of at most ten years."))
-    return start, end

@@ -2,6 +2,7 @@
 
 from shop.models import AuditEvent, Order, Refund
 from shop.services.localtime import local_today
+from shop.services.reports import payables as payable_reports
 from shop.services.reports import revenue as reports
 from shop.services.stock import ledger_balance
 from tests.factories import make_order, make_product
@@ -93,6 +94,6 @@ def test_a_card_refund_goes_through_stripe_and_shows_in_revenue(app, admin_clien
     assert stripe_shop.refunds[refund.stripe_refund_id]["amount"] == 150_000
     after = today_figures()
     assert (after.gross, after.refunds, after.net) == (order.total, 150_000, order.total - 150_000)
-    payables = reports.producer_payables(local_today(), local_today(), 0)
+    payables = payable_reports.producer_payables(local_today(), local_today(), 0)
     # The refund names no items: it is shared over the goods and the delivery, in proportion.
     assert [(p.gross, p.refunds) for p in payables] == [(300_000, 150_000 * 300_000 // order.total)]
