@@ -484,7 +484,7 @@ def store_pictures():
     """Draw and store the shared product pictures once; return {kind: (file, thumb, width, height)}."""
     from PIL import Image
 
-    from shop.demo.images import draw_picture
+    from shop.demo.drawings import draw_picture
     from shop.services.media.storage import media_exists, store_picture
 
     stored = {}

@@ -70,7 +70,7 @@ def _upsert(model, key, values):
 
 def seed_demo(echo=print):
     """Load (or refresh) the demo catalogue and accounts; return counts of what exists."""
-    from shop.demo import images
+    from shop.demo import drawings
 
     categories = {slug: _upsert(Category, {"slug": slug}, {"name_vi": vi, "name_en": en, "position": i})
                   for i, (slug, vi, en) in enumerate(CATEGORIES)}
@@ -98,7 +98,7 @@ def seed_demo(echo=print):
     for number, row in enumerate(product_rows, start=1):
         product = _seed_product(row, producers[row["producer_slug"]], categories[row["category"]])
         _seed_certification(product, certifications[row["slug"]])
-        _seed_picture(product, row, images.draw_picture)
+        _seed_picture(product, row, drawings.draw_picture)
         echo(f"  [{number:2d}/{len(product_rows)}] {product.name_vi}")
     db.session.commit()
 

@@ -5,7 +5,7 @@ import pytest
 from PIL import Image
 
 from shop.demo import DATA, read_rows, seed_demo
-from shop.demo import images as demo_images
+from shop.demo import drawings as demo_drawings
 from shop.models import Area, Category, Certification, Order, Producer, Product, ProductImage, StockMovement, User
 from shop.services.certification.rules import badge_stars
 from shop.services.stock import ledger_balance
@@ -17,8 +17,8 @@ def quick_pictures(monkeypatch):
     from shop.demo import orders
 
     monkeypatch.setattr(orders, "DEMO_ORDER_COUNT", 8)
-    original = demo_images.draw_picture
-    monkeypatch.setattr(demo_images, "draw_picture", lambda kind, seed, size=64: original(kind, seed, size=64))
+    original = demo_drawings.draw_picture
+    monkeypatch.setattr(demo_drawings, "draw_picture", lambda kind, seed, size=64: original(kind, seed, size=64))
 
 
 def test_seed_demo_twice_leaves_the_same_catalogue(db, quick_pictures):
@@ -63,7 +63,7 @@ def test_demo_accounts_sign_in_with_the_demo_password(client, db, quick_pictures
 def test_every_picture_kind_draws_a_square_image():
     kinds = {row["picture"] for row in read_rows("products.csv")}
     for kind in kinds | {"something-unknown"}:
-        picture = demo_images.draw_picture(kind, "seed", size=96)
+        picture = demo_drawings.draw_picture(kind, "seed", size=96)
         assert isinstance(picture, Image.Image) and picture.size == (96, 96)
         assert len(set(picture.get_flattened_data())) > 20  # a drawing, not a flat colour
 
