@@ -5,6 +5,7 @@ from shop.demo.drawings.scenery import backdrop, bottle_outline, fish_shape, flo
 
 
 def draw_tea(pen):
+    """Draw a teapot and a cup of golden tea on a bamboo tray, with tea leaves (and a camellia for `hoa`)."""
     rand = pen.rand
     backdrop(pen, rand.choice((90, 100, 40, 150)))
     ware = rand.choice(((214, 232, 220), (246, 240, 226), (226, 236, 246), (236, 214, 190)))
@@ -52,6 +53,7 @@ def draw_tea(pen):
 
 
 def draw_bottle(pen):
+    """Draw a labelled bottle beside a small cup, its liquid coloured by the slug (`sim`, `chanh`, ...)."""
     rand = pen.rand
     backdrop(pen, rand.choice((30, 20, 200, 340)))
     liquid = pen.hint((("nuoc", (160, 204, 232)), ("khoang", (160, 204, 232)), ("chanh", (214, 222, 120)),
@@ -83,6 +85,7 @@ def draw_bottle(pen):
 
 
 def draw_jar(pen):
+    """Draw a lidded jar of floss with a label, beside a little dish heaped with more."""
     rand = pen.rand
     backdrop(pen, rand.choice((35, 45, 15)))
     filling = rand.choice(((222, 170, 90), (210, 140, 80), (230, 190, 120)))
@@ -111,6 +114,7 @@ def draw_jar(pen):
 
 
 def draw_oil(pen):
+    """Draw a round flask of oil with a tag and a drop, beside leaves and three small fruits."""
     rand = pen.rand
     backdrop(pen, rand.choice((55, 45, 80)))
     oil = rand.choice(((226, 180, 50), (214, 160, 40), (200, 190, 70)))
@@ -138,6 +142,7 @@ def draw_oil(pen):
 
 
 def draw_honey(pen):
+    """Draw a jar of honey under a gingham cover, a honey dipper with a drop, and a small bee."""
     rand = pen.rand
     backdrop(pen, rand.choice((45, 40, 30)))
     honey = rand.choice(((232, 160, 30), (220, 140, 30), (240, 180, 60)))
@@ -170,6 +175,7 @@ def draw_honey(pen):
 
 
 def draw_sauce(pen):
+    """Draw a bottle of fish sauce with a fish label, beside a dipping bowl with chilli and garlic."""
     rand = pen.rand
     backdrop(pen, rand.choice((25, 15, 190)))
     sauce = rand.choice(((170, 90, 30), (150, 70, 30), (190, 110, 40)))

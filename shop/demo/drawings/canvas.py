@@ -63,13 +63,16 @@ class Pen:
         return [(x * self.unit, y * self.unit) for x, y in points]
 
     def ellipse(self, cx, cy, rx, ry, fill):
+        """Fill an ellipse centred on (cx, cy) with radii `rx` and `ry`."""
         u = self.unit
         self.draw.ellipse([(cx - rx) * u, (cy - ry) * u, (cx + rx) * u, (cy + ry) * u], fill=fill)
 
     def circle(self, cx, cy, radius, fill):
+        """Fill a circle centred on (cx, cy)."""
         self.ellipse(cx, cy, radius, radius, fill)
 
     def rect(self, x0, y0, x1, y1, fill, radius=0.0):
+        """Fill a rectangle, with rounded corners of `radius` when given."""
         u = self.unit
         box = [x0 * u, y0 * u, x1 * u, y1 * u]
         if radius:
@@ -78,9 +81,11 @@ class Pen:
             self.draw.rectangle(box, fill=fill)
 
     def poly(self, points, fill):
+        """Fill a polygon through `points`."""
         self.draw.polygon(self._xy(points), fill=fill)
 
     def line(self, points, fill, width, caps=True):
+        """Draw a polyline `width` units thick, with round ends when `caps`."""
         pixels = self._xy(points)
         thickness = max(1, round(width * self.unit))
         if isinstance(fill, tuple) and len(fill) == 4 and fill[3] < 255 and (caps or len(pixels) > 2):
@@ -104,6 +109,7 @@ class Pen:
         self.image.paste(colour[:3], (0, 0, self.size, self.size), mask)
 
     def arc(self, cx, cy, rx, ry, start, end, fill, width):
+        """Draw an elliptic arc from angle `start` to `end` (degrees)."""
         self.line(arc_points(cx, cy, rx, ry, start, end), fill, width)
 
     def soft(self, cx, cy, rx, ry, colour, alpha, blur=0.35):
@@ -130,4 +136,5 @@ class Pen:
         self.image.paste(strip.resize((self.size, self.size), Image.BILINEAR))
 
     def shadow(self, cx, cy, rx, ry, alpha=70):
+        """Paint a soft brown shadow under an object."""
         self.soft(cx, cy, rx, ry, (60, 40, 30), alpha, blur=0.45)

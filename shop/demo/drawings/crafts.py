@@ -7,6 +7,7 @@ from shop.demo.drawings.scenery import backdrop, gingham
 
 
 def draw_pearl(pen):
+    """Draw a pearl on an opened scallop shell with a strand draped in front (dark for `tahiti`)."""
     rand = pen.rand
     backdrop(pen, rand.choice((200, 215, 260, 185)))
     base = pen.hint((("tahiti", (96, 104, 122)), ("den", (96, 104, 122)), ("south-sea", (236, 212, 160))),
@@ -44,6 +45,7 @@ def _pearl(pen, cx, cy, radius, base):
 
 
 def draw_craft(pen):
+    """Draw a woven basket under a gingham cloth, one corner hanging over the rim."""
     rand = pen.rand
     backdrop(pen, rand.choice((28, 15, 45)))
     cane = rand.choice(((206, 160, 96), (190, 140, 80), (218, 176, 110)))
@@ -90,6 +92,7 @@ def draw_craft(pen):
 
 
 def draw_box(pen):
+    """Draw a wrapped gift box with a ribbon and bow (the picture for an unknown kind)."""
     rand = pen.rand
     backdrop(pen, rand.uniform(0, 360))
     paper = hsl(rand.uniform(0, 360), 0.45, 0.6)

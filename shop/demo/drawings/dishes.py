@@ -7,6 +7,7 @@ from shop.demo.drawings.scenery import backdrop, bowl, leaf, steam
 
 
 def draw_rice(pen):
+    """Draw a bowl heaped with rice (brown for `lut`), a rice ear and chopsticks."""
     rand = pen.rand
     backdrop(pen, rand.choice((45, 35, 60)))
     grain = pen.hint((("lut", (176, 100, 84)), ("nep", (250, 248, 240))),
@@ -40,6 +41,7 @@ def draw_rice(pen):
 
 
 def draw_cake(pen):
+    """Draw three peanut candy bars stacked on a wooden board."""
     rand = pen.rand
     backdrop(pen, rand.choice((330, 20, 40)))
     candy = rand.choice(((214, 150, 70), (200, 128, 60), (226, 170, 90)))
@@ -72,6 +74,7 @@ def draw_cake(pen):
 
 
 def draw_noodle(pen):
+    """Draw a steaming bowl of noodle soup with slices of meat, herbs, chilli and chopsticks lifting strands."""
     rand = pen.rand
     backdrop(pen, rand.choice((15, 30, 200)))
     china = rand.choice(((244, 242, 236), (226, 236, 246), (240, 228, 210)))
@@ -108,6 +111,7 @@ def draw_noodle(pen):
 
 
 def draw_meat(pen):
+    """Draw roast pork slices (or a whole bird for `ga`/`vit`) on a wooden board with herbs and chilli."""
     rand = pen.rand
     backdrop(pen, rand.choice((30, 20, 45)))
     pen.shadow(48, 86, 40, 4.5)

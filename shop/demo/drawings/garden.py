@@ -7,6 +7,7 @@ from shop.demo.drawings.scenery import backdrop, flower, leaf
 
 
 def draw_herb(pen):
+    """Draw a herb bundle (or mushrooms for `nam`) beside a wooden dish of dried slices."""
     rand = pen.rand
     backdrop(pen, rand.choice((110, 90, 140)))
     pen.shadow(48, 86, 34, 4.5)
@@ -80,6 +81,7 @@ def _mushrooms(pen, thin):
 
 
 def draw_plant(pen):
+    """Draw a potted plant with spreading leaves, and sometimes two flowers."""
     rand = pen.rand
     backdrop(pen, rand.choice((150, 120, 30)))
     pot = rand.choice(((200, 110, 70), (214, 130, 90), (90, 120, 150), (236, 230, 216)))
@@ -101,6 +103,7 @@ def draw_plant(pen):
 
 
 def draw_fruit(pen):
+    """Draw a whole fruit with leaves and a cut half in front (a guava for `oi`, else a pomelo)."""
     rand = pen.rand
     backdrop(pen, rand.choice((80, 60, 30)))
     skin = hsl(rand.uniform(58, 88), rand.uniform(0.5, 0.6), 0.53)

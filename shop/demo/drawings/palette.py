@@ -17,12 +17,15 @@ def mix(first, second, amount):
 
 
 def light(colour, amount):
+    """Return `colour` blended towards white by `amount`."""
     return mix(colour, WHITE, amount)
 
 
 def dark(colour, amount):
+    """Return `colour` blended towards black by `amount`."""
     return mix(colour, BLACK, amount)
 
 
 def with_alpha(colour, alpha):
+    """Return `colour` as an RGBA tuple with opacity `alpha`."""
     return (*colour[:3], alpha)

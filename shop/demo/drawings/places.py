@@ -52,6 +52,7 @@ def _junk_boat(pen, bx, by, sail):
 
 
 def draw_tour(pen):
+    """Draw Ha Long Bay: a sky with sun and clouds, three ranges of karsts over the sea, a junk, birds."""
     rand = pen.rand
     warm = rand.random() < 0.5
     top = hsl(rand.uniform(195, 210), 0.6, 0.72)

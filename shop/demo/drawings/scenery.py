@@ -58,12 +58,14 @@ def bowl(pen, cx, rim_y, rx, depth, colour, band, contents=None):
 
 
 def leaf(pen, x, y, length, width, angle, colour):
+    """Draw a pointed leaf with a lighter midrib."""
     pen.poly(leaf_points(x, y, length, width, angle), colour)
     tip = (x + length * 0.8 * math.cos(math.radians(angle)), y + length * 0.8 * math.sin(math.radians(angle)))
     pen.line([(x, y), tip], with_alpha(light(colour, 0.45), 200), 0.45)
 
 
 def flower(pen, cx, cy, radius, petal, centre):
+    """Draw a five-petal flower with a dotted centre."""
     for k in range(5):
         a = math.radians(k * 72 - 90)
         pen.circle(cx + math.cos(a) * radius * 0.55, cy + math.sin(a) * radius * 0.55, radius * 0.5, petal)
@@ -75,6 +77,7 @@ def flower(pen, cx, cy, radius, petal, centre):
 
 
 def steam(pen, x, y, height):
+    """Draw three wavy wisps of steam rising from (x, y)."""
     for dx in (-3.5, 0, 3.5):
         pts = [(x + dx + 1.4 * math.sin(t / 2.2), y - t) for t in range(0, int(height))]
         pen.line(pts, with_alpha(WHITE, 150), 1.1)

@@ -7,6 +7,7 @@ from shop.demo.drawings.scenery import backdrop, fish_shape, leaf
 
 
 def draw_fish(pen):
+    """Draw a fish with bubbles above a few wavy lines of water."""
     rand = pen.rand
     backdrop(pen, rand.choice((195, 205, 180)), table=False)
     body = rand.choice(((90, 140, 180), (226, 140, 70), (150, 170, 190)))
@@ -23,6 +24,7 @@ def draw_fish(pen):
 
 
 def draw_squid(pen):
+    """Draw a squid peeking from behind a plate of golden squid cakes."""
     rand = pen.rand
     backdrop(pen, rand.choice((18, 30, 195)))
     skin = rand.choice(((244, 196, 186), (240, 210, 196), (236, 186, 190)))
@@ -119,6 +121,7 @@ def _shrimp(pen, cx, cy, radius, head_angle, sweep, body):
 
 
 def draw_shrimp(pen):
+    """Draw two curled shrimps on a plate between leaves, with a lemon slice."""
     rand = pen.rand
     backdrop(pen, rand.choice((190, 200, 170)))
     body = rand.choice(((240, 120, 80), (236, 104, 72), (246, 140, 90)))
@@ -139,6 +142,7 @@ def draw_shrimp(pen):
 
 
 def draw_seafood(pen):
+    """Draw a plate of scallops, oysters and clams with a lemon and herbs."""
     rand = pen.rand
     backdrop(pen, rand.choice((185, 200, 20)))
     shell = hsl(rand.uniform(12, 32), 0.55, 0.8)
