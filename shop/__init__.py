@@ -49,7 +49,7 @@ def register_extensions(app):
     db.init_app(app)
     migrate.init_app(app, db, directory=app.config["MIGRATIONS_DIR"], render_as_batch=True)
     csrf.init_app(app)
-    babel.init_app(app, locale_selector=i18n.select_locale)
+    babel.init_app(app, locale_selector=i18n.choose_locale)
     # Choose the language and the signed-in user afresh for each request, even when an app
     # context outlives a request (as in tests, where one context spans several requests).
     app.before_request(i18n.refresh_locale)

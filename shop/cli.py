@@ -3,8 +3,6 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from shop.extensions import db
-
 
 def init_app(app):
     """Register the shop's commands on `app`."""
@@ -35,12 +33,13 @@ def create_admin_command(email, name, password):
     from shop.errors import InvalidInput
     from shop.models.statuses import Role
     from shop.services.accounts.users import create_user
+    from shop.services.transaction import transaction
 
     try:
-        create_user(email, password, name, role=Role.ADMIN)
+        with transaction():
+            create_user(email, password, name, role=Role.ADMIN)
     except InvalidInput as error:
         raise click.ClickException(error.message) from error
-    db.session.commit()
     click.echo(f"Administrator {email.lower()} created.")
 
 

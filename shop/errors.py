@@ -6,9 +6,11 @@ class ShopError(Exception):
 
     status_code = 400
 
-    def __init__(self, message="", **details):
+    def __init__(self, message="", field=None, **details):
+        """`field`: the name of the form field the message is about, when there is one."""
         super().__init__(message)
         self.message = message
+        self.field = field
         self.details = details
 
 

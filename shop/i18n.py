@@ -1,11 +1,19 @@
-"""Language choice: the session first, then the signed-in user's preference, then Vietnamese."""
+"""Language choice: the session first, then the signed-in user's preference, then Vietnamese.
+
+`current_locale()` is the one way to ask which language is in use (views, services, templates).
+"""
 from flask import current_app, has_request_context, session
-from flask_babel import refresh
+from flask_babel import get_locale, refresh
 from flask_login import current_user
 
 
-def select_locale():
-    """Return the locale for this request ("vi" or "en")."""
+def current_locale():
+    """Return the language in use as a short code ("vi" or "en"); the default outside a request."""
+    return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
+def choose_locale():
+    """Pick the locale for this request ("vi" or "en"): Flask-Babel's locale selector, asked once per request."""
     languages = current_app.config["LANGUAGES"]
     if not has_request_context():  # commands and services run outside a request
         return current_app.config["BABEL_DEFAULT_LOCALE"]
@@ -32,5 +40,5 @@ def localized(obj, field, locale):
 
 
 def refresh_locale():
-    """Forget the language cached on the context so that `select_locale` runs for this request."""
+    """Forget the language cached on the context so that `choose_locale` runs again for this request."""
     refresh()

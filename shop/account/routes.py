@@ -1,17 +1,15 @@
 """The order page (customer, administrator or signed link) and a customer's order list."""
 from flask import current_app, jsonify, render_template, request
 from flask_login import current_user, login_required
-from sqlalchemy import select
 
 from shop.account import bp
 from shop.errors import PaymentError
-from shop.extensions import db
-from shop.models import Order
 from shop.models.statuses import OrderStatus
 from shop.services.orders.access import find_order_for
+from shop.services.orders.finding import customer_orders_query
 from shop.services.payments.stripe_checkout import confirm_checkout_session
 from shop.web.forms import OrderActionForm
-from shop.web.query_args import int_arg
+from shop.web.lookups import paginate
 
 ORDERS_PER_PAGE = 20
 
@@ -41,9 +39,5 @@ def order_status(number):
 @bp.get("/account/orders")
 @login_required
 def orders():
-    page = int_arg("page", 1)
-    pagination = db.paginate(
-        select(Order).where(Order.customer_id == current_user.id).order_by(Order.created_at.desc(), Order.id.desc()),
-        page=max(page, 1), per_page=ORDERS_PER_PAGE, error_out=False,
-    )
+    pagination = paginate(customer_orders_query(current_user.id), per_page=ORDERS_PER_PAGE)
     return render_template("account/orders.html", pagination=pagination)

@@ -1,34 +1,7 @@
-"""CSV files of the revenue reports: UTF-8 with a BOM (Excel opens Vietnamese correctly), amounts in đồng."""
-import csv
-import io
-
-from flask import Response
+"""The tables of the revenue reports' CSV files (amounts in đồng), written by shop.web.csv_export."""
 from flask_babel import gettext as _
 
 from shop.services.reports.payables import payables_total
-
-# A text cell starting with one of these could run as a formula in a spreadsheet.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value):
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def csv_response(filename, header, rows):
-    """Answer with a CSV attachment of `header` and `rows`."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows([_cell(value) for value in row] for row in rows)
-    return Response(
-        ("\ufeff" + buffer.getvalue()).encode("utf-8"),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"',
-                 "Content-Type": "text/csv; charset=utf-8"},
-    )
 
 
 def figures_header(first):

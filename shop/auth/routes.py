@@ -2,7 +2,6 @@
 from functools import lru_cache
 
 from flask import abort, flash, redirect, render_template, request, session, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
@@ -10,11 +9,11 @@ from markupsafe import Markup
 
 from shop.auth import bp
 from shop.auth.forms import LoginForm, RegisterForm, ResetPasswordForm, ResetRequestForm
-from shop.errors import InvalidInput
 from shop.extensions import limiter
-from shop.i18n import select_locale
+from shop.i18n import current_locale
 from shop.services.accounts import users as accounts
 from shop.services.mail import render_message, send_after_response
+from shop.web.feedback import reporting
 from shop.web.page_cache import SIGNED_IN_SESSION_KEYS, register_visitor_part
 from shop.web.security import redirect_next
 from shop.web.sessions import start_session
@@ -24,7 +23,7 @@ def account_links():
     """Return the header's account links for this visitor (sign in, or their own menu and sign-out form)."""
     if current_user.is_authenticated:
         return _rendered_account_links()
-    return _guest_links(str(get_locale()), request.script_root)
+    return _guest_links(current_locale(), request.script_root)
 
 
 @lru_cache(maxsize=16)
@@ -64,11 +63,8 @@ def register():
         return redirect(url_for("main.index"))
     form = RegisterForm()
     if form.validate_on_submit():
-        try:
-            user = accounts.register_customer(form.email.data, form.password.data, form.name.data, select_locale())
-        except InvalidInput as error:
-            form.email.errors.append(error.message)
-        else:
+        with reporting(form, default_field="email"):
+            user = accounts.register_customer(form.email.data, form.password.data, form.name.data, current_locale())
             start_session(user)
             flash(_("Your account is ready."), "success")
             return redirect_next()

@@ -4,10 +4,10 @@ from flask_babel import gettext as _
 
 from shop.cart import bp
 from shop.cart.forms import CartLineForm, CartRemoveForm
-from shop.errors import ShopError
 from shop.extensions import limiter
 from shop.services.orders import cart as carts
 from shop.services.orders.cart import product_name
+from shop.web.feedback import reporting
 from shop.web.page_cache import register_visitor_part
 from shop.web.security import is_safe_next
 from shop.web.visitor_cart import SESSION_KEY, cart_badge, current_cart
@@ -32,11 +32,8 @@ def show():
 @cart_changes_limit
 def add():
     form = CartLineForm()
-    try:
+    with reporting():
         product = carts.add_to_cart(current_cart(), form.product_id.data, form.quantity.data)
-    except ShopError as error:
-        flash(error.message, "error")
-    else:
         flash(_("%(name)s is in your cart.", name=product_name(product)), "success")
     return _back(form.next.data)
 
@@ -45,11 +42,8 @@ def add():
 @cart_changes_limit
 def update():
     form = CartLineForm()
-    try:
+    with reporting():
         product = carts.update_cart(current_cart(), form.product_id.data, form.quantity.data)
-    except ShopError as error:
-        flash(error.message, "error")
-    else:
         flash(_("Quantity of %(name)s updated.", name=product_name(product)), "success")
     return _back()
 
@@ -58,11 +52,8 @@ def update():
 @cart_changes_limit
 def remove():
     form = CartRemoveForm()
-    try:
+    with reporting():
         carts.remove_from_cart(current_cart(), form.product_id.data)
-    except ShopError as error:
-        flash(error.message, "error")
-    else:
         flash(_("Removed from your cart."), "info")
     return _back()
 

@@ -4,11 +4,10 @@ from flask_babel import gettext as _
 
 from shop.catalog import bp
 from shop.catalog.structured_data import product_json_ld
-from shop.i18n import localized
+from shop.i18n import current_locale, localized
 from shop.services.catalog import listing as catalog
 from shop.services.catalog.qrcodes import qr_svg
 from shop.web.page_cache import cached_page
-from shop.web.templating import current_locale
 
 # Parts of the site that search engines have no business crawling.
 DISALLOWED_PATHS = ("/admin/", "/producer/", "/cart", "/checkout", "/account/", "/orders/", "/api/")

@@ -5,15 +5,16 @@ from flask_login import current_user
 
 from shop.checkout import bp
 from shop.checkout.forms import DELIVERY_CHOICES, CheckoutForm
-from shop.errors import OutOfStock, PaymentError, ShopError
+from shop.errors import OutOfStock, PaymentError
 from shop.extensions import limiter
-from shop.i18n import N_, select_locale
+from shop.i18n import N_, current_locale
 from shop.models.statuses import DeliveryMethod, OrderStatus, PaymentMethod
 from shop.services.orders.access import find_order_for, order_token
 from shop.services.orders.cart import empty_cart, merge_into_cart, price_cart, reprice_delivery
 from shop.services.orders.placing import card_payment_enabled, order_items, place_order
 from shop.services.orders.refunds import cancel_order
 from shop.services.payments import stripe_checkout as payments
+from shop.web.feedback import reporting
 from shop.web.forms import OrderActionForm
 from shop.web.visitor_cart import current_cart
 
@@ -36,16 +37,13 @@ def checkout():
         return redirect(url_for("cart.show"))
     if form.validate_on_submit():
         customer = current_user if current_user.is_authenticated else None
-        try:
-            order = place_order(items, form.details(), customer, select_locale())
-        except OutOfStock as error:
-            flash(error.message, "error")
-            return redirect(url_for("cart.show"))
-        except ShopError as error:
-            flash(error.message, "error")
-        else:
+        with reporting() as outcome:
+            order = place_order(items, form.details(), customer, current_locale())
+        if outcome.ok:
             empty_cart(cart)
             return _after_placing(order)
+        if isinstance(outcome.error, OutOfStock):  # the cart page shows which line to change
+            return redirect(url_for("cart.show"))
     options = {choice.value: reprice_delivery(summary, choice.value) for choice in DELIVERY_CHOICES}
     return render_template("checkout/checkout.html", form=form, summary=summary, options=options)
 
@@ -54,12 +52,10 @@ def checkout():
 def pay(number):
     form = OrderActionForm()
     order = _order(number, form.t.data)
-    try:
+    with reporting():
         url = payments.resume_checkout(order, *_stripe_urls(order))
-    except ShopError as error:
-        flash(error.message, "error")
-        return redirect(_order_url(order))
-    return redirect(url or _order_url(order), 303)
+        return redirect(url or _order_url(order), 303)
+    return redirect(_order_url(order))
 
 
 # Coming back from Stripe without paying keeps the reservation: the cancel address is
@@ -84,10 +80,9 @@ def cancel(number):
         flash(_("This order is not waiting for a payment any more."), "error")
         return redirect(_order_url(order))
     actor = current_user if current_user.is_authenticated else None
-    try:
+    with reporting() as outcome:
         cancel_order(order, actor, N_("cancelled by the customer before paying"))
-    except ShopError as error:
-        flash(error.message, "error")
+    if not outcome.ok:
         return redirect(_order_url(order))
     if merge_into_cart(current_cart(), order_items(order)):
         flash(_("Some quantities in your cart were lowered to what is in stock."), "info")
@@ -99,12 +94,9 @@ def _after_placing(order):
     if order.payment_method != PaymentMethod.CARD:
         flash(_("Thank you! Order %(number)s is placed: you pay on delivery.", number=order.number), "success")
         return redirect(_order_url(order))
-    try:
-        url = payments.start_checkout(order, *_stripe_urls(order))
-    except PaymentError as error:
-        flash(error.message, "error")
-        return redirect(_order_url(order))
-    return redirect(url, 303)
+    with reporting(errors=PaymentError):
+        return redirect(payments.start_checkout(order, *_stripe_urls(order)), 303)
+    return redirect(_order_url(order))
 
 
 def _order(number, token):

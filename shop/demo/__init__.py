@@ -17,6 +17,7 @@ from shop.services.catalog.search import refresh_search_text
 from shop.services.certification.rules import expiry_for
 from shop.services.media.storage import media_exists, store_picture
 from shop.services.stock import record_initial_stock
+from shop.services.transaction import commits
 
 DATA = Path(__file__).resolve().parent / "data"
 DEMO_PASSWORD = "ocop-demo"  # noqa: S105  (documented demo accounts; never in production)
@@ -69,7 +70,21 @@ def _upsert(model, key, values):
 
 
 def seed_demo(echo=print):
-    """Load (or refresh) the demo catalogue and accounts; return counts of what exists."""
+    """Load (or refresh) the demo catalogue and accounts, then the demo orders; return counts of what exists."""
+    from shop.demo.orders import seed_demo_orders
+
+    owners = _seed_catalogue(echo)
+    seed_demo_orders(echo)
+    return {
+        "products": db.session.query(Product).count(),
+        "producers": db.session.query(Producer).count(),
+        "accounts": len(owners),
+    }
+
+
+@commits
+def _seed_catalogue(echo):
+    """Load (or refresh) the product groups, areas, producers, accounts and products; return the accounts."""
     from shop.demo import drawings
 
     categories = {slug: _upsert(Category, {"slug": slug}, {"name_vi": vi, "name_en": en, "position": i})
@@ -100,16 +115,7 @@ def seed_demo(echo=print):
         _seed_certification(product, certifications[row["slug"]])
         _seed_picture(product, row, drawings.draw_picture)
         echo(f"  [{number:2d}/{len(product_rows)}] {product.name_vi}")
-    db.session.commit()
-
-    from shop.demo.orders import seed_demo_orders
-
-    seed_demo_orders(echo)
-    return {
-        "products": db.session.query(Product).count(),
-        "producers": db.session.query(Producer).count(),
-        "accounts": len(owners),
-    }
+    return owners
 
 
 def _seed_accounts(producer_rows, producers):
@@ -123,7 +129,6 @@ def _seed_accounts(producer_rows, producers):
         if producer_index is not None:
             producers[producer_rows[producer_index]["slug"]].owner = user
         users.append(user)
-    db.session.commit()
     return users
 
 

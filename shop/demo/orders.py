@@ -16,6 +16,7 @@ from shop.models import Order, OrderEvent, Product, User, utcnow
 from shop.models.statuses import OrderStatus, ProductStatus, ShipmentStatus
 from shop.services.orders.flow import transition_order
 from shop.services.orders.placing import CheckoutDetails, place_order
+from shop.services.transaction import transaction
 
 DEMO_ORDER_COUNT = 60
 DEMO_DAYS = 60
@@ -57,9 +58,9 @@ def seed_demo_orders(echo=print, count=None, days=DEMO_DAYS):
         order = place_order(wanted, details, customer=customer_user if email == customer_user.email else None,
                             locale=locale)
         placed_at = now - timedelta(days=rng.uniform(0, days))
-        _advance(order, placed_at, rng)
+        with transaction():
+            _advance(order, placed_at, rng)
         echo(f"  demo order {number + 1}/{count}: {order.number} ({order.status})")
-    db.session.commit()
     return count
 
 

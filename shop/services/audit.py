@@ -3,11 +3,14 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import selectinload
 
 from shop.extensions import db
-from shop.models import AuditEvent
+from shop.models import AuditEvent, Certification, Order
 
 
 def record_audit(actor, action, entity, before=None, after=None, note=""):
-    """Add an audit row for `action` on `entity` (a model instance) by `actor` (a User or None)."""
+    """Add an audit row for `action` on `entity` (a model instance) by `actor` (a User or None).
+
+    Does not commit: the caller's transaction carries it.
+    """
     event = AuditEvent(
         actor_id=getattr(actor, "id", None),
         action=action,
@@ -50,3 +53,22 @@ def product_history(product, limit=30):
             and_(AuditEvent.entity_type == "certification", AuditEvent.entity_id.in_(cert_ids)),
         )).limit(limit)
     ).all()
+
+
+def entity_history(entity_type, entity_id, limit=20):
+    """Return the latest audit events of one entity (a producer, a user…), newest first."""
+    return db.session.scalars(audit_query(entity_type=entity_type, entity_id=entity_id).limit(limit)).all()
+
+
+def link_targets(events):
+    """Map (entity type, id) of `events` to what a link needs: an order's number, a certification's product."""
+    order_ids = [e.entity_id for e in events if e.entity_type == "shop_order"]
+    cert_ids = [e.entity_id for e in events if e.entity_type == "certification"]
+    targets = {}
+    if order_ids:
+        targets.update({("shop_order", i): n for i, n in db.session.execute(
+            select(Order.id, Order.number).where(Order.id.in_(order_ids)))})
+    if cert_ids:
+        targets.update({("certification", i): p for i, p in db.session.execute(
+            select(Certification.id, Certification.product_id).where(Certification.id.in_(cert_ids)))})
+    return targets

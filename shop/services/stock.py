@@ -16,6 +16,7 @@ def reserve_stock(product_id, quantity, order_id=None, actor_id=None):
 
     The guard `stock >= :q` in the same UPDATE is what keeps stock from going below zero
     when two checkouts race: the loser's UPDATE matches no row.
+    Does not commit: the caller's transaction carries it.
     """
     result = db.session.execute(
         update(Product)
@@ -37,7 +38,7 @@ def reserve_stock(product_id, quantity, order_id=None, actor_id=None):
 
 
 def return_stock(product_id, quantity, reason, order_id=None, actor_id=None, note=""):
-    """Put `quantity` units back (a released reservation or a refunded line)."""
+    """Put `quantity` units back (a released reservation or a refunded line). Does not commit."""
     db.session.execute(
         update(Product)
         .where(Product.id == product_id)
@@ -48,7 +49,7 @@ def return_stock(product_id, quantity, reason, order_id=None, actor_id=None, not
 
 
 def adjust_stock(product, quantity, reason, actor=None, note=""):
-    """Apply a producer's adjustment (positive or negative) with a reason; refuse going below zero."""
+    """Apply a producer's adjustment (positive or negative) with a reason; refuse going below zero. Does not commit."""
     if reason not in MANUAL_REASONS:
         raise InvalidInput(_("Choose a reason: restock, damage or correction."))
     if not isinstance(quantity, int) or quantity == 0:
@@ -75,7 +76,7 @@ def adjust_stock(product, quantity, reason, actor=None, note=""):
 
 
 def record_initial_stock(product, actor=None, note=None):
-    """Write the ledger row for a new product's opening stock (its `stock` already set)."""
+    """Write the ledger row for a new product's opening stock (its `stock` already set). Does not commit."""
     if product.stock:
         _record(product.id, product.stock, "restock", None, getattr(actor, "id", None), note or _("Opening stock"))
 

@@ -21,11 +21,11 @@ from contextlib import contextmanager
 from functools import wraps
 
 from flask import current_app, g, make_response, request, session
-from flask_babel import get_locale
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
 from shop.extensions import cache
+from shop.i18n import current_locale
 
 # Session keys that do not change a cacheable page: the language (part of the key), the
 # CSRF secret (its token is swapped, see above) and Flask-Login's freshness flag, which it
@@ -72,7 +72,7 @@ def _neutral_session():
 @contextmanager
 def _as_a_guest():
     """Hide the signed-in user (Flask-Login's per-request user) while a public page is rendered."""
-    get_locale()  # chosen first: a signed-in visitor's own language (Flask-Babel keeps it for the request)
+    current_locale()  # chosen first: a signed-in visitor's own language (Flask-Babel keeps it for the request)
     had_user, user = "_login_user" in g, g.pop("_login_user", None)
     g._login_user = current_app.login_manager.anonymous_user()
     g._page_for_cache = True  # visitor parts render as placeholders
@@ -93,7 +93,7 @@ def page_key():
     if not _neutral_session():
         return None
     # HEAD shares GET's entry: both are rendered by the same view.
-    raw = "\n".join((str(get_locale()), request.host_url, request.full_path))
+    raw = "\n".join((current_locale(), request.host_url, request.full_path))
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 

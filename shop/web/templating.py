@@ -1,19 +1,13 @@
 """Template filters and globals: templates display, they never compute prices or rules."""
-from flask import current_app
-from flask_babel import get_locale, gettext
+from flask_babel import gettext
 from jinja2 import pass_context
 
-from shop.i18n import localized
+from shop.i18n import current_locale, localized
 from shop.models.statuses import LABELLED_ENUMS, Audience
 from shop.services.certification.rules import badge_stars
 from shop.services.localtime import local_today
 from shop.services.money import format_usd_approx, format_vnd
 from shop.web.page_cache import visitor_part
-
-
-def current_locale():
-    """Return the current locale as a short string."""
-    return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
 
 
 def _locale_of(context):

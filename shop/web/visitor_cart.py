@@ -5,8 +5,8 @@ from flask_login import current_user, user_logged_in
 from markupsafe import Markup
 from sqlalchemy.exc import SQLAlchemyError
 
-from shop.extensions import db
 from shop.services.orders.cart import SessionCart, UserCart, merge_into_cart
+from shop.services.transaction import rolled_back_on_error
 
 SESSION_KEY = "cart"
 
@@ -22,9 +22,9 @@ def cart_count():
     """Return the number of units in the visitor's cart: no query for a guest, one sum for a customer."""
     if current_user.is_authenticated:
         try:
-            return UserCart(current_user.id).count()
+            with rolled_back_on_error():
+                return UserCart(current_user.id).count()
         except SQLAlchemyError:  # a page rendered after a database error still renders
-            db.session.rollback()
             return 0
     return SessionCart(session.get(SESSION_KEY) or {}).count()
 

@@ -74,6 +74,7 @@ def test_editing_a_rating_is_audited_with_before_and_after(db):
 def test_verifying_a_submitted_certificate_sets_its_stars(db):
     admin, product = make_user(role="admin"), make_product()
     submitted = make_certification(product, None, date(2025, 5, 1), status="submitted", decision_number="7/QĐ")
+    db.session.commit()  # a refused call rolls back whatever the session holds
     assert submitted_certifications() == [submitted]
     assert badge_stars(product.certifications, local_today()) is None
     with pytest.raises(InvalidTransition):
@@ -87,6 +88,7 @@ def test_verifying_a_submitted_certificate_sets_its_stars(db):
 def test_rejecting_a_submitted_certificate_needs_a_reason(db):
     admin, product = make_user(role="admin"), make_product()
     submitted = make_certification(product, None, status="submitted")
+    db.session.commit()  # a refused call rolls back whatever the session holds
     with pytest.raises(InvalidInput):
         reject_certification(submitted, admin, "")
     reject_certification(submitted, admin, "Số quyết định không khớp")

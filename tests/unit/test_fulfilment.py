@@ -88,7 +88,7 @@ def test_shipping_needs_a_carrier_and_a_tracking_number(app, db, sent_mail):
     for carrier, tracking, field in [("", "X1", "carrier"), ("GHN", "  ", "tracking_number")]:
         with app.test_request_context(), pytest.raises(InvalidInput) as error:
             fulfilment.move_shipment(producer, shipment.id, ShipmentStatus.SHIPPED, user, carrier, tracking)
-        assert error.value.details["field"] == field
+        assert error.value.field == field
     db.session.refresh(shipment)
     assert shipment.status == "pending" and order.status == OrderStatus.PAID
     assert db.session.query(OrderEvent).count() == 0 and not sent_mail

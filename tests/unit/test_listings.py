@@ -45,7 +45,7 @@ def test_bad_values_are_refused_and_nothing_is_written(db, changes, field):
     user, producer = make_producer_owner()
     with pytest.raises(InvalidInput) as error:
         listings.create_product(producer, user, product_values(**changes))
-    assert error.value.details["field"] == field
+    assert error.value.field == field
     db.session.rollback()
     assert producer.products.count() == 0
 
@@ -190,7 +190,7 @@ def test_bad_certificates_are_refused(db, number, day, data, field):
     day = date.today() + timedelta(days=1) if day == "future" else date.today()
     with pytest.raises(InvalidInput) as error:
         listings.submit_certification(producer, product.id, number, day, io.BytesIO(data), user)
-    assert error.value.details["field"] == field
+    assert error.value.field == field
     assert db.session.query(Certification).count() == 0
 
 

@@ -12,10 +12,11 @@ from shop.services.reports.producer_sales import (
     local_today,
     order_line_totals,
     order_lines,
-    sales_csv,
     sales_summary,
+    sales_table,
     waiting_shipments,
 )
+from shop.web.csv_export import csv_chunks
 from tests.factories import make_order, make_producer, make_product
 
 # 17:00 in Vietnam on 10 March 2026; that local day began at 17:00 UTC on 9 March.
@@ -111,7 +112,7 @@ def test_sales_csv_has_a_bom_a_header_and_local_times(app, db):
     make_order([(tea, 2)], number="Q7", created_at=datetime(2026, 3, 1, 20, 15))  # 03:15 on 2 March in Vietnam
     db.session.commit()
     with app.test_request_context(), force_locale("en"):  # the statuses in the producer's words, from the enums
-        text = "".join(sales_csv(producer.id, date(2026, 3, 2), date(2026, 3, 2), REVENUE_STATUSES))
+        text = "".join(csv_chunks(*sales_table(producer.id, date(2026, 3, 2), date(2026, 3, 2), REVENUE_STATUSES)))
     assert text.startswith("\ufeff")
     rows = text[1:].splitlines()
     assert len(rows) == 2

@@ -44,7 +44,7 @@ def test_a_signed_in_customer_who_applies_becomes_a_producer_and_it_is_audited(d
 def test_bad_business_details_are_refused_and_nothing_is_created(db, changes, field):
     with pytest.raises(InvalidInput) as error:
         apply_as_producer(business(**changes), account={"email": "x@example.com", "password": "x" * 12, "name": "X"})
-    assert error.value.details["field"] == field
+    assert error.value.field == field
     assert db.session.query(User).count() == 0 and db.session.query(Producer).count() == 0
 
 

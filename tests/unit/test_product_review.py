@@ -28,6 +28,7 @@ def test_publishing_a_product_waiting_for_review(db):
 def test_rejecting_sends_the_product_back_as_a_draft_with_a_note(db):
     admin = make_user(role="admin")
     product = make_product(status="pending_review")
+    db.session.commit()  # a refused call rolls back whatever the session holds
     with pytest.raises(InvalidInput):
         reject_product(product, admin, "")
     assert product.status == "pending_review"

@@ -92,6 +92,16 @@ def test_the_csv_export_has_a_bom_a_header_and_vietnamese_rows(signed_in, englis
     assert "CSV2" in client.get("/producer/sales.csv?status=pending_payment").get_data(as_text=True)
 
 
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_the_csv_export_cannot_run_formulas(signed_in, client, db, start):
+    name = start + 'HYPERLINK("http://evil")'
+    make_order([(make_product(signed_in, name_vi=name, price=10_000, stock=10), 1)], number="CSV3",
+               created_at=day_start_utc(local_today()) + timedelta(hours=8))
+    db.session.commit()
+    rows = list(csv.reader(io.StringIO(client.get("/producer/sales.csv").data.decode("utf-8-sig"))))
+    assert rows[1][0] == "CSV3" and rows[1][2] == "'" + name
+
+
 def test_pack_ship_and_deliver_an_order_through_the_pages(signed_in, english, client, db, sent_mail):
     order = make_order([(make_product(signed_in, name_vi="Trà hoa vàng"), 2)], status=OrderStatus.PLACED, locale="en")
     db.session.commit()

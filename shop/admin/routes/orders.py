@@ -1,21 +1,20 @@
 """Orders: the filtered list, one order's full story, cancelling and refunding."""
-from flask import abort, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
 from shop.admin import bp
-from shop.admin.actions import list_args, paginate, perform
+from shop.admin.actions import perform
 from shop.admin.forms import ReasonForm, RefundForm
-from shop.extensions import db
-from shop.models import Order, Producer
+from shop.i18n import current_locale
 from shop.models.statuses import OrderStatus
 from shop.services.localtime import parse_iso_day
 from shop.services.money import format_vnd
 from shop.services.orders import refunds
-from shop.services.orders.finding import OrderFilter, orders_query
+from shop.services.orders.finding import OrderFilter, order_by_number, orders_query
+from shop.services.producers.approval import producers_by_name
+from shop.web.lookups import list_args, paginate
 from shop.web.query_args import int_arg
-from shop.web.templating import current_locale
 
 # Orders the office may cancel (shop.services.orders.refunds.cancel_order decides; this only offers the button).
 CANCELLABLE = (OrderStatus.PENDING_PAYMENT, OrderStatus.PLACED)
@@ -29,25 +28,18 @@ def _filter():
     )
 
 
-def _order_or_404(number):
-    order = db.session.scalar(select(Order).where(Order.number == number.upper()))
-    if order is None:
-        abort(404)
-    return order
-
-
 @bp.get("/orders")
 def orders():
     criteria = _filter()
     return render_template(
         "admin/orders.html", page=paginate(orders_query(criteria)), criteria=criteria, args=list_args(),
-        producers=db.session.scalars(select(Producer).order_by(Producer.name)).all(),
+        producers=producers_by_name(),
     )
 
 
 @bp.get("/orders/<number>")
 def order(number):
-    order = _order_or_404(number)
+    order = order_by_number(number)
     refundable = refunds.refundable_amount(order)
     return render_template(
         "admin/order.html", order=order, refundable=refundable,
@@ -58,7 +50,7 @@ def order(number):
 
 @bp.post("/orders/<number>/cancel")
 def cancel_order(number):
-    order = _order_or_404(number)
+    order = order_by_number(number)
     form = ReasonForm()
     perform(form, lambda: refunds.cancel_order(order, current_user, form.note.data),
             _("Order %(number)s is cancelled and its goods are back in stock.", number=order.number))
@@ -67,7 +59,7 @@ def cancel_order(number):
 
 @bp.post("/orders/<number>/refund")
 def refund_order(number):
-    order = _order_or_404(number)
+    order = order_by_number(number)
     form = RefundForm()
     amount = format_vnd(form.amount.data or 0, current_locale())
     perform(form, lambda: refunds.refund_order(order, form.amount.data, current_user, form.note.data,

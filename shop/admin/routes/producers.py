@@ -4,14 +4,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from shop.admin import bp
-from shop.admin.actions import get_or_404, list_args, paginate, perform
+from shop.admin.actions import perform
 from shop.admin.forms import NoteForm, ReasonForm
-from shop.extensions import db
 from shop.models import Producer
 from shop.models.statuses import ProducerStatus
-from shop.services.audit import audit_query
-from shop.services.catalog.review import products_query
+from shop.services.audit import entity_history
+from shop.services.catalog.review import producer_products
 from shop.services.producers import approval as producer_admin
+from shop.web.lookups import get_or_404, list_args, paginate
 
 
 @bp.get("/producers")
@@ -28,8 +28,7 @@ def producer(producer_id):
     producer = get_or_404(Producer, producer_id)
     return render_template(
         "admin/producer.html", producer=producer, approve_form=NoteForm(), suspend_form=ReasonForm(),
-        products=db.session.scalars(products_query(producer_id=producer.id)).all(),
-        history=db.session.scalars(audit_query(entity_type="producer", entity_id=producer.id).limit(20)).all(),
+        products=producer_products(producer.id), history=entity_history("producer", producer.id),
     )
 
 

@@ -6,10 +6,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from shop.admin import bp
-from shop.admin.actions import get_or_404, list_args, paginate, perform
+from shop.admin.actions import perform
 from shop.admin.forms import ActionForm, CertificationForm, NoteForm, ReasonForm
-from shop.errors import ShopError
-from shop.extensions import db
 from shop.models import Certification, Product
 from shop.models.statuses import CertificationStatus, ProductStatus
 from shop.services.audit import product_history
@@ -17,6 +15,8 @@ from shop.services.catalog import review as product_review
 from shop.services.certification import records as certification_admin
 from shop.services.certification.rules import expiry_for, issuing_body_for
 from shop.services.localtime import local_today
+from shop.web.feedback import reporting
+from shop.web.lookups import get_or_404, list_args, paginate
 
 
 @bp.get("/products")
@@ -79,35 +79,23 @@ def _details(form):
     )
 
 
-def _certification_page(form, product, cert=None):
+def _certification_page(form, product, cert=None, refused=False):
     defaults = json.dumps({n: issuing_body_for(n) for n in range(1, 6)}, ensure_ascii=False)
     return render_template("admin/certification_form.html", form=form, product=product, cert=cert,
                            issuing_bodies=defaults, expiry_example=expiry_for(local_today()),
-                           reject_form=ReasonForm(formdata=None)), 200 if not form.errors else 400
-
-
-def _save_certification(form, save):
-    """Run `save(details)` for a valid form; put a domain error on the form. Return whether it worked."""
-    if not form.validate_on_submit():
-        return False
-    try:
-        save(_details(form))
-    except ShopError as error:
-        db.session.rollback()
-        field = error.details.get("field")
-        (form[field].errors if field in form else form.form_errors).append(error.message)
-        return False
-    return True
+                           reject_form=ReasonForm(formdata=None)), 400 if form.errors or refused else 200
 
 
 @bp.route("/products/<int:product_id>/certifications/new", methods=["GET", "POST"])
 def new_certification(product_id):
     product = get_or_404(Product, product_id)
     form = CertificationForm()
-    if _save_certification(form, lambda d: certification_admin.record_certification(product, d, current_user)):
-        flash(_("The certification of %(name)s is recorded.", name=product.name_vi), "success")
-        return redirect(url_for(".product", product_id=product.id))
-    return _certification_page(form, product)
+    with reporting(form) as outcome:
+        if form.validate_on_submit():
+            certification_admin.record_certification(product, _details(form), current_user)
+            flash(_("The certification of %(name)s is recorded.", name=product.name_vi), "success")
+            return redirect(url_for(".product", product_id=product.id))
+    return _certification_page(form, product, refused=not outcome.ok)
 
 
 @bp.route("/certifications/<int:cert_id>", methods=["GET", "POST"])
@@ -116,10 +104,12 @@ def edit_certification(cert_id):
     form = CertificationForm(obj=cert)
     save = certification_admin.verify_certification if cert.status == CertificationStatus.SUBMITTED \
         else certification_admin.update_certification
-    if _save_certification(form, lambda d: save(cert, d, current_user)):
-        flash(_("The certification %(number)s is saved.", number=cert.decision_number), "success")
-        return redirect(url_for(".product", product_id=cert.product_id))
-    return _certification_page(form, cert.product, cert)
+    with reporting(form) as outcome:
+        if form.validate_on_submit():
+            save(cert, _details(form), current_user)
+            flash(_("The certification %(number)s is saved.", number=cert.decision_number), "success")
+            return redirect(url_for(".product", product_id=cert.product_id))
+    return _certification_page(form, cert.product, cert, refused=not outcome.ok)
 
 
 @bp.post("/certifications/<int:cert_id>/reject")

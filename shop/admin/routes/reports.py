@@ -1,19 +1,21 @@
 """Revenue dashboard, its CSV files and the producer payables."""
-from flask import abort, current_app, flash, render_template, request
-from flask_babel import get_locale
+from flask import abort, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
 from shop.admin import bp
-from shop.admin.exports import breakdown_table, csv_response, payables_table, period_table, summary_table
+from shop.admin.exports import breakdown_table, payables_table, period_table, summary_table
 from shop.errors import InvalidInput
+from shop.i18n import current_locale
 from shop.services.catalog.review import product_counts
 from shop.services.certification.records import certification_counts
 from shop.services.producers.approval import producer_counts
 from shop.services.reports import payables as payable_reports
 from shop.services.reports import periods
 from shop.services.reports import revenue as reports
+from shop.web.csv_export import csv_response
+from shop.web.feedback import report_error
 from shop.web.page_cache import remembered
 
 DIMENSION_LABELS = {
@@ -30,7 +32,7 @@ def _period():
     try:
         return periods.resolve_period(request.args.get("start"), request.args.get("end"))
     except InvalidInput as error:
-        flash(error.message, "error")
+        report_error(error)
         return periods.default_period()
 
 
@@ -66,7 +68,7 @@ def _figures_section(start, end, grouping):
             dimension_labels=DIMENSION_LABELS,
         ))
 
-    key = ("dashboard", start, end, grouping, str(get_locale()))
+    key = ("dashboard", start, end, grouping, current_locale())
     return remembered(key, current_app.config["REPORT_CACHE_SECONDS"], render)
 
 

@@ -4,11 +4,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from shop.admin import bp
-from shop.admin.actions import get_or_404, list_args, paginate, perform
+from shop.admin.actions import perform
 from shop.admin.forms import ActionForm, RoleForm
 from shop.models import User
 from shop.models.statuses import Role
 from shop.services.accounts import roles as user_admin
+from shop.web.lookups import get_or_404, list_args, paginate
 
 
 def _back():

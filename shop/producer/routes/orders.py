@@ -1,7 +1,7 @@
 """The producer's sales (with CSV export) and their shipments of customers' orders."""
 from datetime import timedelta
 
-from flask import Response, abort, flash, g, redirect, render_template, request, stream_with_context, url_for
+from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -10,11 +10,13 @@ from wtforms.fields.choices import SelectChoice
 from shop.models.statuses import OrderStatus, ShipmentStatus
 from shop.producer import bp
 from shop.producer.forms import SalesFilterForm, ShipForm
-from shop.producer.routes.portal import USER_ERRORS, form_error
+from shop.producer.routes.portal import USER_ERRORS
 from shop.services.orders import fulfilment
 from shop.services.orders.flow import REVENUE_STATUSES
 from shop.services.reports import producer_sales
 from shop.services.reports.producer_sales import WAITING_SHIPMENTS
+from shop.web.csv_export import csv_response
+from shop.web.feedback import reporting
 from shop.web.query_args import int_arg
 
 SALES_PER_PAGE = 50
@@ -68,10 +70,8 @@ def sales():
 @bp.route("/sales.csv")
 def sales_csv():
     _form, start, end, statuses = _sales_filter()
-    chunks = producer_sales.sales_csv(g.producer.id, start, end, statuses)
-    filename = f"sales-{start.isoformat()}-{end.isoformat()}.csv"
-    return Response(stream_with_context(chunks), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    header, rows = producer_sales.sales_table(g.producer.id, start, end, statuses)
+    return csv_response(f"sales-{start.isoformat()}-{end.isoformat()}.csv", header, rows)
 
 
 @bp.route("/shipments")
@@ -93,14 +93,12 @@ def move_shipment(shipment_id, step):
     form = ShipForm()
     if step == ShipmentStatus.SHIPPED and not form.validate_on_submit():
         return _render_shipment(found, form), 400
-    try:
+    with reporting(form, errors=USER_ERRORS) as outcome:
         fulfilment.move_shipment(g.producer, shipment_id, step, current_user,
                                  form.carrier.data or "", form.tracking_number.data or "")
-    except USER_ERRORS as error:
-        form_error(form, error)
-        return _render_shipment(found, form), error.status_code
-    flash(str(STEP_MESSAGES[step]), "success")
-    return redirect(url_for("producer.shipment", shipment_id=shipment_id))
+        flash(str(STEP_MESSAGES[step]), "success")
+        return redirect(url_for("producer.shipment", shipment_id=shipment_id))
+    return _render_shipment(found, form), outcome.status
 
 
 def _render_shipment(found, form):

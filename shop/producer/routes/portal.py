@@ -5,7 +5,7 @@ from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from shop.errors import Forbidden, InvalidInput, InvalidTransition, OutOfStock
-from shop.i18n import localized, select_locale
+from shop.i18n import current_locale, localized
 from shop.models.statuses import ProducerStatus, Role
 from shop.producer import bp
 from shop.producer.forms import (
@@ -17,9 +17,9 @@ from shop.producer.forms import (
 from shop.services.catalog import products as listings
 from shop.services.producers import profiles as producers
 from shop.services.reports import producer_sales
+from shop.web.feedback import reporting
 from shop.web.security import role_required
 from shop.web.sessions import start_session
-from shop.web.templating import current_locale
 
 OPEN_ENDPOINTS = ("producer.apply",)
 # Refusals shown next to the form; NotFound and Forbidden go on to the 404 and 403 pages.
@@ -63,15 +63,6 @@ def upload_too_large(_error):
     return redirect(request.path)
 
 
-def form_error(form, error, default_field=None):
-    """Show a service's refusal on the field it names, or as a flash message."""
-    field = getattr(form, error.details.get("field") or default_field or "", None)
-    if field is not None and hasattr(field, "errors"):
-        field.errors = [*field.errors, error.message]
-    else:
-        flash(error.message, "error")
-
-
 def area_choices():
     """Return the province's areas as select choices, in the current language."""
     english = current_locale() == "en"
@@ -100,13 +91,10 @@ def apply():
         signed_in = current_user.is_authenticated
         account = None if signed_in else {"email": form.email.data, "password": form.password.data,
                                           "name": form.name.data}
-        try:
+        with reporting(form, default_field="email", errors=USER_ERRORS):
             producer = producers.apply_as_producer(
                 details, user=current_user._get_current_object() if signed_in else None, account=account,
-                locale=select_locale())
-        except USER_ERRORS as error:
-            form_error(form, error, default_field="email")
-        else:
+                locale=current_locale())
             if not signed_in:
                 start_session(producer.owner)
             flash(_("Thank you: your application has been sent to the OCOP office."), "success")
@@ -144,11 +132,8 @@ def profile():
     form = ProfileForm(obj=producer)
     if form.validate_on_submit():
         values = {name: getattr(form, name).data for name in producers.PROFILE_FIELDS}
-        try:
+        with reporting(form, errors=USER_ERRORS):
             producers.update_profile(producer, values)
-        except USER_ERRORS as error:
-            form_error(form, error)
-        else:
             flash(_("Your profile is saved."), "success")
             return redirect(url_for("producer.profile"))
     return render_template("producer/profile.html", form=form)
@@ -162,12 +147,9 @@ def certification():
     form.product_id.choices = [SelectChoice(p.id, localized(p, "name", locale))
                                for p in listings.producer_products(producer)]
     if form.validate_on_submit():
-        try:
+        with reporting(form, default_field="scan", errors=USER_ERRORS):
             listings.submit_certification(producer, form.product_id.data, form.decision_number.data,
                                           form.decision_date.data, form.scan.data.stream, current_user)
-        except USER_ERRORS as error:
-            form_error(form, error, default_field="scan")
-        else:
             flash(_("Certificate sent: the OCOP office will check it and record the stars."), "success")
             return redirect(url_for("producer.certification"))
     return render_template("producer/certification.html", form=form,

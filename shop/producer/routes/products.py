@@ -6,9 +6,10 @@ from flask_login import current_user
 
 from shop.producer import bp
 from shop.producer.forms import NewProductForm, PhotoForm, ProductForm, StockForm
-from shop.producer.routes.portal import USER_ERRORS, category_choices, form_error
+from shop.producer.routes.portal import USER_ERRORS, category_choices
 from shop.services.catalog import products as listings
 from shop.services.stock import ledger_balance
+from shop.web.feedback import reporting
 
 PRODUCT_FIELDS = ("name_vi", "name_en", "description_vi", "description_en", "unit_vi", "unit_en",
                   "category_id", "price", "low_stock_threshold")
@@ -33,11 +34,8 @@ def new_product():
     form = NewProductForm()
     form.category_id.choices = category_choices()
     if form.validate_on_submit():
-        try:
+        with reporting(form, errors=USER_ERRORS):
             product = listings.create_product(g.producer, current_user, _product_values(form), form.opening_stock.data)
-        except USER_ERRORS as error:
-            form_error(form, error)
-        else:
             flash(_("Product saved as a draft. Add photos, then submit it for review."), "success")
             return redirect(url_for("producer.photos", product_id=product.id))
     return render_template("producer/product_form.html", form=form, product=None)
@@ -49,11 +47,8 @@ def edit_product(product_id):
     form = ProductForm(obj=product)
     form.category_id.choices = category_choices()
     if form.validate_on_submit():
-        try:
+        with reporting(form, errors=USER_ERRORS):
             listings.update_product(g.producer, product_id, current_user, _product_values(form))
-        except USER_ERRORS as error:
-            form_error(form, error)
-        else:
             flash(_("Product saved."), "success")
             return redirect(url_for("producer.edit_product", product_id=product_id))
     return render_template("producer/product_form.html", form=form, product=product,
@@ -62,11 +57,8 @@ def edit_product(product_id):
 
 @bp.route("/products/<int:product_id>/<any(submit, hide, show):action>", methods=["POST"])
 def product_status(product_id, action):
-    try:
+    with reporting(errors=USER_ERRORS):
         listings.change_status(g.producer, product_id, action, current_user)
-    except USER_ERRORS as error:
-        flash(error.message, "error")
-    else:
         flash(str(STATUS_MESSAGES[action]), "success")
     return redirect(url_for("producer.edit_product", product_id=product_id))
 
@@ -76,11 +68,8 @@ def photos(product_id):
     product = listings.own_product(g.producer, product_id)
     form = PhotoForm()
     if form.validate_on_submit():
-        try:
+        with reporting(form, default_field="photo", errors=USER_ERRORS):
             listings.add_photo(g.producer, product_id, form.photo.data.stream)
-        except USER_ERRORS as error:
-            form_error(form, error, default_field="photo")
-        else:
             flash(_("Photo added."), "success")
             return redirect(url_for("producer.photos", product_id=product_id))
     return render_template("producer/photos.html", form=form, product=product)
@@ -107,12 +96,9 @@ def product_stock(product_id):
     product = listings.own_product(g.producer, product_id)
     form = StockForm()
     if form.validate_on_submit():
-        try:
+        with reporting(form, default_field="quantity", errors=USER_ERRORS):
             listings.adjust_product_stock(g.producer, product_id, form.quantity.data, form.reason.data,
                                           current_user, form.note.data or "")
-        except USER_ERRORS as error:
-            form_error(form, error, default_field="quantity")
-        else:
             flash(_("Stock adjusted."), "success")
             return redirect(url_for("producer.product_stock", product_id=product_id))
     return render_template("producer/product_stock.html", form=form, product=product,

@@ -3,10 +3,10 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from shop.errors import Forbidden, InvalidInput
-from shop.extensions import db
 from shop.models import User
 from shop.models.statuses import Role
 from shop.services.audit import record_audit
+from shop.services.transaction import commits
 
 
 def users_query(q="", role=None):
@@ -20,8 +20,9 @@ def users_query(q="", role=None):
     return query
 
 
+@commits
 def change_role(user, role, actor):
-    """Give `user` another role; nobody changes their own."""
+    """Give `user` another role; nobody changes their own. Commits."""
     if role not in tuple(Role):
         raise InvalidInput(_("Unknown role."))
     if user.id == actor.id:
@@ -30,17 +31,16 @@ def change_role(user, role, actor):
         raise InvalidInput(_("%(email)s already has this role.", email=user.email))
     record_audit(actor, "user.role", user, {"role": user.role}, {"role": role})
     user.role = role
-    db.session.commit()
     return user
 
 
+@commits
 def set_active(user, active, actor):
-    """Deactivate (they can no longer sign in) or reactivate `user`; nobody deactivates themselves."""
+    """Deactivate (they can no longer sign in) or reactivate `user`; nobody deactivates themselves. Commits."""
     if user.id == actor.id and not active:
         raise Forbidden(_("You cannot deactivate your own account."))
     if user.active == active:
         raise InvalidInput(_("Nothing to change: the account is already in that state."))
     record_audit(actor, "user.active", user, {"active": user.active}, {"active": active})
     user.active = active
-    db.session.commit()
     return user

@@ -11,6 +11,7 @@ from shop.errors import InvalidInput
 from shop.extensions import db
 from shop.models import User
 from shop.models.statuses import Role
+from shop.services.transaction import commits
 
 MIN_PASSWORD_LENGTH = 10
 RESET_TOKEN_MAX_AGE = 3600  # seconds a password-reset link stays valid
@@ -52,7 +53,10 @@ def find_user(email):
 
 
 def create_user(email, password, name, role=Role.CUSTOMER, locale="vi"):
-    """Add a user to the session (the caller commits); refuse a taken e-mail or a short password."""
+    """Add a user to the session; refuse a taken e-mail or a short password.
+
+    Does not commit: the caller's transaction carries it.
+    """
     if role not in tuple(Role):
         raise InvalidInput(_("Unknown role."))
     if len(password or "") < MIN_PASSWORD_LENGTH:
@@ -64,10 +68,10 @@ def create_user(email, password, name, role=Role.CUSTOMER, locale="vi"):
     return user
 
 
+@commits
 def register_customer(email, password, name, locale="vi"):
-    """Create a customer account and commit it."""
+    """Create a customer account. Commits."""
     user = create_user(email, password, name, Role.CUSTOMER, locale)
-    db.session.commit()
     return user
 
 
@@ -82,10 +86,10 @@ def authenticate(email, password):
     return user
 
 
+@commits
 def set_locale(user, locale):
-    """Remember a signed-in user's language."""
+    """Remember a signed-in user's language. Commits."""
     user.locale = locale
-    db.session.commit()
 
 
 def _reset_serializer():
@@ -120,9 +124,9 @@ def request_password_reset(email, send):
         send(user, make_reset_token(user))
 
 
+@commits
 def reset_password(user, password):
-    """Set a new password (same length rule as registration) and commit."""
+    """Set a new password (same length rule as registration). Commits."""
     if len(password or "") < MIN_PASSWORD_LENGTH:
         raise InvalidInput(_("The password must have at least %(n)d characters.", n=MIN_PASSWORD_LENGTH))
     user.password_hash = hash_password(password)
-    db.session.commit()

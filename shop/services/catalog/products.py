@@ -23,6 +23,7 @@ from shop.services.media.uploads import is_pdf, open_picture, read_upload
 from shop.services.moves import move
 from shop.services.producers.profiles import require_approved
 from shop.services.stock import adjust_stock, record_initial_stock
+from shop.services.transaction import commits, transaction
 
 TEXT_FIELDS = ("name_vi", "name_en", "description_vi", "description_en", "unit_vi", "unit_en")
 # The largest price a product may have: far above any OCOP product, far below the column's limit.
@@ -52,8 +53,9 @@ def producer_products(producer):
     ).all()
 
 
+@commits
 def create_product(producer, actor, values, opening_stock=0):
-    """Create a draft product with its opening stock in the ledger; commits and returns it."""
+    """Create a draft product with its opening stock in the ledger and return it. Commits."""
     require_approved(producer)
     cleaned = _clean_product(values)
     opening_stock = _whole_number(opening_stock, 0, MAX_STOCK, "opening_stock",
@@ -64,12 +66,12 @@ def create_product(producer, actor, values, opening_stock=0):
     db.session.flush()
     record_initial_stock(product, actor)
     refresh_search_text(product)
-    db.session.commit()
     return product
 
 
+@commits
 def update_product(producer, product_id, actor, values):
-    """Change a product's texts, category, price and threshold; its status stays; a price change is audited."""
+    """Change a product's texts, category, price and threshold; its status stays; a price change is audited. Commits."""
     require_approved(producer)
     product = own_product(producer, product_id)
     cleaned = _clean_product(values)
@@ -78,7 +80,6 @@ def update_product(producer, product_id, actor, values):
     for name, value in cleaned.items():
         setattr(product, name, value)
     refresh_search_text(product)
-    db.session.commit()
     return product
 
 
@@ -87,8 +88,9 @@ def allowed_actions(product):
     return actions.allowed_actions(product, PRODUCER)
 
 
+@commits
 def change_status(producer, product_id, action, actor):
-    """Submit a draft for review, hide a published product or show a hidden one again; commits."""
+    """Submit a draft for review, hide a published product or show a hidden one again. Commits."""
     require_approved(producer)
     product = own_product(producer, product_id)
     if action not in actions.PRODUCT_ACTIONS:
@@ -97,12 +99,12 @@ def change_status(producer, product_id, action, actor):
     if action == "submit" and not product.images:
         raise InvalidInput(_("Add at least one photo before submitting the product for review."))
     move(product, chosen.to, actor)
-    db.session.commit()
     return product
 
 
+@commits
 def add_photo(producer, product_id, stream):
-    """Check an uploaded picture, store it re-encoded (display size and thumbnail) and list it last; commits."""
+    """Check an uploaded picture, store it re-encoded (display size and thumbnail) and list it last. Commits."""
     require_approved(producer)
     product = own_product(producer, product_id)
     if len(product.images) >= MAX_PHOTOS:
@@ -113,42 +115,37 @@ def add_photo(producer, product_id, stream):
     image = ProductImage(product=product, filename=filename, thumb_filename=thumb, width=width, height=height,
                          position=position, alt_vi=product.name_vi, alt_en=product.name_en)
     db.session.add(image)
-    db.session.commit()
     return image
 
 
 def delete_photo(producer, product_id, image_id):
-    """Remove one of a product's photos and its files; commits."""
+    """Remove one of a product's photos and its files. Commits."""
     require_approved(producer)
     image = _own_image(producer, product_id, image_id)
     files = (image.filename, image.thumb_filename)
-    db.session.delete(image)
-    db.session.commit()
+    with transaction():
+        db.session.delete(image)
     remove_media(*files)
 
 
+@commits
 def make_main_photo(producer, product_id, image_id):
-    """Put one photo first (the one the shop shows on cards); commits."""
+    """Put one photo first (the one the shop shows on cards). Commits."""
     require_approved(producer)
     image = _own_image(producer, product_id, image_id)
     ordered = [image] + [other for other in image.product.images if other.id != image.id]
     for position, each in enumerate(ordered):
         each.position = position
-    db.session.commit()
 
 
 def adjust_product_stock(producer, product_id, quantity, reason, actor, note=""):
-    """Apply a stock adjustment with its reason through the stock service; commits (nothing on refusal)."""
+    """Apply a stock adjustment with its reason through the stock service. Commits (nothing on refusal)."""
     require_approved(producer)
     product = own_product(producer, product_id)
     quantity = _whole_number(quantity, -MAX_STOCK, MAX_STOCK, "quantity",
                              _("The quantity must be a whole number from -%(n)d to %(n)d.", n=MAX_STOCK))
-    try:
+    with transaction():
         adjust_stock(product, quantity, reason, actor, note.strip())
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     return product
 
 
@@ -160,10 +157,11 @@ def stock_ledger(product, limit=200):
     ).all()
 
 
+@commits
 def submit_certification(producer, product_id, decision_number, decision_date, stream, actor):
     """Send a product's OCOP decision and its scan (PDF or picture) to the office; stars stay unset.
 
-    Only an administrator records the stars, after checking the decision; commits.
+    Only an administrator records the stars, after checking the decision. Commits.
     """
     require_approved(producer)
     product = own_product(producer, product_id)
@@ -187,7 +185,6 @@ def submit_certification(producer, product_id, decision_number, decision_date, s
         submitted_by_id=actor.id,
     )
     db.session.add(certification)
-    db.session.commit()
     return certification
 
 

@@ -22,7 +22,7 @@ def search_terms(query, limit=10, max_length=200):
 
 
 def refresh_search_text(product):
-    """Recompute `product.search_text` from its vi/en names, producer name and area."""
+    """Recompute `product.search_text` from its vi/en names, producer name and area. Does not commit."""
     parts = [product.name_vi, product.name_en]
     if product.producer is not None:
         parts.append(product.producer.name)

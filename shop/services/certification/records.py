@@ -19,6 +19,7 @@ from shop.services.audit import record_audit
 from shop.services.certification.rules import expiry_for, issuing_body_for
 from shop.services.localtime import local_today
 from shop.services.moves import LIFECYCLES, move, require_move
+from shop.services.transaction import commits
 
 EXPIRY_WARNING_DAYS = 60
 
@@ -85,8 +86,9 @@ def _decision_taken(number, product_id, exclude_id=None):
     return db.session.scalar(query) is not None
 
 
+@commits
 def record_certification(product, details, actor):
-    """Record a verified rating of `product` decided by the OCOP council."""
+    """Record a verified rating of `product` decided by the OCOP council. Commits."""
     values = clean_details(details)
     if _decision_taken(values["decision_number"], product.id):
         raise InvalidInput(_("This product already has decision %(number)s.", number=values["decision_number"]),
@@ -95,12 +97,12 @@ def record_certification(product, details, actor):
     db.session.add(cert)
     db.session.flush()
     record_audit(actor, "certification.create", cert, None, _snapshot(cert), f"product {product.slug}")
-    db.session.commit()
     return cert
 
 
+@commits
 def update_certification(cert, details, actor):
-    """Correct a verified rating (stars, decision, dates, address)."""
+    """Correct a verified rating (stars, decision, dates, address). Commits."""
     if not cert.is_verified:
         raise InvalidTransition(_("Only a verified certification can be edited; verify or reject it first."))
     values = _clean_for(cert, details)
@@ -109,17 +111,16 @@ def update_certification(cert, details, actor):
         setattr(cert, name, value)
     cert.verified_by_id = actor.id
     record_audit(actor, "certification.update", cert, before, _snapshot(cert), f"product {cert.product.slug}")
-    db.session.commit()
     return cert
 
 
+@commits
 def verify_certification(cert, details, actor):
-    """Verify a producer's submitted certificate, setting its stars (and any correction)."""
+    """Verify a producer's submitted certificate, setting its stars (and any correction). Commits."""
     require_move(cert, CertificationStatus.VERIFIED)
     values = _clean_for(cert, details)
     move(cert, CertificationStatus.VERIFIED, actor, f"product {cert.product.slug}",
          changes={**values, "verified_by_id": actor.id}, audit_action="certification.verify")
-    db.session.commit()
     return cert
 
 
@@ -131,15 +132,15 @@ def _clean_for(cert, details):
     return values
 
 
+@commits
 def reject_certification(cert, actor, note):
-    """Turn down a producer's submitted certificate with the reason they are shown."""
+    """Turn down a producer's submitted certificate with the reason they are shown. Commits."""
     require_move(cert, CertificationStatus.REJECTED)
     note = (note or "").strip()
     if not note:
         raise InvalidInput(_("Tell the producer why the certificate cannot be verified."))
     move(cert, CertificationStatus.REJECTED, actor, note, changes={"note": note[:500], "verified_by_id": actor.id},
          audit_action="certification.reject")
-    db.session.commit()
     return cert
 
 

@@ -8,16 +8,16 @@ import re
 from dataclasses import dataclass, field, replace
 
 from flask import current_app
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import selectinload
 
 from shop.errors import InvalidInput, NotFound, OutOfStock
 from shop.extensions import db
-from shop.i18n import localized
+from shop.i18n import current_locale, localized
 from shop.models import CartItem, Producer, Product
 from shop.models.statuses import DeliveryMethod, ProducerStatus, ProductStatus
+from shop.services.transaction import commits
 
 # A guest cart lives in the signed session cookie, which must stay small.
 MAX_CART_LINES = 30
@@ -96,7 +96,7 @@ class UserCart:
         db.session.execute(delete(CartItem).where(CartItem.user_id == self.user_id))
 
     def save(self):
-        db.session.commit()
+        """Nothing to hand back: the rows are in the session, committed by the service's transaction."""
 
 
 @dataclass
@@ -179,11 +179,12 @@ def sellable_product(product_id):
 
 def product_name(product, locale=None):
     """Return the product's name in `locale` (the shop's current language by default)."""
-    return localized(product, "name", locale or str(get_locale() or "vi"))
+    return localized(product, "name", locale or current_locale())
 
 
+@commits
 def add_to_cart(cart, raw_product_id, raw_quantity):
-    """Add units of a product to `cart`; nothing changes when the product or quantity is refused."""
+    """Add units of a product to `cart`; nothing changes when the product or quantity is refused. Commits."""
     product = sellable_product(parse_product_id(raw_product_id))
     quantity = parse_quantity(raw_quantity)
     items = cart.items()
@@ -196,8 +197,9 @@ def add_to_cart(cart, raw_product_id, raw_quantity):
     return product
 
 
+@commits
 def update_cart(cart, raw_product_id, raw_quantity):
-    """Set the quantity of a product already in `cart`."""
+    """Set the quantity of a product already in `cart`. Commits."""
     product_id = parse_product_id(raw_product_id)
     if product_id not in cart.items():
         raise NotFound(_("This product is not in your cart."))
@@ -209,8 +211,9 @@ def update_cart(cart, raw_product_id, raw_quantity):
     return product
 
 
+@commits
 def remove_from_cart(cart, raw_product_id):
-    """Take a product out of `cart` (whatever its state in the catalogue)."""
+    """Take a product out of `cart` (whatever its state in the catalogue). Commits."""
     product_id = parse_product_id(raw_product_id)
     if product_id not in cart.items():
         raise NotFound(_("This product is not in your cart."))
@@ -218,18 +221,20 @@ def remove_from_cart(cart, raw_product_id):
     cart.save()
 
 
+@commits
 def empty_cart(cart):
-    """Remove every line of `cart`."""
+    """Remove every line of `cart`. Commits."""
     cart.clear()
     cart.save()
 
 
+@commits
 def merge_into_cart(cart, items):
     """Add `items` ({product_id: quantity}) to `cart`, capped at stock; skip what is not on sale.
 
     Used when a guest signs in (their session cart joins their stored one) and when a
     customer abandons a card payment (the order's lines go back to the cart). Returns
-    True when a quantity had to be reduced or a product left out.
+    True when a quantity had to be reduced or a product left out. Commits.
     """
     current = cart.items()
     reduced = False

@@ -1,10 +1,13 @@
-"""Finding orders in the back office: filters by status, payment, Vietnamese days, producer, search."""
+"""Finding orders: the back office's filters (status, payment, Vietnamese days, producer, search), a customer's list."""
 import re
 from dataclasses import dataclass
 from datetime import date
 
+from flask_babel import gettext as _
 from sqlalchemy import exists, func, or_, select
 
+from shop.errors import NotFound
+from shop.extensions import db
 from shop.models import Order, OrderLine
 from shop.models.statuses import OrderStatus, PaymentMethod
 from shop.services.localtime import utc_bounds
@@ -48,3 +51,16 @@ def orders_query(criteria):
             matches.append(stored.contains(digits.lstrip("0") or digits, autoescape=True))
         query = query.where(or_(*matches))
     return query.order_by(Order.created_at.desc(), Order.id.desc())
+
+
+def order_by_number(number):
+    """Return the order with this public number (any case); NotFound when there is none."""
+    order = db.session.scalar(select(Order).where(Order.number == (number or "").upper()))
+    if order is None:
+        raise NotFound(_("Order not found."))
+    return order
+
+
+def customer_orders_query(customer_id):
+    """Return a select of a customer's orders, newest first."""
+    return select(Order).where(Order.customer_id == customer_id).order_by(Order.created_at.desc(), Order.id.desc())

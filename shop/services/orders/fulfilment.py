@@ -18,6 +18,7 @@ from shop.services import moves
 from shop.services.mail import send_mail
 from shop.services.orders.flow import transition_order
 from shop.services.producers.profiles import require_approved
+from shop.services.transaction import transaction
 
 # Orders whose shipments may be worked on: paid card orders, placed cash orders, and (for the
 # delivery step) orders already fulfilled. Never pending_payment, cancelled or refunded.
@@ -75,13 +76,13 @@ def move_shipment(producer, shipment_id, to_status, actor, carrier="", tracking_
     """
     require_approved(producer)
     shipment = own_shipment(producer, shipment_id)
-    # Lock the order first: two producers finishing their parts at once must not both miss the last one.
-    order = db.session.scalars(
-        select(Order).where(Order.id == shipment.order_id).with_for_update()
-        .execution_options(populate_existing=True)
-    ).one()
-    db.session.refresh(shipment)
-    try:
+    with transaction():
+        # Lock the order first: two producers finishing their parts at once must not both miss the last one.
+        order = db.session.scalars(
+            select(Order).where(Order.id == shipment.order_id).with_for_update()
+            .execution_options(populate_existing=True)
+        ).one()
+        db.session.refresh(shipment)
         if to_status not in next_steps(shipment):
             raise InvalidTransition(_("This shipment cannot go from “%(from)s” to “%(to)s” now.", **{
                 "from": shipment.state.producer_label,
@@ -90,10 +91,6 @@ def move_shipment(producer, shipment_id, to_status, actor, carrier="", tracking_
         note = _take_carrier(shipment, to_status, carrier, tracking_number)
         moves.move(shipment, to_status, actor, note)
         _follow_shipments(order, actor)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     if to_status == ShipmentStatus.SHIPPED:
         _mail_shipped(order, shipment)
     return shipment

@@ -30,6 +30,7 @@ from shop.services.orders.cart import shipping_fee
 from shop.services.orders.flow import transition_order
 from shop.services.orders.mail import send_order_mails
 from shop.services.stock import reserve_stock, return_stock
+from shop.services.transaction import transaction
 
 # Public order numbers: "QN" + 8 characters without look-alikes (no 0/O, 1/I/L),
 # drawn with `secrets` so that one customer's number says nothing about another's.
@@ -105,11 +106,11 @@ def place_order(items, details, customer=None, locale="vi"):
 
     One transaction; prices come from the database, never from the caller. A card order
     waits for payment with its stock reserved for RESERVATION_MINUTES; a cash order is
-    placed at once and its e-mails go out.
+    placed at once and its e-mails go out. Commits.
     """
     details = validate_details(details)
     wanted = _clean_items(items)
-    try:
+    with transaction():
         products = _lock_products(list(wanted))
         prices = {}
         for product_id in wanted:
@@ -143,10 +144,6 @@ def place_order(items, details, customer=None, locale="vi"):
             db.session.add(Shipment(order=order, producer_id=producer_id, status=ShipmentStatus.PENDING))
         db.session.add(OrderEvent(order=order, from_status="", to_status=order.status,
                                   actor_id=order.customer_id, note=N_("order placed")))
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     current_app.logger.info("order %s placed (%s, %d VND)", order.number, order.payment_method, order.total)
     if order.status == OrderStatus.PLACED:
         send_order_mails(order)
@@ -159,6 +156,7 @@ def lock_order(order_id):
     SQLite has no row locks and ignores FOR UPDATE; there a no-op UPDATE of the row takes
     the database's write lock first, which serialises the writers the same way (the
     embedded shop also runs webhooks and pages on several threads at once).
+    Does not commit: the caller's transaction carries it.
     """
     if db.session.get_bind().dialect.name == "sqlite":
         db.session.execute(
@@ -194,21 +192,17 @@ def release_locked_order(order, reason, actor=None):
 
 
 def release_order(order, reason, actor=None):
-    """Cancel a pending or placed order and return its reserved stock; True if this call did it."""
-    try:
+    """Cancel a pending or placed order and return its reserved stock; True if this call did it. Commits."""
+    with transaction():
         locked = lock_order(order.id)
         released = release_locked_order(locked, reason, actor)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     if released:
         current_app.logger.info("order %s cancelled, stock released: %s", order.number, reason)
     return released
 
 
 def mark_paid_locked(order, payment_intent_id, note):
-    """Move a locked pending order to paid; False (nothing changed) if it is not pending any more."""
+    """Move a locked pending order to paid; False (nothing changed) if it is not pending any more. Does not commit."""
     if payment_intent_id:
         order.stripe_payment_intent_id = payment_intent_id
     if order.status != OrderStatus.PENDING_PAYMENT:

@@ -6,13 +6,12 @@ refund is a Refund row (keyed on Stripe's refund id, so a refund reported again 
 """
 import stripe
 from flask import current_app
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from shop.errors import InvalidInput, InvalidTransition, PaymentError
 from shop.extensions import db
-from shop.i18n import N_
+from shop.i18n import N_, current_locale
 from shop.models import Refund
 from shop.models.statuses import OrderStatus, PaymentMethod, ShipmentStatus
 from shop.services.audit import record_audit
@@ -22,6 +21,7 @@ from shop.services.orders.flow import can_move, transition_order
 from shop.services.orders.placing import lock_order, release_locked_order
 from shop.services.payments.stripe_checkout import close_checkout_session, stripe_client
 from shop.services.stock import return_stock
+from shop.services.transaction import transaction
 
 # Card orders hold the customer's money from "paid" on; cash orders once delivered and paid.
 CARD_REFUNDABLE = (OrderStatus.PAID, OrderStatus.FULFILLED, OrderStatus.COMPLETED)
@@ -32,7 +32,7 @@ def cancel_order(order, actor, reason):
     """Cancel an unpaid order (awaiting card payment, or cash on delivery not yet shipped); return its stock.
 
     A card order's Checkout Session is expired at Stripe first; if the customer has paid
-    in the meantime the payment is confirmed and the cancellation refused (refund it instead).
+    in the meantime the payment is confirmed and the cancellation refused (refund it instead). Commits.
     """
     if order.status not in (OrderStatus.PENDING_PAYMENT, OrderStatus.PLACED):
         raise InvalidTransition(_("Only an unpaid order can be cancelled; refund a paid one instead."))
@@ -43,17 +43,13 @@ def cancel_order(order, actor, reason):
                                       number=order.number))
         session_expired = True
     reason = (reason or "").strip() or "cancelled"
-    try:
+    with transaction():
         locked = lock_order(order.id)
         if not release_locked_order(locked, reason, actor):
             if not (session_expired and locked.status == OrderStatus.CANCELLED):
                 raise InvalidTransition(_("Only an unpaid order can be cancelled; refund a paid one instead."))
             # The session's "expired" webhook got here first and released the stock: keep who asked and why.
             record_audit(actor, "order.cancel", locked, None, {"status": locked.status}, reason)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     return locked
 
 
@@ -76,14 +72,14 @@ def refund_order(order, amount, actor, reason, restock=False):
     A full refund moves the order to "refunded". With `restock`, every unit of the order
     not yet returned goes back to stock (ledger reason "refund"). The Stripe idempotency key
     is built from the order and its refunded total before this refund, so a click retried
-    after a lost answer refunds once.
+    after a lost answer refunds once. Commits.
     """
     amount = _valid_amount(amount, refundable_amount(order))
     reason = (reason or "").strip()[:500]
     stripe_refund_id = None
     if order.payment_method == PaymentMethod.CARD:
         stripe_refund_id = _refund_at_stripe(order, amount, reason)
-    try:
+    with transaction():
         locked = lock_order(order.id)
         refund = _existing_refund(stripe_refund_id)
         if refund is None:
@@ -100,10 +96,6 @@ def refund_order(order, amount, actor, reason, restock=False):
         _settle(locked, actor, reason)
         record_audit(actor, "order.refund", locked, {"refunded_amount": before},
                      {"refunded_amount": locked.refunded_amount, "refund": amount, "restock": bool(restock)}, reason)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     current_app.logger.info("order %s refunded %d VND (%s)", locked.number, amount, stripe_refund_id or "cash")
     return refund
 
@@ -113,7 +105,7 @@ def record_charge_refunds(order, charge):
 
     Refunds already recorded (those made from the back office) are skipped by their Stripe
     id. When the charge does not list its refunds, the part of `amount_refunded` not yet
-    recorded becomes one Refund row.
+    recorded becomes one Refund row. Does not commit: the caller's transaction carries it.
     """
     refunds = _listed_refunds(charge)
     added = 0
@@ -187,10 +179,6 @@ def _listed_refunds(charge):
     return list(listing["data"]) if "data" in listing else None
 
 
-def _locale():
-    return str(get_locale() or "vi")
-
-
 def _valid_amount(amount, remaining):
     if remaining <= 0:
         raise InvalidTransition(_("This order has nothing left to refund."))
@@ -201,5 +189,5 @@ def _valid_amount(amount, remaining):
             raise InvalidInput(_("Enter the amount as a whole number of đồng.")) from None
     if not 1 <= amount <= remaining:
         raise InvalidInput(_("The refund must be between %(min)s and %(max)s.",
-                             min=format_vnd(1, _locale()), max=format_vnd(remaining, _locale())))
+                             min=format_vnd(1, current_locale()), max=format_vnd(remaining, current_locale())))
     return amount

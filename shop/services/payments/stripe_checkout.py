@@ -26,6 +26,7 @@ from shop.services.orders.placing import (
     release_locked_order,
     release_order,
 )
+from shop.services.transaction import transaction
 
 # Stripe refuses a Checkout Session that expires less than 30 minutes after it is created,
 # or more than 24 hours after. The reservation starts when the order is written, a moment
@@ -93,7 +94,7 @@ def start_checkout(order, success_url, cancel_url):
 
     The idempotency key is the order's (its id and its number, so that a development
     database started afresh cannot reuse a key Stripe still remembers): a retried request
-    gets the same session back.
+    gets the same session back. Commits.
     """
     if order.payment_method != PaymentMethod.CARD or order.status != OrderStatus.PENDING_PAYMENT:
         raise InvalidTransition(_("This order is not waiting for a card payment."))
@@ -108,16 +109,12 @@ def start_checkout(order, success_url, cancel_url):
         raise PaymentError(_("The card payment could not be started. Your goods stay reserved for a while: "
                              "try again from your order page, or cancel the order and pay cash on delivery.")) \
             from error
-    try:
+    with transaction():
         locked = lock_order(order.id)
         if locked.status != OrderStatus.PENDING_PAYMENT:  # cancelled while Stripe answered: never send it to pay
             raise InvalidTransition(_("This order is not waiting for a payment any more."))
         locked.stripe_session_id = session["id"]
         locked.reservation_expires_at = _from_timestamp(session["expires_at"]) or expires_at
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     return session["url"]
 
 
@@ -180,15 +177,11 @@ def confirm_checkout_session(session_or_id):
     """Record what a completed Checkout Session means for its order; safe to call any number of times.
 
     The webhook and the success page both end here. Returns the order (or None for a
-    session that is not one of the shop's).
+    session that is not one of the shop's). Commits.
     """
     session = retrieve_session(session_or_id) if isinstance(session_or_id, str) else session_or_id
-    try:
+    with transaction():
         outcome = apply_session_completed(session)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     outcome.after_commit()
     return outcome.order
 
@@ -260,7 +253,7 @@ def expire_overdue_orders(now=None):
     release it first; the order counts as cancelled by this run either way). An open session
     is expired at Stripe first; when Stripe cannot be reached the order waits for the next
     run, unless its session has certainly lapsed (24 hours, Stripe's longest session life,
-    past the reservation).
+    past the reservation). Commits each order's release on its own.
     """
     now = now or utcnow()
     overdue = db.session.scalars(

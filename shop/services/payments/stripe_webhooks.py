@@ -19,13 +19,14 @@ from shop.models import Order, PaymentEvent
 from shop.services.orders.placing import lock_order
 from shop.services.orders.refunds import record_charge_refunds
 from shop.services.payments.stripe_checkout import Outcome, apply_session_completed, apply_session_failed
+from shop.services.transaction import transaction
 
 
 def handle_stripe_webhook(payload, signature):
     """Verify and apply one webhook delivery; return a word saying what happened (for the log).
 
     Raises InvalidInput (answered with 400, nothing changed) when the signature is missing
-    or wrong. Any other failure rolls back and propagates, so Stripe delivers again later.
+    or wrong. Any other failure rolls back and propagates, so Stripe delivers again later. Commits.
     """
     event = verify_event(payload, signature)
     event_id, event_type = event["id"], event["type"]
@@ -34,21 +35,17 @@ def handle_stripe_webhook(payload, signature):
         return "duplicate"
     handler = HANDLERS.get(event_type)
     try:
-        if handler is None:
-            current_app.logger.info("stripe event %s: type %s is not handled", event_id, event_type)
-            outcome = Outcome()
-        else:
-            outcome = handler(event["data"]["object"])
-        db.session.add(PaymentEvent(stripe_event_id=event_id, type=event_type,
-                                    order_id=outcome.order.id if outcome.order is not None else None))
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
+        with transaction():
+            if handler is None:
+                current_app.logger.info("stripe event %s: type %s is not handled", event_id, event_type)
+                outcome = Outcome()
+            else:
+                outcome = handler(event["data"]["object"])
+            db.session.add(PaymentEvent(stripe_event_id=event_id, type=event_type,
+                                        order_id=outcome.order.id if outcome.order is not None else None))
+    except IntegrityError:  # rolled back by transaction()
         current_app.logger.info("stripe event %s (%s) processed by a concurrent delivery", event_id, event_type)
         return "duplicate"
-    except Exception:
-        db.session.rollback()
-        raise
     outcome.after_commit()
     return "handled" if handler else "ignored"
 

@@ -11,6 +11,7 @@ from shop.models.statuses import ProducerStatus, Role
 from shop.services.audit import record_audit
 from shop.services.mail import send_mail
 from shop.services.moves import move, require_move
+from shop.services.transaction import transaction
 
 MAX_REASON_LENGTH = 500
 
@@ -22,6 +23,11 @@ def producers_query(status=None):
     if status in tuple(ProducerStatus):
         query = query.where(Producer.status == status)
     return query
+
+
+def producers_by_name():
+    """Return every producer by name (the order list's filter menu)."""
+    return db.session.scalars(select(Producer).order_by(Producer.name)).all()
 
 
 def producer_counts():
@@ -40,26 +46,26 @@ def _clean_reason(reason, required):
 
 
 def approve_producer(producer, actor, reason=""):
-    """Approve a pending or suspended producer: they may sell. Audited; the producer is told by e-mail."""
+    """Approve a pending or suspended producer: they may sell. Audited; the producer is told by e-mail. Commits."""
     require_move(producer, ProducerStatus.APPROVED)
     reason = _clean_reason(reason, required=False)
-    move(producer, ProducerStatus.APPROVED, actor, reason, changes={"status_reason": reason})
-    owner = producer.owner
-    if owner is not None and owner.role == Role.CUSTOMER:
-        record_audit(actor, "user.role", owner, {"role": owner.role}, {"role": Role.PRODUCER},
-                     f"producer {producer.slug} approved")
-        owner.role = Role.PRODUCER
-    db.session.commit()
+    with transaction():
+        move(producer, ProducerStatus.APPROVED, actor, reason, changes={"status_reason": reason})
+        owner = producer.owner
+        if owner is not None and owner.role == Role.CUSTOMER:
+            record_audit(actor, "user.role", owner, {"role": owner.role}, {"role": Role.PRODUCER},
+                         f"producer {producer.slug} approved")
+            owner.role = Role.PRODUCER
     _tell_producer(producer, _l("Your producer account is approved"), "producer_approved")
     return producer
 
 
 def suspend_producer(producer, actor, reason):
-    """Suspend a producer (or turn down an application) with a reason they are told by e-mail."""
+    """Suspend a producer (or turn down an application) with a reason they are told by e-mail. Commits."""
     require_move(producer, ProducerStatus.SUSPENDED)
     reason = _clean_reason(reason, required=True)
-    move(producer, ProducerStatus.SUSPENDED, actor, reason, changes={"status_reason": reason})
-    db.session.commit()
+    with transaction():
+        move(producer, ProducerStatus.SUSPENDED, actor, reason, changes={"status_reason": reason})
     _tell_producer(producer, _l("Your producer account is suspended"), "producer_suspended")
     return producer
 

@@ -16,6 +16,7 @@ from shop.models.statuses import LegalType, ProducerStatus, Role
 from shop.services.accounts.users import create_user
 from shop.services.audit import record_audit
 from shop.services.catalog.slugs import unique_slug
+from shop.services.transaction import commits, transaction
 
 _PHONE = re.compile(r"^\+?[0-9][0-9 .\-]{7,18}[0-9]$")
 PROFILE_FIELDS = ("address", "phone", "story_vi", "story_en")
@@ -26,9 +27,9 @@ def apply_as_producer(details, user=None, account=None, locale="vi"):
 
     `details`: name, legal_type, area_id, address, phone, story_vi, story_en.
     `account` (when `user` is None): email, password, name of the new producer account.
-    A customer who applies becomes a producer. Commits; returns the producer.
+    A customer who applies becomes a producer. Returns the producer. Commits.
     """
-    try:
+    with transaction():
         values = _clean_business(details)
         if user is None:
             user = create_user(account["email"], account["password"], account["name"], Role.PRODUCER, locale)
@@ -37,10 +38,6 @@ def apply_as_producer(details, user=None, account=None, locale="vi"):
         producer = Producer(owner=user, email=user.email, status=ProducerStatus.PENDING,
                             slug=unique_slug(Producer, values["name"]), **values)
         db.session.add(producer)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     return producer
 
 
@@ -51,13 +48,13 @@ def require_approved(producer):
                           "Please contact the OCOP office."))
 
 
+@commits
 def update_profile(producer, values):
-    """Change a producer's address, phone and story (vi, en); commits."""
+    """Change a producer's address, phone and story (vi, en). Commits."""
     require_approved(producer)
     cleaned = _clean_profile(values)
     for name in PROFILE_FIELDS:
         setattr(producer, name, cleaned[name])
-    db.session.commit()
     return producer
 
 

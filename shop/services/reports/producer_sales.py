@@ -5,8 +5,6 @@ A sale is an order line of the producer in an order whose status counts as reven
 A sale belongs to the day its order was placed, in the shop's time (Asia/Ho_Chi_Minh,
 UTC+7 all year), while the database stores naive UTC.
 """
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -136,30 +134,18 @@ def order_line_totals(producer_id, start, end, statuses):
     return Totals(*(int(value) for value in row))
 
 
-def sales_csv(producer_id, start, end, statuses):
-    """Yield the CSV text of the lines `order_lines` lists: a UTF-8 byte-order mark first, so that
-    spreadsheet programs read the Vietnamese names right, then a header and one row per line."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([_("Order number"), _("Date"), _("Product"), _("Quantity"), _("Unit price (VND)"),
-                     _("Line total (VND)"), _("Order status"), _("Shipment status")])
-    yield "\ufeff" + _drain(buffer)
-    for count, line in enumerate(iter_order_lines(producer_id, start, end, statuses), start=1):
-        writer.writerow([
-            line.number, to_local(line.created_at).strftime("%Y-%m-%d %H:%M"), line.product_name, line.quantity,
-            line.unit_price, line.line_total, OrderStatus(line.order_status).producer_label,
-            ShipmentStatus(line.shipment_status).producer_label if line.shipment_status else "",
-        ])
-        if count % 200 == 0:
-            yield _drain(buffer)
-    yield _drain(buffer)
-
-
-def _drain(buffer):
-    text = buffer.getvalue()
-    buffer.seek(0)
-    buffer.truncate()
-    return text
+def sales_table(producer_id, start, end, statuses):
+    """Return the header and the rows (an iterator, fetched in batches) of the sales export:
+    the lines `order_lines` lists, with local times and the statuses in the producer's words."""
+    header = [_("Order number"), _("Date"), _("Product"), _("Quantity"), _("Unit price (VND)"),
+              _("Line total (VND)"), _("Order status"), _("Shipment status")]
+    rows = (
+        [line.number, to_local(line.created_at).strftime("%Y-%m-%d %H:%M"), line.product_name, line.quantity,
+         line.unit_price, line.line_total, OrderStatus(line.order_status).producer_label,
+         ShipmentStatus(line.shipment_status).producer_label if line.shipment_status else ""]
+        for line in iter_order_lines(producer_id, start, end, statuses)
+    )
+    return header, rows
 
 
 def _lines_query(producer_id, start, end, statuses):

@@ -25,12 +25,11 @@ How a refund is split over an order's lines (for the breakdowns and payables)
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import and_, case, func, select
 
 from shop.extensions import db
-from shop.i18n import localized
+from shop.i18n import current_locale, localized
 from shop.models import Area, Category, Certification, Order, OrderLine, Producer, Product, Refund
 from shop.models.statuses import CertificationStatus, PaymentMethod
 from shop.services.localtime import local_day, local_month, utc_bounds
@@ -231,13 +230,9 @@ def line_refunds(dimension, begin, finish):
     return {key: int(value) for key, value in rows}
 
 
-def _locale():
-    return str(get_locale() or "vi")
-
-
 def dimension_labels(dimension, keys):
     """Return {key: label} for the keys of one dimension, in the current language."""
-    locale = _locale()
+    locale = current_locale()
     ids = [key for key in keys if key is not None]
     if dimension == "producer":
         return {p.id: p.name for p in db.session.scalars(select(Producer).where(Producer.id.in_(ids)))}

@@ -5,6 +5,8 @@ import json
 import re
 from datetime import datetime
 
+import pytest
+
 from tests.admin_factories import build_march_sales, make_admin_order
 from tests.factories import make_producer, make_product
 
@@ -64,12 +66,16 @@ def test_csv_exports_are_utf8_with_bom_and_hold_the_figures(admin_client, db):
     assert admin_client.get("/admin/reports/everything.csv").status_code == 404
 
 
-def test_csv_cells_cannot_run_as_formulas(admin_client, db):
-    product = make_product(make_producer(name="=HYPERLINK(\"http://evil\")"), price=10_000)
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_cells_cannot_run_as_formulas(admin_client, db, start):
+    name = start + 'HYPERLINK("http://evil")'
+    product = make_product(make_producer(name=name), price=10_000)
     make_admin_order([(product, 1)], paid_at=datetime(2026, 3, 3, 3, 0))
     db.session.commit()
     rows = read_csv(admin_client.get("/admin/reports/producer.csv", query_string=MARCH))
-    assert rows[1][0] == "'=HYPERLINK(\"http://evil\")"
+    assert rows[1][0] == "'" + name
+    payables = read_csv(admin_client.get("/admin/payables.csv", query_string=MARCH))
+    assert payables[1][0] == "'" + name
 
 
 def test_payables_with_a_commission(admin_client, db, app, monkeypatch):
