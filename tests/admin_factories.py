@@ -1,45 +1,7 @@
-"""Orders and refunds for back-office tests, built row by row (stock is not touched)."""
-import itertools
-
+"""Refunds and the hand-checked March sales for back-office tests (orders come from tests.factories.make_order)."""
 from shop.extensions import db
-from shop.models import Order, OrderEvent, OrderLine, Refund, Shipment
+from shop.models import Refund
 from shop.models.statuses import OrderStatus, PaymentMethod
-
-_numbers = itertools.count(1)
-
-
-def make_admin_order(lines, status=OrderStatus.PAID, payment_method=PaymentMethod.CARD, paid_at=None, created_at=None,
-                     shipping_fee=0, email=None, phone="0912345678", customer=None, **values):
-    """An order of `lines` [(product, quantity) or (product, quantity, refunded_quantity)] at today's prices.
-
-    `paid_at` and `created_at` are naive UTC; one shipment is made per producer.
-    """
-    n = next(_numbers)
-    order = Order(
-        number=values.pop("number", f"QN{n:06d}"), customer=customer,
-        contact_name=values.pop("contact_name", f"Khách {n}"),
-        email=email or f"khach{n}@example.com", phone=phone, address="1 Bến Đoan, Hạ Long",
-        delivery_method=values.pop("delivery_method", "province"), payment_method=payment_method,
-        subtotal=0, shipping_fee=shipping_fee, total=shipping_fee, status=status, paid_at=paid_at, **values,
-    )
-    if created_at is not None:
-        order.created_at = order.updated_at = created_at
-    elif paid_at is not None:
-        order.created_at = order.updated_at = paid_at
-    for product, quantity, *refunded in lines:
-        order.lines.append(OrderLine(
-            product=product, producer_id=product.producer_id, product_name=product.name_vi,
-            unit_price=product.price, quantity=quantity, line_total=product.price * quantity,
-            refunded_quantity=refunded[0] if refunded else 0,
-        ))
-        order.subtotal += product.price * quantity
-    order.total = order.subtotal + shipping_fee
-    for producer_id in sorted({line.producer_id for line in order.lines}):
-        order.shipments.append(Shipment(producer_id=producer_id))
-    order.events.append(OrderEvent(from_status="", to_status=status, note="test order"))
-    db.session.add(order)
-    db.session.flush()
-    return order
 
 
 def make_refund(order, amount, created_at=None, reason="Khách trả hàng", **values):
@@ -62,7 +24,14 @@ def build_march_sales():
     """
     from datetime import date, datetime
 
-    from tests.factories import make_area, make_category, make_certification, make_producer, make_product
+    from tests.factories import (
+        make_area,
+        make_category,
+        make_certification,
+        make_order,
+        make_producer,
+        make_product,
+    )
 
     ha_long, ba_che = make_area("Hạ Long", "Ha Long"), make_area("Ba Chẽ", "Ba Che")
     food, drink = make_category("food", "Thực phẩm", "Food"), make_category("beverage", "Đồ uống", "Beverages")
@@ -81,21 +50,21 @@ def build_march_sales():
 
     t = datetime
     orders = {
-        "O1": make_admin_order([(a1, 2)], paid_at=t(2026, 3, 10, 16, 59), shipping_fee=25_000),
-        "O2": make_admin_order([(b1, 1), (b2, 1)], paid_at=t(2026, 3, 10, 17, 0)),
-        "O3": make_admin_order([(a1, 1), (b1, 2)], status=OrderStatus.COMPLETED, payment_method=PaymentMethod.COD,
+        "O1": make_order([(a1, 2)], paid_at=t(2026, 3, 10, 16, 59), shipping_fee=25_000),
+        "O2": make_order([(b1, 1), (b2, 1)], paid_at=t(2026, 3, 10, 17, 0)),
+        "O3": make_order([(a1, 1), (b1, 2)], status=OrderStatus.COMPLETED, payment_method=PaymentMethod.COD,
                                paid_at=t(2026, 3, 21, 3, 0), created_at=t(2026, 3, 18, 3, 0), shipping_fee=30_000),
-        "O4": make_admin_order([(a1, 5)], status=OrderStatus.PLACED, payment_method=PaymentMethod.COD,
+        "O4": make_order([(a1, 5)], status=OrderStatus.PLACED, payment_method=PaymentMethod.COD,
                                created_at=t(2026, 3, 12, 3, 0)),
-        "O5": make_admin_order([(a1, 3)], status=OrderStatus.PENDING_PAYMENT, created_at=t(2026, 3, 12, 4, 0)),
-        "O6": make_admin_order([(b1, 4)], status=OrderStatus.CANCELLED, paid_at=t(2026, 3, 12, 5, 0)),
-        "O7": make_admin_order([(a1, 1, 1), (b2, 2, 2)], status=OrderStatus.REFUNDED,
+        "O5": make_order([(a1, 3)], status=OrderStatus.PENDING_PAYMENT, created_at=t(2026, 3, 12, 4, 0)),
+        "O6": make_order([(b1, 4)], status=OrderStatus.CANCELLED, paid_at=t(2026, 3, 12, 5, 0)),
+        "O7": make_order([(a1, 1), (b2, 2)], refunded={a1: 1, b2: 2}, status=OrderStatus.REFUNDED,
                                paid_at=t(2026, 3, 5, 2, 0), shipping_fee=20_000),
-        "O8": make_admin_order([(a1, 1)], paid_at=t(2026, 2, 28, 16, 59)),
-        "O9": make_admin_order([(b2, 1)], paid_at=t(2026, 2, 28, 17, 0)),
-        "O10": make_admin_order([(a1, 1), (c1, 1)], paid_at=t(2026, 3, 31, 16, 59)),
-        "O11": make_admin_order([(a1, 1)], paid_at=t(2026, 3, 31, 17, 0)),
-        "O13": make_admin_order([(a1, 2, 1), (b2, 1)], paid_at=t(2026, 3, 15, 5, 0), shipping_fee=25_000),
+        "O8": make_order([(a1, 1)], paid_at=t(2026, 2, 28, 16, 59)),
+        "O9": make_order([(b2, 1)], paid_at=t(2026, 2, 28, 17, 0)),
+        "O10": make_order([(a1, 1), (c1, 1)], paid_at=t(2026, 3, 31, 16, 59)),
+        "O11": make_order([(a1, 1)], paid_at=t(2026, 3, 31, 17, 0)),
+        "O13": make_order([(a1, 2), (b2, 1)], refunded={a1: 1}, paid_at=t(2026, 3, 15, 5, 0), shipping_fee=25_000),
     }
     make_refund(orders["O7"], 180_000, t(2026, 3, 6, 10, 0))
     make_refund(orders["O8"], 40_000, t(2026, 3, 2, 1, 0))

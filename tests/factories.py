@@ -150,17 +150,20 @@ _SHIPMENT_STATUS_FOR = {
 
 
 def make_order(lines, status=OrderStatus.PAID, payment_method=None, customer=None, paid_at=None, created_at=None,
-               shipping_fee=0, shipment_status=None, reserve=False, **values):
+               shipping_fee=0, shipment_status=None, reserve=False, refunded=None, **values):
     """An order of `lines` [(product, quantity) or (product, quantity, unit_price)] with one shipment per producer.
 
-    Amounts add up (line_total = unit_price × quantity, total = subtotal + shipping_fee). The payment
-    method defaults to cash for `placed` orders and card otherwise; `paid_at` defaults to `created_at`
-    for card orders that were paid and to None for cash orders not yet completed. Shipments take
-    `shipment_status`, else the status that usually goes with the order's. With `reserve=True` each
-    line's stock is taken through the stock service (with its ledger row), as checkout does.
+    Amounts add up (line_total = unit_price × quantity, total = subtotal + shipping_fee). Times are naive
+    UTC: `created_at` defaults to `paid_at`, else now. The payment method defaults to cash for `placed`
+    orders and card otherwise; `paid_at` defaults to `created_at` for card orders that were paid and to
+    None for cash orders not yet completed. `refunded` maps a product to the quantity of its line given
+    back (the money goes with make_refund). Shipments take `shipment_status`, else the status that usually
+    goes with the order's. With `reserve=True` each line's stock is taken through the stock service (with
+    its ledger row), as checkout does.
     """
     n = next(_counter)
-    created_at = created_at or utcnow()
+    created_at = created_at or paid_at or utcnow()
+    refunded = refunded or {}
     payment_method = payment_method or (PaymentMethod.COD if status == OrderStatus.PLACED else PaymentMethod.CARD)
     if paid_at is None and (
         (payment_method == PaymentMethod.CARD
@@ -184,6 +187,7 @@ def make_order(lines, status=OrderStatus.PAID, payment_method=None, customer=Non
         order.lines.append(OrderLine(
             product=product, producer_id=product.producer_id, product_name=product.name_vi,
             unit_price=unit_price, quantity=quantity, line_total=unit_price * quantity,
+            refunded_quantity=refunded.get(product, 0),
         ))
         if product.producer_id not in producers:
             producers.append(product.producer_id)

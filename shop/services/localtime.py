@@ -15,14 +15,14 @@ SHOP_UTC_OFFSET_HOURS = 7
 SHOP_OFFSET = timedelta(hours=SHOP_UTC_OFFSET_HOURS)
 
 
-def local_now():
-    """Return the current wall-clock time in Vietnam (naive)."""
-    return datetime.now(UTC).replace(tzinfo=None) + SHOP_OFFSET
+def local_now(now=None):
+    """Return the wall-clock time in Vietnam (naive) at the naive-UTC instant `now` (default: this moment)."""
+    return (now or datetime.now(UTC).replace(tzinfo=None)) + SHOP_OFFSET
 
 
-def local_today():
-    """Return today's date in Vietnam."""
-    return local_now().date()
+def local_today(now=None):
+    """Return the date in Vietnam at the naive-UTC instant `now` (default: today)."""
+    return local_now(now).date()
 
 
 def to_local(moment):

@@ -3,13 +3,13 @@ from datetime import date, datetime, timedelta
 from flask_babel import force_locale
 
 from shop.models.statuses import OrderStatus, ShipmentStatus
+from shop.services.localtime import local_today
 from shop.services.orders.flow import REVENUE_STATUSES
 from shop.services.reports.producer_sales import (
     Figures,
     count_waiting_shipments,
     daily_sales,
     day_start_utc,
-    local_today,
     order_line_totals,
     order_lines,
     sales_summary,

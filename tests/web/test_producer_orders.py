@@ -9,7 +9,8 @@ import pytest
 
 from shop.models import OrderEvent
 from shop.models.statuses import OrderStatus
-from shop.services.reports.producer_sales import day_start_utc, local_today
+from shop.services.localtime import local_today
+from shop.services.reports.producer_sales import day_start_utc
 from tests.factories import make_order, make_producer_owner, make_product
 
 

@@ -11,6 +11,7 @@ from shop.models.statuses import OrderStatus, ShipmentStatus
 from shop.producer import bp
 from shop.producer.forms import SalesFilterForm, ShipForm
 from shop.producer.routes.portal import USER_ERRORS
+from shop.services.localtime import local_today
 from shop.services.orders import fulfilment
 from shop.services.orders.flow import REVENUE_STATUSES
 from shop.services.reports import producer_sales
@@ -38,7 +39,7 @@ def _sales_filter():
     """Read the sales filter from the query string: dates (last 30 local days by default) and statuses."""
     form = SalesFilterForm(request.args)
     form.status.choices = _status_choices()
-    today = producer_sales.local_today()
+    today = local_today()
     if not form.validate():
         form = SalesFilterForm(formdata=None)
         form.status.choices = _status_choices()

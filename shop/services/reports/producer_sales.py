@@ -13,9 +13,9 @@ from sqlalchemy import and_, case, distinct, func, select
 from sqlalchemy.orm import contains_eager
 
 from shop.extensions import db
-from shop.models import Order, OrderLine, Shipment, utcnow
+from shop.models import Order, OrderLine, Shipment
 from shop.models.statuses import OrderStatus, ShipmentStatus
-from shop.services.localtime import SHOP_OFFSET, to_local
+from shop.services.localtime import SHOP_OFFSET, local_today, to_local
 from shop.services.localtime import local_day as local_date
 from shop.services.orders.flow import REVENUE_STATUSES
 
@@ -23,11 +23,6 @@ PERIODS = (("today", 1), ("week", 7), ("month", 30))
 # Shipments a producer still has to send: their order is paid (card) or placed (cash on delivery).
 WAITING_SHIPMENTS = (ShipmentStatus.PENDING, ShipmentStatus.PACKED)
 SHIPPABLE_ORDER_STATUSES = (OrderStatus.PAID, OrderStatus.PLACED)
-
-
-def local_today(now=None):
-    """Return today's date in the shop's time zone."""
-    return to_local(now or utcnow()).date()
 
 
 def day_start_utc(day):

@@ -2,14 +2,13 @@ from datetime import datetime
 
 from shop.models import AuditEvent
 from shop.services.orders.flow import transition_order
-from tests.admin_factories import make_admin_order
-from tests.factories import make_product, make_user
+from tests.factories import make_order, make_product, make_user
 
 
 def test_the_audit_log_shows_who_when_before_and_after_and_filters(admin_client, db, office):
     product = make_product(status="pending_review")
     customer = make_user(email="khach@example.com")
-    order = make_admin_order([(product, 1)], status="pending_payment", created_at=datetime(2026, 3, 1, 1, 0))
+    order = make_order([(product, 1)], status="pending_payment", created_at=datetime(2026, 3, 1, 1, 0))
     transition_order(order, "paid", office, "Stripe")
     db.session.commit()
     admin_client.post(f"/admin/products/{product.id}/publish")

@@ -1,8 +1,9 @@
 from datetime import datetime
 
+from shop.models import OrderEvent
 from shop.models.statuses import OrderStatus, PaymentMethod
-from tests.admin_factories import make_admin_order, make_refund
-from tests.factories import make_producer, make_product, place_test_order
+from tests.admin_factories import make_refund
+from tests.factories import make_order, make_producer, make_product, place_test_order
 
 
 def numbers(html, orders):
@@ -13,10 +14,10 @@ def test_orders_filter_by_status_payment_day_producer_and_search(admin_client, d
     tea = make_product(make_producer(name="HTX Trà"), price=50_000)
     squid = make_product(make_producer(name="HTX Mực"), price=100_000)
     orders = {
-        "paid": make_admin_order([(tea, 1)], paid_at=datetime(2026, 3, 10, 16, 59), email="lan@example.com"),
-        "cod": make_admin_order([(squid, 1)], status=OrderStatus.PLACED, payment_method=PaymentMethod.COD,
+        "paid": make_order([(tea, 1)], paid_at=datetime(2026, 3, 10, 16, 59), email="lan@example.com"),
+        "cod": make_order([(squid, 1)], status=OrderStatus.PLACED, payment_method=PaymentMethod.COD,
                                 created_at=datetime(2026, 3, 10, 17, 0), phone="0987 654 321"),
-        "cancelled": make_admin_order([(tea, 2), (squid, 1)], status=OrderStatus.CANCELLED,
+        "cancelled": make_order([(tea, 2), (squid, 1)], status=OrderStatus.CANCELLED,
                                       created_at=datetime(2026, 3, 12, 1, 0)),
     }
     db.session.commit()
@@ -37,7 +38,7 @@ def test_orders_filter_by_status_payment_day_producer_and_search(admin_client, d
 def test_orders_are_paginated(admin_client, db):
     product = make_product()
     for hour in range(35):
-        make_admin_order([(product, 1)], paid_at=datetime(2026, 3, 1, hour % 24, hour))
+        make_order([(product, 1)], paid_at=datetime(2026, 3, 1, hour % 24, hour))
     db.session.commit()
     first = admin_client.get("/admin/orders").get_data(as_text=True)
     assert "35 orders" in first and "Page 1 of 2" in first and first.count('scope="row"') == 30
@@ -46,7 +47,8 @@ def test_orders_are_paginated(admin_client, db):
 
 def test_order_page_tells_the_whole_story(admin_client, db):
     product = make_product(make_producer(name="HTX Bánh gai"), name_vi="Bánh gai Tứ Kỳ", price=40_000)
-    order = make_admin_order([(product, 3, 1)], paid_at=datetime(2026, 3, 3, 3, 0), shipping_fee=25_000)
+    order = make_order([(product, 3)], refunded={product: 1}, paid_at=datetime(2026, 3, 3, 3, 0), shipping_fee=25_000)
+    order.events.append(OrderEvent(from_status="", to_status=OrderStatus.PAID, note="test order"))
     make_refund(order, 40_000, datetime(2026, 3, 4, 3, 0), reason="Một hộp bị vỡ")
     db.session.commit()
     html = admin_client.get(f"/admin/orders/{order.number}").get_data(as_text=True)

@@ -7,8 +7,8 @@ from datetime import datetime
 
 import pytest
 
-from tests.admin_factories import build_march_sales, make_admin_order
-from tests.factories import make_producer, make_product
+from tests.admin_factories import build_march_sales
+from tests.factories import make_order, make_producer, make_product
 
 MARCH = {"start": "2026-03-01", "end": "2026-03-31"}
 
@@ -70,7 +70,7 @@ def test_csv_exports_are_utf8_with_bom_and_hold_the_figures(admin_client, db):
 def test_csv_cells_cannot_run_as_formulas(admin_client, db, start):
     name = start + 'HYPERLINK("http://evil")'
     product = make_product(make_producer(name=name), price=10_000)
-    make_admin_order([(product, 1)], paid_at=datetime(2026, 3, 3, 3, 0))
+    make_order([(product, 1)], paid_at=datetime(2026, 3, 3, 3, 0))
     db.session.commit()
     rows = read_csv(admin_client.get("/admin/reports/producer.csv", query_string=MARCH))
     assert rows[1][0] == "'" + name
