@@ -198,7 +198,7 @@ def test_stamps_follow_the_move(db):
 
 # --- templates ---------------------------------------------------------------------------------------------
 
-COMPARED = re.compile(r"""status *(==|!=|in|not in) *["'(\[]""")
+COMPARED = re.compile(r"""(status|_method|payment|delivery) *(==|!=|in|not in) *["'(\[]""")
 STATUS_LITERAL = re.compile(
     r"""["'](pending|paid|placed|published|draft|hidden|approved|suspended|verified|rejected|submitted|packed|"""
     r"""shipped|delivered|cancelled|refunded|completed|fulfilled|pending_payment|pending_review)["']""")
@@ -206,6 +206,7 @@ HTML_HIDDEN_INPUT = re.compile(r"""type=["']hidden["']""")  # <input type="hidde
 
 
 def test_templates_ask_questions_instead_of_comparing_status_strings():
+    """Statuses, payment and delivery methods are asked (order.is_cash_on_delivery, Status.PAID), never spelled."""
     found = []
     for path in (ROOT / "templates").rglob("*"):
         if path.suffix not in (".html", ".txt"):
