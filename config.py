@@ -83,8 +83,18 @@ class Config:
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "OCOP Quảng Ninh <shop@ocop-quangninh.example.vn>")
     MAIL_FOLDER = os.environ.get("MAIL_FOLDER", str(BASE_DIR / "instance" / "mail"))
 
-    # Uploaded and generated pictures.
+    # Uploaded and generated pictures and certificate scans: the local folder MEDIA_FOLDER (one
+    # machine), or with MEDIA_STORAGE=s3 an S3-compatible bucket shared by every node. Public
+    # pictures are linked at MEDIA_BASE_URL (a CDN or the bucket's public address) when set,
+    # through the shop's /media/ otherwise; scans stay private (presigned links of a few minutes).
+    MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local")
     MEDIA_FOLDER = os.environ.get("MEDIA_FOLDER", str(BASE_DIR / "instance" / "media"))
+    MEDIA_BASE_URL = os.environ.get("MEDIA_BASE_URL", "")
+    S3_ENDPOINT_URL = os.environ.get("S3_ENDPOINT_URL", "")
+    S3_BUCKET = os.environ.get("S3_BUCKET", "")
+    S3_ACCESS_KEY = os.environ.get("S3_ACCESS_KEY", "")
+    S3_SECRET_KEY = os.environ.get("S3_SECRET_KEY", "")
+    S3_REGION = os.environ.get("S3_REGION", "us-east-1")
     MAX_CONTENT_LENGTH = 6 * 1024 * 1024
     MIGRATIONS_DIR = str(BASE_DIR / "migrations")
     MAX_IMAGE_BYTES = 5 * 1024 * 1024
@@ -133,6 +143,8 @@ class TestConfig(Config):
     STRIPE_WEBHOOK_SECRET = ""
     MAIL_SERVER = ""
     SERVER_NAME = None
+    MEDIA_STORAGE = "local"
+    MEDIA_BASE_URL = ""
 
 
 class ProductionConfig(Config):

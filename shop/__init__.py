@@ -131,9 +131,10 @@ def register_template_helpers(app):
 
 def register_static_files(app):
     """Link static files with a content hash and let browsers cache them for a year."""
-    from shop.web import static_files
+    from shop.web import media, static_files
 
     static_files.init_app(app)
+    media.init_app(app)
 
 
 def register_query_count(app):

@@ -9,6 +9,7 @@ def init_app(app):
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(create_admin_command)
     app.cli.add_command(expire_orders_command)
+    app.cli.add_command(copy_media_to_s3_command)
 
 
 @click.command("seed-demo")
@@ -51,3 +52,19 @@ def expire_orders_command():
 
     released = expire_overdue_orders()
     click.echo(f"{released} unpaid order(s) cancelled, their stock released.")
+
+
+@click.command("copy-media-to-s3")
+@with_appcontext
+def copy_media_to_s3_command():
+    """Copy the pictures and scans of MEDIA_FOLDER into the S3 bucket (files already there are skipped)."""
+    from shop.services.media.storage import LocalStorage, S3Storage, StorageError, copy_media
+
+    config = current_app.config
+    if not config.get("S3_BUCKET"):
+        raise click.ClickException("Set S3_BUCKET (and S3_ENDPOINT_URL, S3_ACCESS_KEY, S3_SECRET_KEY) first.")
+    try:
+        copied, present = copy_media(LocalStorage(config["MEDIA_FOLDER"]), S3Storage.from_config(config))
+    except StorageError as error:
+        raise click.ClickException(f"The bucket refused: {error}") from error
+    click.echo(f"{copied} file(s) copied to s3://{config['S3_BUCKET']}, {present} already there.")

@@ -31,6 +31,7 @@ from tests.factories import (
 
 IDENTITIES = ("anonymous", "customer", "producer_a", "producer_b", "suspended", "admin")
 MEDIA_SAMPLE = "products/world-sample.jpg"
+SCAN_SAMPLE = "certificates/world-scan.pdf"
 NEW_PASSWORD = "a-brand-new-password"
 
 
@@ -69,7 +70,7 @@ def build_world(app):
     make_product(producer_s, name_vi="Rượu Suspended", slug="ruou-suspended", stock=20)
     image_a = make_image(product_a, filename=MEDIA_SAMPLE)
     submitted = make_certification(product_a, stars=None, status=CertificationStatus.SUBMITTED,
-                                   decision_number="77/QĐ-UBND")
+                                   decision_number="77/QĐ-UBND", scan_filename=SCAN_SAMPLE)
     order = make_order([(product_a, 2)], status=OrderStatus.PENDING_PAYMENT, payment_method=PaymentMethod.CARD,
                        customer=customer, number="QNWORLD01", reserve=True)
     paid_order = make_order([(product_a, 1)], customer=customer, number="QNWORLD02", reserve=True)
@@ -78,6 +79,10 @@ def build_world(app):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "wb") as handle:
         handle.write(picture_bytes("JPEG"))
+    scan_path = os.path.join(app.config["MEDIA_FOLDER"], SCAN_SAMPLE)
+    os.makedirs(os.path.dirname(scan_path), exist_ok=True)
+    with open(scan_path, "wb") as handle:
+        handle.write(b"%PDF-1.4\n%%EOF\n")
     users = {"customer": customer, "producer_a": user_a, "producer_b": user_b, "suspended": user_s, "admin": admin}
     return World(users=users, product_a=product_a, product_b=product_b, image_a=image_a, order=order,
                  paid_order=paid_order, reset_token=make_reset_token(customer), area_id=producer_a.area_id,

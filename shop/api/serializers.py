@@ -3,7 +3,7 @@ from flask import url_for
 
 from shop.services.catalog.listing import STOCK_LOW, availability, public_link, shown_certification
 from shop.services.certification.rules import badge_stars
-from shop.web.static_files import media_url
+from shop.web.media import media_url
 
 
 def _names(obj, vi_field="name_vi", en_field="name_en"):

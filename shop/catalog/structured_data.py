@@ -2,7 +2,7 @@
 from flask import url_for
 
 from shop.services.catalog.listing import STOCK_LOW, STOCK_SOLD_OUT
-from shop.web.static_files import media_url
+from shop.web.media import media_url
 
 AVAILABILITY = {
     STOCK_SOLD_OUT: "https://schema.org/OutOfStock",

@@ -1,11 +1,13 @@
 """Home page, health check, language switch and uploaded media."""
-from flask import current_app, jsonify, render_template, send_from_directory, session
-from flask_login import current_user
+from flask import abort, current_app, jsonify, render_template, session
+from flask_login import current_user, login_required
 
 from shop.main import bp
 from shop.services.accounts.users import set_locale
 from shop.services.catalog import listing as catalog
+from shop.services.certification.scans import scan_key_for
 from shop.services.health import database_answers
+from shop.web.media import private_media_response, public_media_response
 from shop.web.page_cache import cached_page
 from shop.web.security import redirect_next
 
@@ -40,6 +42,13 @@ def set_language(code):
 
 @bp.route("/media/<path:filename>")
 def media(filename):
-    response = send_from_directory(current_app.config["MEDIA_FOLDER"], filename, max_age=31536000)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
+    return public_media_response(filename)
+
+
+@bp.route("/certificates/<int:cert_id>/scan")
+@login_required
+def certificate_scan(cert_id):
+    key = scan_key_for(current_user, cert_id)
+    if key is None:
+        abort(404)
+    return private_media_response(key)

@@ -47,13 +47,22 @@ CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
+    "img-src 'self' data:{media}",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "frame-ancestors 'none'",
 ])
+
+
+
+
+def content_security_policy(media_base_url=""):
+    """Return the policy, letting pictures come from the media store's public origin when it has one."""
+    parts = urlsplit(media_base_url or "")
+    origin = f" {parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else ""
+    return CONTENT_SECURITY_POLICY.replace("{media}", origin)
 
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
@@ -75,11 +84,12 @@ def refuse_nul_characters():
 def init_app(app):
     """Refuse NUL characters and add the security headers to every response."""
     app.before_request(refuse_nul_characters)
+    policy = content_security_policy(app.config.get("MEDIA_BASE_URL", ""))
 
     @app.after_request
     def set_security_headers(response):
         headers = response.headers
-        headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        headers.setdefault("Content-Security-Policy", policy)
         headers.setdefault("X-Content-Type-Options", "nosniff")
         headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
         headers.setdefault("X-Frame-Options", "DENY")

@@ -13,11 +13,6 @@ from flask import current_app, request, url_for
 _hashes = {}  # path → (modification time, size, short hash)
 
 
-def media_url(filename, external=False):
-    """Return the address of a stored picture."""
-    return url_for("main.media", filename=filename, _external=external)
-
-
 def file_version(filename):
     """Return a short hash of the static file `filename`, or "" when it does not exist."""
     path = os.path.join(current_app.static_folder, filename)

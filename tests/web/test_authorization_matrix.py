@@ -52,6 +52,9 @@ MATRIX = {
     "GET main.healthz": everyone(200),
     "GET main.set_language": everyone(302),
     "GET main.media": everyone(200),
+    # A certificate scan: the office and the producer whose product it rates; 404 for everyone else.
+    "GET main.certificate_scan": {"anonymous": LOGIN, "customer": 404, "producer_a": 200, "producer_b": 404,
+                                  "suspended": 404, "admin": 200},
     "GET static": everyone(200),
     "GET catalog.products": everyone(200),
     "GET catalog.product": everyone(200),
