@@ -30,7 +30,8 @@ from shop.models.statuses import (
     ShipmentStatus,
 )
 from shop.services.catalog.search import refresh_search_text
-from shop.services.certification.rules import expiry_for, issuing_body_for
+from shop.services.certification.issuers import issuer_for
+from shop.services.certification.rules import expiry_for
 from shop.services.stock import record_initial_stock, reserve_stock
 
 DEFAULT_PASSWORD = "correct-horse-battery"
@@ -126,7 +127,9 @@ def make_certification(product, stars=4, decision_date=None, status=Certificatio
     decision_date = decision_date or date.today() - timedelta(days=100)
     cert = Certification(
         product=product, stars=stars, decision_number=values.pop("decision_number", f"{next(_counter)}/QĐ-UBND"),
-        issuing_body=issuing_body_for(stars or 3), decision_date=decision_date,
+        issuing_body=issuer_for(stars if stars in (1, 2, 3, 4, 5) else 3, decision_date,
+                                product.producer.area.name).body,
+        decision_date=decision_date,
         expires_on=values.pop("expires_on", expiry_for(decision_date)), status=status, **values,
     )
     db.session.add(cert)

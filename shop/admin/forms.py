@@ -35,6 +35,7 @@ class CertificationForm(ShopForm):
     decision_number = StringField(_l("Decision number"), validators=[DataRequired(), Length(max=80)])
     decision_date = DateField(_l("Decision date"), validators=[InputRequired()])
     issuing_body = StringField(_l("Issuing body"), validators=[Optional(), Length(max=200)])
+    issuer_reason = StringField(_l("Reason for another issuing body"), validators=[Optional(), Length(max=300)])
     expires_on = DateField(_l("Valid until"), validators=[Optional()])
     traceability_url = URLField(_l("Traceability address"), validators=[Optional(), Length(max=500)])
     note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=500)])

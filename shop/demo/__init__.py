@@ -14,6 +14,7 @@ from shop.models import Area, Category, Certification, Producer, Product, Produc
 from shop.models.statuses import CertificationStatus, ProducerStatus, ProductStatus, Role
 from shop.services.accounts.users import hash_password
 from shop.services.catalog.search import refresh_search_text
+from shop.services.certification.issuers import issuer_for
 from shop.services.certification.rules import expiry_for
 from shop.services.media.storage import media_exists, store_picture
 from shop.services.stock import record_initial_stock
@@ -154,8 +155,10 @@ def _seed_product(row, producer, category):
 
 def _seed_certification(product, row):
     decision_date = date.fromisoformat(row["decision_date"])
+    issuer = issuer_for(int(row["stars"]), decision_date, product.producer.area.name)
     _upsert(Certification, {"product_id": product.id, "decision_number": row["decision_number"]}, {
-        "stars": int(row["stars"]), "issuing_body": row["issuing_body"], "decision_date": decision_date,
+        "stars": int(row["stars"]), "issuing_body": issuer.body, "issuing_level": issuer.level,
+        "decision_date": decision_date,
         "expires_on": expiry_for(decision_date), "status": CertificationStatus.VERIFIED, "is_demo": True,
         "note": DEMO_NOTE,
     })

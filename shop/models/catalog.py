@@ -6,7 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from shop.extensions import db
 from shop.models.base import TimestampMixin, utcnow
-from shop.models.statuses import CertificationStatus, ProductStatus, is_status, member_of
+from shop.models.statuses import CertificationStatus, IssuingLevel, ProductStatus, is_status, member_of
 
 
 class Category(db.Model):
@@ -117,6 +117,7 @@ class Certification(TimestampMixin, db.Model):
         CheckConstraint("stars IS NULL OR (stars >= 1 AND stars <= 5)", name="stars_range"),
         CheckConstraint(f"status IN {CertificationStatus.values()}", name="status"),
         CheckConstraint("expires_on > decision_date", name="expiry_after_decision"),
+        CheckConstraint(f"issuing_level IS NULL OR issuing_level IN {IssuingLevel.values()}", name="issuing_level"),
         Index("ix_certification_product_status", "product_id", "status", "expires_on"),
     )
 
@@ -125,6 +126,10 @@ class Certification(TimestampMixin, db.Model):
     stars: Mapped[int | None]
     decision_number: Mapped[str] = mapped_column(String(80), nullable=False)
     issuing_body: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    # The level the rules name for the stars and decision date (None: submitted, not yet checked).
+    issuing_level: Mapped[str | None] = mapped_column(String(16))
+    # Why the office recorded another issuing body than the rule's ("" when it follows the rule).
+    issuer_reason: Mapped[str] = mapped_column(String(300), nullable=False, default="")
     decision_date: Mapped[date] = mapped_column(Date, nullable=False)
     expires_on: Mapped[date] = mapped_column(Date, nullable=False, index=True)
     traceability_url: Mapped[str] = mapped_column(String(500), nullable=False, default="")
@@ -141,6 +146,11 @@ class Certification(TimestampMixin, db.Model):
     is_submitted = is_status(CertificationStatus.SUBMITTED)
     is_verified = is_status(CertificationStatus.VERIFIED)
     is_rejected = is_status(CertificationStatus.REJECTED)
+
+    @property
+    def level(self):
+        """The issuing level as an IssuingLevel, or None before the office checked the rating."""
+        return IssuingLevel(self.issuing_level) if self.issuing_level else None
 
     def has_expired_on(self, day):
         """Whether this verified rating ran out before `day`."""

@@ -226,6 +226,21 @@ class CertificationStatus(StatusEnum):
     }
 
 
+class IssuingLevel(LabelledEnum):
+    """Which level of government issues an OCOP rating decision (shop.services.certification.issuers)."""
+
+    DISTRICT = "district"  # district People's Committee: 3★ until the district level ended (30 June 2025)
+    PROVINCE = "province"  # provincial People's Committee: 4★, and 3★ since 1 July 2025
+    CENTRAL = "central"  # the ministry in charge of agriculture: 5★ (national OCOP products)
+
+    __audiences__ = (OFFICE, CUSTOMER)
+    __labels__ = {
+        DISTRICT: _l("District level"),
+        PROVINCE: _l("Province level"),
+        CENTRAL: _l("National level"),
+    }
+
+
 class PaymentMethod(LabelledEnum):
     """How a customer pays."""
 
@@ -325,6 +340,6 @@ def is_status(member, column="status"):
 
 
 LABELLED_ENUMS = (
-    OrderStatus, ShipmentStatus, ProductStatus, ProducerStatus, CertificationStatus,
+    OrderStatus, ShipmentStatus, ProductStatus, ProducerStatus, CertificationStatus, IssuingLevel,
     PaymentMethod, DeliveryMethod, Role, LegalType, StockReason,
 )

@@ -122,12 +122,18 @@ def test_the_dashboard_draws_its_charts_without_inline_scripts(page, live_server
 
     product = sales["products"][3]
     page.goto(f"{live_server}/admin/products/{product.id}/certifications/new")
-    page.get_by_label("Stars").select_option("5")
-    expect(page.get_by_label("Issuing body")).to_have_value(re.compile("^Bộ Nông nghiệp"))  # follows the stars
-    page.get_by_label("Stars").select_option("4")
-    expect(page.get_by_label("Issuing body")).to_have_value("UBND tỉnh Quảng Ninh")
-    page.get_by_label("Decision number").fill("88/QĐ-UBND")
+    body = page.get_by_label("Issuing body", exact=True)
+    page.get_by_label("Decision date").fill("2024-05-02")
+    page.get_by_label("Stars").select_option("3")
+    expect(body).to_have_value(re.compile("^UBND (thành phố|thị xã|huyện) "))  # a district's 3★ before July 2025
     page.get_by_label("Decision date").fill("2025-12-01")
+    page.get_by_label("Decision date").dispatch_event("change")
+    expect(body).to_have_value("UBND tỉnh Quảng Ninh")  # follows the date: the province since 1 July 2025
+    page.get_by_label("Stars").select_option("5")
+    expect(body).to_have_value("Bộ Nông nghiệp và Môi trường")  # follows the stars, the ministry's name by date
+    page.get_by_label("Stars").select_option("4")
+    expect(body).to_have_value("UBND tỉnh Quảng Ninh")
+    page.get_by_label("Decision number").fill("88/QĐ-UBND")
     page.get_by_role("button", name="Save").click()
     page.wait_for_url(f"**/admin/products/{product.id}")
     expect(page.get_by_text("88/QĐ-UBND").first).to_be_visible()

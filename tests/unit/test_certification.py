@@ -2,7 +2,7 @@ from datetime import date
 
 from shop.models import Certification
 from shop.models.statuses import CertificationStatus
-from shop.services.certification.rules import add_months, badge_stars, expiry_for, issuing_body_for
+from shop.services.certification.rules import add_months, badge_stars, expiry_for
 
 
 def cert(stars, decided, status=CertificationStatus.VERIFIED):
@@ -36,8 +36,3 @@ def test_badge_only_for_valid_ratings_of_three_stars_or_more():
 def test_badge_shows_the_best_valid_rating():
     today = date(2026, 11, 28)
     assert badge_stars([cert(3, date(2024, 6, 1)), cert(4, date(2025, 6, 1))], today) == 4
-
-
-def test_issuing_body_is_the_province_below_five_stars():
-    assert "Quảng Ninh" in issuing_body_for(4)
-    assert "Bộ" in issuing_body_for(5)

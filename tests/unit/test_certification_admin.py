@@ -36,9 +36,10 @@ def test_recording_fills_the_issuing_body_and_a_36_month_expiry(db):
     assert event.action == "certification.create" and event.after["expires_on"] == "2028-03-15"
 
 
-def test_given_expiry_and_issuing_body_are_kept(db):
+def test_given_expiry_and_issuing_body_with_a_reason_are_kept(db):
     admin, product = make_user(role="admin"), make_product()
-    cert = record_certification(product, details(expires_on=date(2027, 1, 1), issuing_body="Hội đồng OCOP tỉnh"), admin)
+    cert = record_certification(product, details(expires_on=date(2027, 1, 1), issuing_body="Hội đồng OCOP tỉnh",
+                                                 issuer_reason="The decision is signed by the council"), admin)
     assert (cert.expires_on, cert.issuing_body) == (date(2027, 1, 1), "Hội đồng OCOP tỉnh")
 
 

@@ -83,3 +83,18 @@ def test_demo_orders_fill_the_dashboards_honestly(db, quick_pictures):
     assert min(order.created_at for order in orders) < max(order.created_at for order in orders)
     for product in db.session.query(Product):
         assert product.stock == ledger_balance(product.id) and product.stock >= 0
+
+
+def test_demo_ratings_name_the_issuer_the_rules_give(db, quick_pictures):
+    from shop.services.certification.issuers import issuer_for
+
+    seed_demo(echo=lambda line: None)
+    certs = db.session.query(Certification).all()
+    for cert in certs:
+        issuer = issuer_for(cert.stars, cert.decision_date, cert.product.producer.area.name)
+        assert (cert.issuing_body, cert.issuing_level) == (issuer.body, issuer.level), cert.product.slug
+    by_slug = {cert.product.slug: cert for cert in certs}
+    assert by_slug["nuoc-mam-cai-rong"].issuing_body == "UBND huyện Vân Đồn"  # 3★ of 22 March 2024
+    assert by_slug["cha-muc-ha-long"].issuing_body == "UBND thành phố Hạ Long"  # 3★ of 20 December 2024
+    district = [cert for cert in certs if cert.issuing_level == "district"]
+    assert len(district) == 10 and {cert.stars for cert in district} == {3}

@@ -13,7 +13,8 @@ from shop.models.statuses import CertificationStatus, ProductStatus
 from shop.services.audit import product_history
 from shop.services.catalog import review as product_review
 from shop.services.certification import records as certification_admin
-from shop.services.certification.rules import expiry_for, issuing_body_for
+from shop.services.certification.issuers import issuer_table
+from shop.services.certification.rules import expiry_for
 from shop.services.localtime import local_today
 from shop.web.feedback import reporting
 from shop.web.lookups import get_or_404, list_args, paginate
@@ -76,11 +77,13 @@ def _details(form):
         stars=form.stars.data, decision_number=form.decision_number.data, decision_date=form.decision_date.data,
         issuing_body=form.issuing_body.data or "", expires_on=form.expires_on.data,
         traceability_url=form.traceability_url.data or "", note=form.note.data or "",
+        issuer_reason=form.issuer_reason.data or "",
     )
 
 
 def _certification_page(form, product, cert=None, refused=False):
-    defaults = json.dumps({n: issuing_body_for(n) for n in range(1, 6)}, ensure_ascii=False)
+    area = product.producer.area.name if product.producer and product.producer.area else ""
+    defaults = json.dumps(issuer_table(area), ensure_ascii=False)
     return render_template("admin/certification_form.html", form=form, product=product, cert=cert,
                            issuing_bodies=defaults, expiry_example=expiry_for(local_today()),
                            reject_form=ReasonForm(formdata=None)), 400 if form.errors or refused else 200

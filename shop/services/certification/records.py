@@ -1,8 +1,9 @@
 """The OCOP office records, corrects, verifies and rejects certifications; every change is audited.
 
-Only an administrator sets stars. Defaults follow the OCOP rules in
-shop.services.certification.rules: the issuing body from the stars, the expiry 36 months after
-the decision date.
+Only an administrator sets stars. Defaults follow the OCOP rules: the issuing level and body from
+the stars and the decision date (shop.services.certification.issuers), the expiry 36 months after
+the decision date (shop.services.certification.rules). Another issuing body than the rule's needs a
+reason, kept on the rating and in an audit row.
 """
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -16,7 +17,8 @@ from shop.extensions import db
 from shop.models import Certification, Product
 from shop.models.statuses import CertificationStatus
 from shop.services.audit import record_audit
-from shop.services.certification.rules import expiry_for, issuing_body_for
+from shop.services.certification.issuers import issuer_for, same_body
+from shop.services.certification.rules import expiry_for
 from shop.services.localtime import local_today
 from shop.services.moves import LIFECYCLES, move, require_move
 from shop.services.transaction import commits
@@ -35,6 +37,7 @@ class CertificationDetails:
     expires_on: date | None = None
     traceability_url: str = ""
     note: str = ""
+    issuer_reason: str = ""
 
 
 def _snapshot(cert):
@@ -52,7 +55,23 @@ def _clean_url(url):
     return url
 
 
-def clean_details(details, today=None):
+def _issuer_values(details, area_name):
+    issuer = issuer_for(details.stars, details.decision_date, area_name)
+    body = " ".join((details.issuing_body or "").split()) or issuer.body
+    if len(body) > 200:
+        raise InvalidInput(_("The issuing body is too long (at most 200 characters)."), field="issuing_body")
+    reason = " ".join((details.issuer_reason or "").split())[:300]
+    if same_body(body, issuer.body):
+        return {"issuing_body": issuer.body, "issuing_level": issuer.level, "issuer_reason": ""}
+    if not reason:
+        raise InvalidInput(_("A %(stars)d-star rating decided on %(day)s is issued by %(body)s. To record "
+                             "another issuing body, give the reason.", stars=details.stars,
+                             day=details.decision_date.strftime("%d/%m/%Y"), body=issuer.body),
+                           field="issuer_reason")
+    return {"issuing_body": body, "issuing_level": issuer.level, "issuer_reason": reason}
+
+
+def clean_details(details, today=None, area_name=""):
     """Check `details` and fill in the defaults; return the values to store. Raise InvalidInput."""
     today = today or local_today()
     if details.stars not in (1, 2, 3, 4, 5):
@@ -67,12 +86,9 @@ def clean_details(details, today=None):
     expires_on = details.expires_on or expiry_for(details.decision_date)
     if expires_on <= details.decision_date:
         raise InvalidInput(_("The expiry date must come after the decision date."), field="expires_on")
-    body = (details.issuing_body or "").strip() or issuing_body_for(details.stars)
-    if len(body) > 200:
-        raise InvalidInput(_("The issuing body is too long (at most 200 characters)."), field="issuing_body")
     return {
         "stars": details.stars, "decision_number": number, "decision_date": details.decision_date,
-        "expires_on": expires_on, "issuing_body": body,
+        "expires_on": expires_on, **_issuer_values(details, area_name),
         "traceability_url": _clean_url(details.traceability_url), "note": (details.note or "").strip()[:500],
     }
 
@@ -89,7 +105,7 @@ def _decision_taken(number, product_id, exclude_id=None):
 @commits
 def record_certification(product, details, actor):
     """Record a verified rating of `product` decided by the OCOP council. Commits."""
-    values = clean_details(details)
+    values = clean_details(details, area_name=_area_of(product))
     if _decision_taken(values["decision_number"], product.id):
         raise InvalidInput(_("This product already has decision %(number)s.", number=values["decision_number"]),
                            field="decision_number")
@@ -97,6 +113,7 @@ def record_certification(product, details, actor):
     db.session.add(cert)
     db.session.flush()
     record_audit(actor, "certification.create", cert, None, _snapshot(cert), f"product {product.slug}")
+    _audit_override(cert, actor)
     return cert
 
 
@@ -111,6 +128,7 @@ def update_certification(cert, details, actor):
         setattr(cert, name, value)
     cert.verified_by_id = actor.id
     record_audit(actor, "certification.update", cert, before, _snapshot(cert), f"product {cert.product.slug}")
+    _audit_override(cert, actor)
     return cert
 
 
@@ -121,11 +139,25 @@ def verify_certification(cert, details, actor):
     values = _clean_for(cert, details)
     move(cert, CertificationStatus.VERIFIED, actor, f"product {cert.product.slug}",
          changes={**values, "verified_by_id": actor.id}, audit_action="certification.verify")
+    _audit_override(cert, actor)
     return cert
 
 
+def _area_of(product):
+    area = product.producer.area if product.producer else None
+    return area.name if area else ""
+
+
+def _audit_override(cert, actor):
+    if not cert.issuer_reason:
+        return
+    rule = issuer_for(cert.stars, cert.decision_date, _area_of(cert.product))
+    record_audit(actor, "certification.issuer_override", cert, {"issuing_body": rule.body},
+                 {"issuing_body": cert.issuing_body}, cert.issuer_reason)
+
+
 def _clean_for(cert, details):
-    values = clean_details(details)
+    values = clean_details(details, area_name=_area_of(cert.product))
     if _decision_taken(values["decision_number"], cert.product_id, exclude_id=cert.id):
         raise InvalidInput(_("This product already has decision %(number)s.", number=values["decision_number"]),
                            field="decision_number")

@@ -20,11 +20,6 @@ def expiry_for(decision_date):
     return add_months(decision_date, VALIDITY_MONTHS)
 
 
-def issuing_body_for(stars):
-    """Return who issues a rating of `stars`: the province for 3★/4★, the central government for 5★."""
-    return "Bộ Nông nghiệp và Phát triển nông thôn" if stars == 5 else "UBND tỉnh Quảng Ninh"
-
-
 def current_certification(certifications, day=None):
     """Return the best rating valid on `day` among `certifications`, or None."""
     day = day or date.today()

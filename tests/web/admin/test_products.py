@@ -113,3 +113,22 @@ def test_expiring_list_and_badge_together(admin_client, db):
     assert "4-star OCOP" in row("Mực khô Cô Tô")
     assert "OCOP" not in row("Rượu mơ")  # expired yesterday: the badge went by itself
     assert "Expired" in admin_client.get(f"/admin/products/{gone.id}").get_data(as_text=True)
+
+
+def test_the_issuing_body_comes_from_the_rules_and_another_needs_a_reason(admin_client, db):
+    product = make_product()
+    db.session.commit()
+    url = f"/admin/products/{product.id}/certifications/new"
+    form = admin_client.get(url).get_data(as_text=True)
+    assert "UBND thành phố Hạ Long" in form and "Bộ Nông nghiệp và Môi trường" in form  # the table for the script
+    data = {"stars": "3", "decision_number": "5/QĐ-UBND", "decision_date": "2024-05-02",
+            "issuing_body": "UBND tỉnh Quảng Ninh"}
+    refused = admin_client.post(url, data=data)
+    assert refused.status_code == 400 and "is issued by UBND thành phố Hạ Long" in refused.get_data(as_text=True)
+    assert db.session.query(Certification).count() == 0
+    assert admin_client.post(url, data={**data, "issuer_reason": "Signed by the province"}).status_code == 302
+    cert = db.session.query(Certification).one()
+    assert (cert.issuing_body, cert.issuing_level, cert.issuer_reason) == (
+        "UBND tỉnh Quảng Ninh", "district", "Signed by the province")
+    override = db.session.query(AuditEvent).filter_by(action="certification.issuer_override").one()
+    assert override.note == "Signed by the province"
