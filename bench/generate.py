@@ -557,6 +557,8 @@ def generate(sizes=Sizes(), seed=2024, echo=print):
     echo(f"  copied in {time.monotonic() - started:.1f}s: "
          + ", ".join(f"{count:,} {table}" for table, count in counts.items()))
     check_stock_ledger()
+    rebuild_rollups()  # COPY passes by the flush hook that keeps them
+    echo(f"  revenue rollups summed in {time.monotonic() - started:.1f}s")
     with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         connection.execute(text("VACUUM (ANALYZE)"))
     echo(f"  checked and analysed in {time.monotonic() - started:.1f}s")
@@ -599,6 +601,23 @@ def check_stock_ledger():
         raise RuntimeError(f"{wrong} products have a stock that differs from their ledger")
 
 
+def rebuild_rollups():
+    """Sum the revenue rollups from the copied orders (the shop's own `rebuild_rollups`)."""
+    from shop.services.reports.rollups import rebuild_rollups as rebuild
+
+    rebuild()
+
+
+def ensure_rollups(url):
+    """Sum the revenue rollups of the database at `url` when they are empty (data made before them)."""
+    import psycopg
+
+    with psycopg.connect(plain_url(url)) as connection:
+        if connection.execute("SELECT 1 FROM revenue_day LIMIT 1").fetchone():
+            return
+    _flask(url, "rebuild-rollups")
+
+
 def reset_schema(url):
     """Empty the database at `url` and build the schema with the migrations."""
     import psycopg
@@ -612,6 +631,11 @@ def reset_schema(url):
 
 def upgrade_schema(url):
     """Run `flask --app shop db upgrade` against `url`."""
+    _flask(url, "db", "upgrade")
+
+
+def _flask(url, *command):
+    """Run `flask --app shop <command>` against `url`."""
     import os
     import subprocess
     import sys
@@ -620,10 +644,10 @@ def upgrade_schema(url):
 
     env = {**os.environ, "DATABASE_URL": url}
     env.pop("SHOP_CONFIG", None)
-    done = subprocess.run([sys.executable, "-m", "flask", "--app", "shop", "db", "upgrade"], cwd=BASE_DIR,  # noqa: S603
+    done = subprocess.run([sys.executable, "-m", "flask", "--app", "shop", *command], cwd=BASE_DIR,  # noqa: S603
                           env=env, capture_output=True, text=True)
     if done.returncode:
-        raise RuntimeError(f"flask db upgrade failed:\n{done.stderr}")
+        raise RuntimeError(f"flask {' '.join(command)} failed:\n{done.stderr}")
 
 
 def plain_url(url):

@@ -78,6 +78,7 @@ def prepare_data(url, small_url, regenerate):
     else:
         print(f"Reusing the data in {url.rsplit('/', 1)[-1]} ({sizes.marker()}); --regenerate to rebuild it")
         generate.upgrade_schema(url)
+        generate.ensure_rollups(url)
     generate.fill(small_url, SMALL_SIZES, echo=lambda _line: None)
     with _connect(url) as connection:
         connection.execute("VACUUM (ANALYZE)")  # statistics and the visibility map (index-only scans)

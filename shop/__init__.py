@@ -84,10 +84,13 @@ def _forget_request_user():
 
 
 def register_signals(app):
-    """Connect the shop's receivers of documented signals (the cart merges at sign-in)."""
+    """Connect the shop's receivers: the cart merges at sign-in, the revenue rollups follow every flush."""
     from shop.web.visitor_cart import register_cart_merge
 
     register_cart_merge(app)
+    from shop.services.reports.rollup_hooks import keep_rollups
+
+    keep_rollups()
 
 
 def register_url_converters(app):

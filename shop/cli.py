@@ -10,6 +10,8 @@ def init_app(app):
     app.cli.add_command(create_admin_command)
     app.cli.add_command(expire_orders_command)
     app.cli.add_command(copy_media_to_s3_command)
+    app.cli.add_command(rebuild_rollups_command)
+    app.cli.add_command(check_rollups_command)
 
 
 @click.command("seed-demo")
@@ -68,3 +70,28 @@ def copy_media_to_s3_command():
     except StorageError as error:
         raise click.ClickException(f"The bucket refused: {error}") from error
     click.echo(f"{copied} file(s) copied to s3://{config['S3_BUCKET']}, {present} already there.")
+
+
+@click.command("rebuild-rollups")
+@with_appcontext
+def rebuild_rollups_command():
+    """Sum the revenue rollups again from every order and refund (after an upgrade, or a repair)."""
+    from shop.services.reports.rollups import rebuild_rollups
+
+    rebuild_rollups()
+    click.echo("Revenue rollups rebuilt from the orders.")
+
+
+@click.command("check-rollups")
+@with_appcontext
+def check_rollups_command():
+    """Compare the revenue rollups with the raw sums of the orders; exit 1 when they differ."""
+    from shop.services.reports.rollups import rollup_differences
+
+    differences = rollup_differences()
+    for table, key, stored, raw in differences[:50]:
+        click.echo(f"{table} {key}: stored {stored}, raw {raw}")
+    if differences:
+        click.echo(f"{len(differences)} rollup row(s) differ from the orders; run rebuild-rollups.", err=True)
+        raise SystemExit(1)
+    click.echo("Revenue rollups equal the raw sums.")

@@ -5,11 +5,12 @@ from shop.models.catalog import Category, Certification, Product, ProductImage
 from shop.models.order import CartItem, Order, OrderEvent, OrderLine, Refund, Shipment
 from shop.models.payment import PaymentEvent
 from shop.models.producer import Area, Producer
+from shop.models.report import RevenueDay, RevenueGoodsDay
 from shop.models.stock import StockMovement
 from shop.models.user import User
 
 __all__ = [
     "Area", "AuditEvent", "CartItem", "Category", "Certification", "Order", "OrderEvent",
-    "OrderLine", "PaymentEvent", "Producer", "Product", "ProductImage", "Refund", "Shipment",
-    "StockMovement", "User", "utcnow",
+    "OrderLine", "PaymentEvent", "Producer", "Product", "ProductImage", "Refund", "RevenueDay",
+    "RevenueGoodsDay", "Shipment", "StockMovement", "User", "utcnow",
 ]

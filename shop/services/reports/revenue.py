@@ -31,8 +31,9 @@ from sqlalchemy import and_, case, func, select
 from shop.extensions import db
 from shop.i18n import current_locale, localized
 from shop.models import Area, Category, Certification, Order, OrderLine, Producer, Product, Refund
+from shop.models.report import RevenueDay, RevenueGoodsDay
 from shop.models.statuses import CertificationStatus, PaymentMethod
-from shop.services.localtime import local_day, local_month, utc_bounds
+from shop.services.localtime import local_day
 from shop.services.orders.flow import REVENUE_STATUSES
 
 DIMENSIONS = ("producer", "category", "stars", "area", "payment")
@@ -91,50 +92,44 @@ def _refunded_in(begin, finish):
     return and_(Refund.created_at >= begin, Refund.created_at < finish)
 
 
+def _in_days(table, start, end):
+    return and_(table.day >= start, table.day <= end)
+
+
+def _day_sums():
+    return (func.coalesce(func.sum(RevenueDay.orders), 0), func.coalesce(func.sum(RevenueDay.gross), 0),
+            func.coalesce(func.sum(RevenueDay.shipping), 0), func.coalesce(func.sum(RevenueDay.units), 0),
+            func.coalesce(func.sum(RevenueDay.refunds), 0))
+
+
+def _figures(target, orders, gross, shipping, units, refunds):
+    target.orders, target.gross, target.shipping = target.orders + int(orders), target.gross + int(gross), \
+        target.shipping + int(shipping)
+    target.units, target.refunds = target.units + int(units), target.refunds + int(refunds)
+    return target
+
+
 def revenue_summary(start, end):
-    """Return the Figures of the Vietnamese days `start`..`end` inclusive."""
-    begin, finish = utc_bounds(start, end)
-    orders, gross, shipping = db.session.execute(
-        select(func.count(Order.id), func.coalesce(func.sum(Order.total), 0),
-               func.coalesce(func.sum(Order.shipping_fee), 0)).where(_counted(begin, finish))
-    ).one()
-    units = db.session.scalar(
-        select(func.coalesce(func.sum(OrderLine.quantity), 0)).join(Order).where(_counted(begin, finish))
-    )
-    refunds = db.session.scalar(select(func.coalesce(func.sum(Refund.amount), 0)).where(_refunded_in(begin, finish)))
-    return Figures(gross=int(gross), refunds=int(refunds), orders=orders, units=int(units), shipping=int(shipping))
+    """Return the Figures of the Vietnamese days `start`..`end` inclusive (read from the daily rollups)."""
+    sums = db.session.execute(select(*_day_sums()).where(_in_days(RevenueDay, start, end))).one()
+    return _figures(Figures(), *sums)
 
 
 def _by_period(start, end, bucket, keys):
-    """Rows for every bucket in `keys` (days or months), with zeros where nothing happened."""
-    begin, finish = utc_bounds(start, end)
-    sale_key = bucket(Order.paid_at).label("key")
-    sales = db.session.execute(
-        select(sale_key, func.count(Order.id), func.sum(Order.total), func.sum(Order.shipping_fee))
-        .where(_counted(begin, finish)).group_by(sale_key)
+    """Rows for every bucket in `keys` (days, or months of `bucket(day)`), with zeros where nothing happened."""
+    daily = db.session.execute(
+        select(RevenueDay.day, *_day_sums()).where(_in_days(RevenueDay, start, end)).group_by(RevenueDay.day)
     ).all()
-    unit_key = bucket(Order.paid_at).label("key")
-    units = dict(db.session.execute(
-        select(unit_key, func.sum(OrderLine.quantity)).join(Order).where(_counted(begin, finish)).group_by(unit_key)
-    ).all())
-    refund_key = bucket(Refund.created_at).label("key")
-    refunds = dict(db.session.execute(
-        select(refund_key, func.sum(Refund.amount)).where(_refunded_in(begin, finish)).group_by(refund_key)
-    ).all())
     rows = {key: Row(key=key, label=str(key)) for key in keys}
-    for key, count, gross, shipping in sales:
-        rows[key].orders, rows[key].gross, rows[key].shipping = count, int(gross), int(shipping)
-    for key, value in units.items():
-        rows[key].units = int(value)
-    for key, value in refunds.items():
-        rows[key].refunds = int(value)
+    for day, *sums in daily:
+        _figures(rows[bucket(day)], *sums)
     return list(rows.values())
 
 
 def revenue_by_day(start, end):
     """Return one Row per Vietnamese day from `start` to `end` (key: a date)."""
     days = [start + timedelta(days=n) for n in range((end - start).days + 1)]
-    return _by_period(start, end, local_day, days)
+    return _by_period(start, end, lambda day: day, days)
 
 
 def months_between(start, end):
@@ -148,7 +143,7 @@ def months_between(start, end):
 
 def revenue_by_month(start, end):
     """Return one Row per month touched by the days `start`..`end` (key: "YYYY-MM")."""
-    return _by_period(start, end, local_month, months_between(start, end))
+    return _by_period(start, end, lambda day: f"{day.year:04d}-{day.month:02d}", months_between(start, end))
 
 
 def _stars_on_paid_day():
@@ -164,7 +159,7 @@ def _stars_on_paid_day():
     )
 
 
-def _line_keys():
+def line_keys():
     """The columns a goods breakdown can group by, for a query over OrderLine ⋈ Order ⋈ Product ⋈ Producer."""
     return {
         "producer": OrderLine.producer_id,
@@ -174,7 +169,7 @@ def _line_keys():
     }
 
 
-def _lines_joined(*columns):
+def lines_joined(*columns):
     return (
         select(*columns).select_from(OrderLine)
         .join(Order, Order.id == OrderLine.order_id)
@@ -185,8 +180,8 @@ def _lines_joined(*columns):
 
 def line_sales(dimension, begin, finish):
     """{key: (gross, units, orders)} of goods sold in the range, grouped in the database."""
-    facts = _lines_joined(
-        _line_keys()[dimension].label("key"), OrderLine.order_id, OrderLine.line_total, OrderLine.quantity,
+    facts = lines_joined(
+        line_keys()[dimension].label("key"), OrderLine.order_id, OrderLine.line_total, OrderLine.quantity,
     ).where(_counted(begin, finish)).subquery()
     rows = db.session.execute(
         select(facts.c.key, func.sum(facts.c.line_total), func.sum(facts.c.quantity),
@@ -195,10 +190,13 @@ def line_sales(dimension, begin, finish):
     return {key: (int(gross), int(units), orders) for key, gross, units, orders in rows}
 
 
-def _refund_shares(begin, finish, dimension):
-    """A subquery with one row per (refund in the range, line of its order): key and share."""
-    # Only orders refunded in the range: summing every line of every order took seconds.
-    refunded_orders = select(Refund.order_id).where(_refunded_in(begin, finish))
+def refund_shares(columns, refunds_where):
+    """A subquery with one row per (refund matching `refunds_where`, line of its order): `columns` and share.
+
+    `columns` may name OrderLine, Order, Product, Producer and Refund columns.
+    """
+    # Only the orders of the refunds asked: summing every line of every order took seconds.
+    refunded_orders = select(Refund.order_id).where(refunds_where)
     per_order = (
         select(OrderLine.order_id.label("order_id"),
                func.sum(OrderLine.quantity).label("units"),
@@ -215,17 +213,17 @@ def _refund_shares(begin, finish, dimension):
     running = func.sum(weight).over(partition_by=Refund.id, order_by=OrderLine.id)
     share = (Refund.amount * running) // total_weight - (Refund.amount * (running - weight)) // total_weight
     return (
-        _lines_joined(_line_keys()[dimension].label("key"), Refund.id.label("refund_id"), share.label("share"))
+        lines_joined(*columns, Refund.id.label("refund_id"), share.label("share"))
         .join(Refund, Refund.order_id == Order.id)
         .join(per_order, per_order.c.order_id == Order.id)
-        .where(_refunded_in(begin, finish))
+        .where(refunds_where)
         .subquery()
     )
 
 
 def line_refunds(dimension, begin, finish):
     """{key: refunded goods} for refunds in the range, split over lines as the module explains."""
-    shares = _refund_shares(begin, finish, dimension)
+    shares = refund_shares([line_keys()[dimension].label("key")], _refunded_in(begin, finish))
     rows = db.session.execute(select(shares.c.key, func.sum(shares.c.share)).group_by(shares.c.key)).all()
     return {key: int(value) for key, value in rows}
 
@@ -247,39 +245,34 @@ def dimension_labels(dimension, keys):
     return {method.value: str(method.office_label) for method in PaymentMethod}
 
 
-def _goods_breakdown(dimension, begin, finish, summary):
-    sales = line_sales(dimension, begin, finish)
-    refunds = line_refunds(dimension, begin, finish)
-    keys = set(sales) | set(refunds)
-    labels = dimension_labels(dimension, keys)
-    rows = []
-    for key in keys:
-        gross, units, orders = sales.get(key, (0, 0, 0))
-        rows.append(Row(key=key, label=labels.get(key, "?"), gross=gross, units=units, orders=orders,
-                        refunds=refunds.get(key, 0)))
+GOODS_COLUMNS = {"producer": "producer_id", "category": "category_id", "stars": "stars", "area": "area_id"}
+
+
+def _goods_breakdown(dimension, start, end, summary):
+    key = getattr(RevenueGoodsDay, GOODS_COLUMNS[dimension])
+    sums = db.session.execute(
+        select(key, func.sum(RevenueGoodsDay.goods), func.sum(RevenueGoodsDay.units),
+               func.sum(getattr(RevenueGoodsDay, f"orders_by_{dimension}")), func.sum(RevenueGoodsDay.refunds))
+        .where(_in_days(RevenueGoodsDay, start, end)).group_by(key)
+    ).all()
+    sums = [(key or None if dimension == "stars" else key, *map(int, rest)) for key, *rest in sums if any(rest)]
+    labels = dimension_labels(dimension, {row[0] for row in sums})
+    rows = [Row(key=key, label=labels.get(key, "?"), gross=gross, units=units, orders=orders, refunds=refunds)
+            for key, gross, units, orders, refunds in sums]
     total = Figures(gross=sum(r.gross for r in rows), refunds=sum(r.refunds for r in rows),
                     orders=summary.orders, units=summary.units)
     shipping = Figures(gross=summary.gross - total.gross, refunds=summary.refunds - total.refunds)
     return Breakdown(dimension, rows, total, shipping)
 
 
-def _payment_breakdown(begin, finish, summary):
-    method = Order.payment_method
-    sales = db.session.execute(
-        select(method, func.count(Order.id), func.sum(Order.total)).where(_counted(begin, finish)).group_by(method)
+def _payment_breakdown(start, end, summary):
+    method = RevenueDay.payment_method
+    sums = db.session.execute(
+        select(method, *_day_sums()).where(_in_days(RevenueDay, start, end)).group_by(method)
     ).all()
-    units = dict(db.session.execute(
-        select(method, func.sum(OrderLine.quantity)).join(Order).where(_counted(begin, finish)).group_by(method)
-    ).all())
-    refunds = dict(db.session.execute(
-        select(method, func.sum(Refund.amount)).join(Order).where(_refunded_in(begin, finish)).group_by(method)
-    ).all())
-    orders_gross = {key: (count, int(gross)) for key, count, gross in sales}
-    keys = set(orders_gross) | set(refunds)
-    labels = dimension_labels("payment", keys)
-    rows = [Row(key=key, label=labels.get(key, key), orders=orders_gross.get(key, (0, 0))[0],
-                gross=orders_gross.get(key, (0, 0))[1], units=int(units.get(key) or 0),
-                refunds=int(refunds.get(key) or 0)) for key in keys]
+    sums = [(key, *rest) for key, *rest in sums if any(rest)]
+    labels = dimension_labels("payment", {row[0] for row in sums})
+    rows = [_figures(Row(key=key, label=labels.get(key, key)), *rest) for key, *rest in sums]
     return Breakdown("payment", rows, summary, Figures())
 
 
@@ -290,12 +283,11 @@ def revenue_breakdown(dimension, start, end, summary=None):
     """
     if dimension not in DIMENSIONS:
         raise ValueError(dimension)
-    begin, finish = utc_bounds(start, end)
     summary = summary or revenue_summary(start, end)
     if dimension == "payment":
-        breakdown = _payment_breakdown(begin, finish, summary)
+        breakdown = _payment_breakdown(start, end, summary)
     else:
-        breakdown = _goods_breakdown(dimension, begin, finish, summary)
+        breakdown = _goods_breakdown(dimension, start, end, summary)
     if dimension == "stars":
         breakdown.rows.sort(key=lambda r: -(r.key or 0))
     else:
