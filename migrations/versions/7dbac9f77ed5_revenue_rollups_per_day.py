@@ -1,7 +1,7 @@
 """revenue rollups per day
 
 Revision ID: 7dbac9f77ed5
-Revises: 0315828e2042
+Revises: a98a4454842f
 Create Date: 2026-12-03 14:42:44.471481
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '7dbac9f77ed5'
-down_revision = '0315828e2042'
+down_revision = 'a98a4454842f'
 branch_labels = None
 depends_on = None
 
