@@ -119,6 +119,14 @@ class Config:
     # Static files linked with `static_url` carry ?v=<content hash> and are cached this long.
     STATIC_VERSIONED_MAX_AGE = 365 * 24 * 3600
 
+    # Operations: logs, metrics, error reports.
+    LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")  # "json": one JSON object a line (production default)
+    LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+    METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")  # GET /metrics needs "Authorization: Bearer <token>"
+    PROMETHEUS_MULTIPROC_DIR = os.environ.get("PROMETHEUS_MULTIPROC_DIR", "")  # several workers, one scrape
+    SENTRY_DSN = os.environ.get("SENTRY_DSN", "")  # errors reported to Sentry when set
+    SENTRY_ENVIRONMENT = os.environ.get("SENTRY_ENVIRONMENT", "")
+
     TESTING = False
     DEMO_ALLOWED = True
 
@@ -145,6 +153,8 @@ class TestConfig(Config):
     SERVER_NAME = None
     MEDIA_STORAGE = "local"
     MEDIA_BASE_URL = ""
+    METRICS_TOKEN = ""
+    SENTRY_DSN = ""
 
 
 class ProductionConfig(Config):
@@ -154,6 +164,7 @@ class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
     PREFERRED_URL_SCHEME = "https"
+    LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
 
     @classmethod
     def check(cls):

@@ -17,6 +17,7 @@ def create_app(config_class=None):
     )
     app.config.from_object(config_class)
     register_proxy_fix(app)
+    register_observability(app)
     register_extensions(app)
     register_url_converters(app)
     register_blueprints(app)
@@ -37,6 +38,25 @@ def register_proxy_fix(app):
         from werkzeug.middleware.proxy_fix import ProxyFix
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
+
+
+def register_observability(app):
+    """Logs (JSON in production) with a request id, Prometheus figures, Sentry when SENTRY_DSN is set."""
+    from sqlalchemy.orm import Session
+
+    from shop.logs import configure_logging
+    from shop.services.metrics import watch_session
+    from shop.web import request_ids
+
+    configure_logging(app)
+    request_ids.init_app(app)
+    watch_session(Session)
+    if app.config.get("SENTRY_DSN"):
+        import sentry_sdk
+        from sentry_sdk.integrations.flask import FlaskIntegration
+
+        sentry_sdk.init(dsn=app.config["SENTRY_DSN"], integrations=[FlaskIntegration()], traces_sample_rate=0,
+                        environment=app.config.get("SENTRY_ENVIRONMENT") or None)
 
 
 def register_extensions(app):

@@ -1,4 +1,4 @@
-"""Home page, health check, language switch and uploaded media."""
+"""Home page, health and readiness checks, metrics, language switch and uploaded media."""
 from flask import abort, current_app, jsonify, render_template, session
 from flask_login import current_user, login_required
 
@@ -6,8 +6,9 @@ from shop.main import bp
 from shop.services.accounts.users import set_locale
 from shop.services.catalog import listing as catalog
 from shop.services.certification.scans import scan_key_for
-from shop.services.health import database_answers
+from shop.services.health import database_answers, readiness
 from shop.web.media import private_media_response, public_media_response
+from shop.web.metrics import metrics_response
 from shop.web.page_cache import cached_page
 from shop.web.security import redirect_next
 
@@ -29,6 +30,19 @@ def healthz():
     if not database_answers():
         return jsonify(status="unavailable"), 503
     return jsonify(status="ok")
+
+
+@bp.route("/readyz")
+def readyz():
+    problems = readiness()
+    if problems:
+        return jsonify(status="unavailable", failed=problems), 503
+    return jsonify(status="ready")
+
+
+@bp.route("/metrics")
+def metrics():
+    return metrics_response()
 
 
 @bp.route("/language/<code>")

@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from shop.extensions import cache
 from shop.i18n import current_locale
+from shop.services.metrics import count_page_cache
 
 # Session keys that do not change a cacheable page: the language (part of the key), the
 # CSRF secret (its token is swapped, see above) and Flask-Login's freshness flag, which it
@@ -150,6 +151,7 @@ def cached_page(view):
         key = page_key()
         entry = _cache_call("get", key) if key is not None else None
         if entry is not None:
+            count_page_cache(hit=True)
             return _from_cache(entry)
         # Rendered as for a guest even when it will not be stored, so that a public page looks
         # the same whether the cache is on or off.
@@ -159,6 +161,7 @@ def cached_page(view):
         if stored is not None:
             _cache_call("set", key, stored, current_app.config["PAGE_CACHE_SECONDS"])
             response.headers[CACHE_HEADER] = "MISS"
+            count_page_cache(hit=False)
         if not (response.direct_passthrough or response.is_streamed):
             body = response.get_data(as_text=True)
             filled = _fill_visitor_parts(body)

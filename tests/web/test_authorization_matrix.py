@@ -50,6 +50,8 @@ MATRIX = {
     # Storefront, catalogue and the JSON API: public.
     "GET main.index": everyone(200),
     "GET main.healthz": everyone(200),
+    "GET main.readyz": everyone(200),
+    "GET main.metrics": everyone(404),  # no METRICS_TOKEN in tests: the page does not exist
     "GET main.set_language": everyone(302),
     "GET main.media": everyone(200),
     # A certificate scan: the office and the producer whose product it rates; 404 for everyone else.
