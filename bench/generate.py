@@ -244,7 +244,8 @@ class Generator:
 
     def certifications(self):
         """About three products in four are rated; some ratings have expired, some were renewed."""
-        from shop.services.certification.rules import expiry_for, issuing_body_for
+        from shop.services.certification.issuers import issuer_for
+        from shop.services.certification.rules import expiry_for
 
         rng, rows = self.rng, []
         today = self.now.date()
@@ -261,11 +262,13 @@ class Generator:
                 status = "verified" if product_id <= 3 else rng.choices(
                     ("verified", "submitted", "rejected"), (90, 7, 3))[0]
                 created = _at_noon(decision_date)
+                issuer = issuer_for(stars, decision_date, "Hạ Long")
                 rows.append({
                     "id": len(rows) + 1, "product_id": product_id,
                     "stars": stars if status == "verified" else None,
                     "decision_number": f"{rng.randint(100, 9999)}/QĐ-UBND",
-                    "issuing_body": issuing_body_for(stars), "decision_date": decision_date,
+                    "issuing_body": issuer.body, "issuing_level": issuer.level.value,
+                    "issuer_reason": "", "decision_date": decision_date,
                     "expires_on": expiry_for(decision_date), "traceability_url": "", "scan_filename": "",
                     "status": status, "is_demo": False, "note": "", "submitted_by_id": None,
                     "verified_by_id": 1 if status == "verified" else None,
@@ -557,8 +560,10 @@ def generate(sizes=Sizes(), seed=2024, echo=print):
     echo(f"  copied in {time.monotonic() - started:.1f}s: "
          + ", ".join(f"{count:,} {table}" for table, count in counts.items()))
     check_stock_ledger()
-    rebuild_rollups()  # COPY passes by the flush hook that keeps them
+    rebuild_rollups()  # COPY passes by the flush hooks that keep the rollups and the listings
     echo(f"  revenue rollups summed in {time.monotonic() - started:.1f}s")
+    rebuild_listings()
+    echo(f"  product listings worked out in {time.monotonic() - started:.1f}s")
     with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         connection.execute(text("VACUUM (ANALYZE)"))
     echo(f"  checked and analysed in {time.monotonic() - started:.1f}s")
@@ -608,14 +613,24 @@ def rebuild_rollups():
     rebuild()
 
 
+def rebuild_listings():
+    """Work out the storefront's product_listing rows from the copied products."""
+    from shop.services.catalog.read_model import rebuild_listings as rebuild
+
+    rebuild()
+
+
 def ensure_rollups(url):
-    """Sum the revenue rollups of the database at `url` when they are empty (data made before them)."""
+    """Sum the revenue rollups and the listings of the database at `url` when empty (data made before them)."""
     import psycopg
 
     with psycopg.connect(plain_url(url)) as connection:
-        if connection.execute("SELECT 1 FROM revenue_day LIMIT 1").fetchone():
-            return
-    _flask(url, "rebuild-rollups")
+        rollups = connection.execute("SELECT 1 FROM revenue_day LIMIT 1").fetchone()
+        listings = connection.execute("SELECT 1 FROM product_listing LIMIT 1").fetchone()
+    if not rollups:
+        _flask(url, "rebuild-rollups")
+    if not listings:
+        _flask(url, "refresh-listings", "--all")
 
 
 def reset_schema(url):

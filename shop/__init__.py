@@ -104,13 +104,16 @@ def _forget_request_user():
 
 
 def register_signals(app):
-    """Connect the shop's receivers: the cart merges at sign-in, the revenue rollups follow every flush."""
+    """Connect the shop's receivers: the cart merges at sign-in; the revenue rollups and the
+    product listings follow every flush."""
     from shop.web.visitor_cart import register_cart_merge
 
     register_cart_merge(app)
+    from shop.services.catalog.read_model import keep_listings
     from shop.services.reports.rollup_hooks import keep_rollups
 
     keep_rollups()
+    keep_listings()
 
 
 def register_url_converters(app):

@@ -12,6 +12,7 @@ def init_app(app):
     app.cli.add_command(copy_media_to_s3_command)
     app.cli.add_command(rebuild_rollups_command)
     app.cli.add_command(check_rollups_command)
+    app.cli.add_command(refresh_listings_command)
 
 
 @click.command("seed-demo")
@@ -95,3 +96,17 @@ def check_rollups_command():
         click.echo(f"{len(differences)} rollup row(s) differ from the orders; run rebuild-rollups.", err=True)
         raise SystemExit(1)
     click.echo("Revenue rollups equal the raw sums.")
+
+
+@click.command("refresh-listings")
+@with_appcontext
+@click.option("--all", "everything", is_flag=True, help="Work out every listing row again, not only those due.")
+def refresh_listings_command(everything):
+    """Work out the product listings whose stars change today (run at 00:00 Asia/Ho_Chi_Minh); --all for every one."""
+    from shop.services.catalog.read_model import rebuild_listings, refresh_due_listings
+
+    if everything:
+        rebuild_listings()
+        click.echo("Every product listing worked out again.")
+    else:
+        click.echo(f"{refresh_due_listings()} product listing(s) worked out again.")

@@ -24,7 +24,7 @@ def products():
                                     max_per_page=MAX_PER_PAGE)
     result = catalog.list_products(filters)
     return jsonify(
-        page=result.page, per_page=result.per_page, pages=result.pages, total=result.total,
+        page=result.page, per_page=result.per_page, pages=result.pages, total=result.total, more=result.more,
         sort=filters.effective_sort, items=[product_summary(product) for product in result.items],
     )
 

@@ -2,6 +2,7 @@
 from shop.models.audit import AuditEvent
 from shop.models.base import utcnow
 from shop.models.catalog import Category, Certification, Product, ProductImage
+from shop.models.listing import ProductListing
 from shop.models.order import CartItem, Order, OrderEvent, OrderLine, Refund, Shipment
 from shop.models.payment import PaymentEvent
 from shop.models.producer import Area, Producer
@@ -11,6 +12,6 @@ from shop.models.user import User
 
 __all__ = [
     "Area", "AuditEvent", "CartItem", "Category", "Certification", "Order", "OrderEvent",
-    "OrderLine", "PaymentEvent", "Producer", "Product", "ProductImage", "Refund", "RevenueDay",
+    "OrderLine", "PaymentEvent", "Producer", "Product", "ProductImage", "ProductListing", "Refund", "RevenueDay",
     "RevenueGoodsDay", "Shipment", "StockMovement", "User", "utcnow",
 ]

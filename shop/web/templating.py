@@ -1,5 +1,5 @@
 """Template filters and globals: templates display, they never compute prices or rules."""
-from flask_babel import gettext
+from flask_babel import format_number, gettext
 from jinja2 import pass_context
 
 from shop.i18n import current_locale, localized
@@ -57,4 +57,5 @@ def init_app(app):
             "current_locale": current_locale(),
             "languages": app.config["LANGUAGES"],
             "stripe_enabled": bool(app.config.get("STRIPE_SECRET_KEY")),
+            "format_number": format_number,
         }

@@ -148,7 +148,7 @@ def test_products_are_locked_and_updated_in_id_order(db):
     updates, locks = [], []
 
     def capture(_conn, _cursor, statement, parameters, _context, _many):
-        if statement.lstrip().upper().startswith("UPDATE PRODUCT"):
+        if statement.lstrip().upper().startswith("UPDATE PRODUCT "):  # not product_listing
             updates.append((statement, parameters))
         if "FOR UPDATE" in statement and "FROM product" in statement:
             locks.append(statement)
