@@ -4,7 +4,7 @@ from wtforms import BooleanField, DateField, IntegerField, SelectField, StringFi
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from shop.models.statuses import Role
+from shop.models.statuses import RatingKind, Role
 from shop.web.forms import ShopForm
 
 
@@ -28,10 +28,22 @@ def _whole_number_or_none(value):
     return int(value) if value not in ("", None) else None
 
 
+def _star_choices():
+    choices = [SelectChoice("", _l("Choose…"))] + [SelectChoice(n, "★" * n + f" ({n})") for n in range(5, 2, -1)]
+    return choices + [SelectChoice(n, "★" * n + f" ({n}) — " + _l("unsuccessful assessment, no certificate"))
+                      for n in (2, 1)]
+
+
 class CertificationForm(ShopForm):
     stars = SelectField(_l("Stars"), coerce=_whole_number_or_none, validators=[InputRequired()],
-                        choices=[SelectChoice("", _l("Choose…"))]
-                        + [SelectChoice(n, "★" * n + f" ({n})") for n in range(5, 0, -1)])
+                        choices=_star_choices())
+    score = IntegerField(_l("Score (out of 100)"), validators=[Optional(), NumberRange(min=0, max=100)])
+    kind = SelectField(_l("Kind of rating"), default=RatingKind.NEW.value,
+                       choices=[SelectChoice(code, label) for code, label in RatingKind.choices()])
+    replaces_id = SelectField(_l("Replaces the rating"), coerce=_whole_number_or_none, validate_choice=False,
+                              validators=[Optional()], choices=[SelectChoice("", _l("None (a new rating)"))])
+    potential_five_star = BooleanField(
+        _l("Potential 5-star product (a 4-star rating proposed for the national assessment)"))
     decision_number = StringField(_l("Decision number"), validators=[DataRequired(), Length(max=80)])
     decision_date = DateField(_l("Decision date"), validators=[InputRequired()])
     issuing_body = StringField(_l("Issuing body"), validators=[Optional(), Length(max=200)])

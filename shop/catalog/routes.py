@@ -5,6 +5,8 @@ from flask_babel import gettext as _
 from shop.catalog import bp
 from shop.catalog.structured_data import product_json_ld
 from shop.i18n import current_locale, localized
+from shop.models.product_sets import BY_CODE
+from shop.services.catalog import facets
 from shop.services.catalog import listing as catalog
 from shop.services.catalog.qrcodes import qr_svg
 from shop.web.page_cache import cached_page
@@ -27,6 +29,9 @@ def products():
         "catalog/products.html", filters=filters, result=result, categories=categories, areas=areas,
         category=next((c for c in categories if c.slug == filters.category), None),
         area=next((a for a in areas if a.slug == filters.area), None),
+        # The product sets of Decision 148 are offered inside a chosen group (26 at once are too many).
+        product_sets=facets.product_sets_with_counts(filters.category) if filters.category else [],
+        product_set=BY_CODE.get(filters.product_set),
     )
 
 

@@ -136,7 +136,8 @@ def _seed_accounts(producer_rows, producers):
 def _seed_product(row, producer, category):
     product = db.session.scalar(select(Product).where(Product.slug == row["slug"]))
     values = {
-        "producer": producer, "category": category, "name_vi": row["name_vi"], "name_en": row["name_en"],
+        "producer": producer, "category": category, "product_set": row["product_set"] or None,
+        "name_vi": row["name_vi"], "name_en": row["name_en"],
         "description_vi": row["description_vi"], "description_en": row["description_en"],
         "unit_vi": row["unit_vi"], "unit_en": row["unit_en"], "price": int(row["price"]),
         "featured": row["featured"] == "1", "status": ProductStatus.PUBLISHED,

@@ -6,7 +6,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from shop.extensions import db
 from shop.models.base import TimestampMixin, utcnow
-from shop.models.statuses import CertificationStatus, IssuingLevel, ProductStatus, is_status, member_of
+from shop.models.product_sets import BY_CODE, set_codes
+from shop.models.statuses import CertificationStatus, IssuingLevel, ProductStatus, RatingKind, is_status, member_of
 
 
 class Category(db.Model):
@@ -33,6 +34,7 @@ class Product(TimestampMixin, db.Model):
         CheckConstraint("price > 0", name="price_positive"),
         CheckConstraint("low_stock_threshold >= 0", name="low_stock_threshold"),
         CheckConstraint(f"status IN {ProductStatus.values()}", name="status"),
+        CheckConstraint(f"product_set IS NULL OR product_set IN {set_codes()}", name="product_set"),
         Index("ix_product_status_category", "status", "category_id"),
         Index("ix_product_status_price", "status", "price"),
         Index("ix_product_status_created", "status", "created_at"),
@@ -52,6 +54,8 @@ class Product(TimestampMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     producer_id: Mapped[int] = mapped_column(ForeignKey("producer.id"), nullable=False, index=True)
     category_id: Mapped[int] = mapped_column(ForeignKey("category.id"), nullable=False, index=True)
+    # The product set (sub-group) of Decision 148's Appendix I inside the category (shop.models.product_sets).
+    product_set: Mapped[str | None] = mapped_column(String(40), index=True)
     slug: Mapped[str] = mapped_column(String(140), unique=True, nullable=False)
     name_vi: Mapped[str] = mapped_column(String(200), nullable=False)
     name_en: Mapped[str] = mapped_column(String(200), nullable=False, default="")
@@ -86,6 +90,11 @@ class Product(TimestampMixin, db.Model):
     is_published = is_status(ProductStatus.PUBLISHED)
     is_hidden = is_status(ProductStatus.HIDDEN)
 
+    @property
+    def sub_group(self):
+        """The product's ProductSet, or None when none is chosen."""
+        return BY_CODE.get(self.product_set or "")
+
     def __repr__(self):
         return f"<Product {self.slug}>"
 
@@ -118,6 +127,8 @@ class Certification(TimestampMixin, db.Model):
         CheckConstraint(f"status IN {CertificationStatus.values()}", name="status"),
         CheckConstraint("expires_on > decision_date", name="expiry_after_decision"),
         CheckConstraint(f"issuing_level IS NULL OR issuing_level IN {IssuingLevel.values()}", name="issuing_level"),
+        CheckConstraint("score IS NULL OR (score >= 0 AND score <= 100)", name="score_range"),
+        CheckConstraint(f"kind IN {RatingKind.values()}", name="kind"),
         Index("ix_certification_product_status", "product_id", "status", "expires_on"),
     )
 
@@ -130,6 +141,14 @@ class Certification(TimestampMixin, db.Model):
     issuing_level: Mapped[str | None] = mapped_column(String(16))
     # Why the office recorded another issuing body than the rule's ("" when it follows the rule).
     issuer_reason: Mapped[str] = mapped_column(String(300), nullable=False, default="")
+    # The council's score out of 100 (None when the decision or the source does not give it).
+    score: Mapped[int | None]
+    kind: Mapped[str] = mapped_column(String(16), nullable=False, default=RatingKind.NEW.value)
+    replaces_id: Mapped[int | None] = mapped_column(ForeignKey("certification.id", ondelete="SET NULL"))
+    # A 4★ rating the province proposes for the national 5★ assessment (sản phẩm tiềm năng 5 sao).
+    potential_five_star: Mapped[bool] = mapped_column(nullable=False, default=False)
+    # Whether a source states this rating; False for the ratings the demo data assumes.
+    stars_verified: Mapped[bool] = mapped_column(nullable=False, default=True)
     decision_date: Mapped[date] = mapped_column(Date, nullable=False)
     expires_on: Mapped[date] = mapped_column(Date, nullable=False, index=True)
     traceability_url: Mapped[str] = mapped_column(String(500), nullable=False, default="")
@@ -141,8 +160,10 @@ class Certification(TimestampMixin, db.Model):
     verified_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
 
     product = db.relationship("Product", back_populates="certifications")
+    replaces = db.relationship("Certification", remote_side="Certification.id")
 
     state = member_of(CertificationStatus)
+    rating_kind = member_of(RatingKind, "kind")
     is_submitted = is_status(CertificationStatus.SUBMITTED)
     is_verified = is_status(CertificationStatus.VERIFIED)
     is_rejected = is_status(CertificationStatus.REJECTED)
@@ -151,6 +172,11 @@ class Certification(TimestampMixin, db.Model):
     def level(self):
         """The issuing level as an IssuingLevel, or None before the office checked the rating."""
         return IssuingLevel(self.issuing_level) if self.issuing_level else None
+
+    @property
+    def is_certification(self):
+        """Whether this is a certification (3★ or more); a 1–2★ result is an unsuccessful assessment."""
+        return self.stars is not None and self.stars >= 3
 
     def has_expired_on(self, day):
         """Whether this verified rating ran out before `day`."""

@@ -241,6 +241,26 @@ class IssuingLevel(LabelledEnum):
     }
 
 
+class RatingKind(LabelledEnum):
+    """Why a product was rated: for the first time, again at expiry, or to a higher star level."""
+
+    NEW = "new"  # công nhận mới
+    RE_RATED = "re_rated"  # công nhận lại, when the previous rating runs out
+    UPGRADED = "upgraded"  # nâng hạng: more stars than the rating it replaces
+
+    __audiences__ = (OFFICE, PRODUCER)
+    __labels__ = {
+        NEW: _l("New rating"),
+        RE_RATED: _l("Re-rated at expiry"),
+        UPGRADED: _l("Upgraded"),
+    }
+
+    @property
+    def replaces_another(self):
+        """Whether a rating of this kind names the rating it replaces."""
+        return self is not RatingKind.NEW
+
+
 class PaymentMethod(LabelledEnum):
     """How a customer pays."""
 
@@ -341,5 +361,5 @@ def is_status(member, column="status"):
 
 LABELLED_ENUMS = (
     OrderStatus, ShipmentStatus, ProductStatus, ProducerStatus, CertificationStatus, IssuingLevel,
-    PaymentMethod, DeliveryMethod, Role, LegalType, StockReason,
+    RatingKind, PaymentMethod, DeliveryMethod, Role, LegalType, StockReason,
 )

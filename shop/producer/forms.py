@@ -60,6 +60,7 @@ class ProductForm(ShopForm):
     name_vi = StringField(_l("Name (Vietnamese)"), validators=[DataRequired(), Length(max=200)])
     name_en = StringField(_l("Name (English)"), validators=[Optional(), Length(max=200)])
     category_id = SelectField(_l("Product group"), coerce=int, validators=[InputRequired()])
+    product_set = SelectField(_l("Product set (Decision 148/QĐ-TTg)"), validators=[Optional()], validate_choice=False)
     price = WholeNumberField(
         _l("Price (đồng)"), validators=[InputRequired(), NumberRange(min=1, max=MAX_PRICE, message=_l(
             "The price must be a whole number of đồng greater than zero."))]

@@ -129,6 +129,8 @@ def _certification_snapshot(cert):
         "stars": cert.stars, "status": cert.status, "decision_number": cert.decision_number,
         "issuing_body": cert.issuing_body, "decision_date": cert.decision_date.isoformat(),
         "expires_on": cert.expires_on.isoformat(), "traceability_url": cert.traceability_url,
+        "score": cert.score, "kind": cert.kind, "replaces_id": cert.replaces_id,
+        "potential_five_star": cert.potential_five_star,
     }
 
 

@@ -110,10 +110,10 @@ def test_the_dashboard_draws_its_charts_without_inline_scripts(page, live_server
     db.session.commit()
     sign_in(page, live_server, office)
     page.goto(live_server + "/admin/?start=2026-03-01&end=2026-03-31")
-    page.wait_for_function("document.querySelectorAll('canvas[data-chart]').length === 6"
+    page.wait_for_function("document.querySelectorAll('canvas[data-chart]').length === 7"
                            " && [...document.querySelectorAll('canvas[data-chart]')].every(c => Chart.getChart(c))")
     drawn = page.eval_on_selector_all("canvas[data-chart]", "cs => cs.map(c => Chart.getChart(c).data.labels.length)")
-    assert drawn == [31, 3, 3, 3, 2, 2]  # days; producers, groups, star levels, areas, payment methods
+    assert drawn == [31, 3, 3, 1, 3, 2, 2]  # days; producers, groups, product sets, star levels, areas, payments
     page.set_viewport_size(DESKTOP)  # the stylesheet applies at every width: the menu becomes a sidebar
     assert page.eval_on_selector(".admin-nav", "e => getComputedStyle(e).flexDirection") == "column"
     page.set_viewport_size(PHONE)

@@ -349,3 +349,16 @@ def test_the_add_to_cart_form_puts_the_product_in_the_cart(client, shop):
     response = client.post(action, data=fields)
     assert response.status_code == 302
     assert "Chả mực Hạ Long" in page(client, "/cart")
+
+
+def test_the_catalogue_offers_the_product_sets_of_a_chosen_group(client, db):
+    from tests.factories import make_category, make_product
+
+    food = make_category("food")
+    make_product(category=food, product_set="liquid-condiments", name_vi="Nước mắm Cái Rồng")
+    make_product(category=food, product_set="fresh-produce", name_vi="Bưởi Quý Lộc")
+    db.session.commit()
+    page = client.get("/products?category=food").get_data(as_text=True)
+    assert 'name="product_set"' in page and "Tương, nước mắm, gia vị dạng lỏng khác (1)" in page
+    narrowed = client.get("/products?category=food&product_set=liquid-condiments").get_data(as_text=True)
+    assert "Nước mắm Cái Rồng" in narrowed and "Bưởi Quý Lộc" not in narrowed

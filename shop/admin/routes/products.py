@@ -77,8 +77,16 @@ def _details(form):
         stars=form.stars.data, decision_number=form.decision_number.data, decision_date=form.decision_date.data,
         issuing_body=form.issuing_body.data or "", expires_on=form.expires_on.data,
         traceability_url=form.traceability_url.data or "", note=form.note.data or "",
-        issuer_reason=form.issuer_reason.data or "",
+        issuer_reason=form.issuer_reason.data or "", score=form.score.data, kind=form.kind.data,
+        replaces_id=form.replaces_id.data, potential_five_star=form.potential_five_star.data,
     )
+
+
+def _replaceable(form, product, cert=None):
+    """Offer the product's other verified ratings as the one a re-rating or upgrade replaces."""
+    others = [c for c in product.certifications if c.is_verified and (cert is None or c.id != cert.id)]
+    form.replaces_id.choices = form.replaces_id.choices[:1] + [
+        (c.id, f"{c.decision_number} — {c.stars}★, {c.decision_date:%d/%m/%Y}") for c in others]
 
 
 def _certification_page(form, product, cert=None, refused=False):
@@ -93,6 +101,7 @@ def _certification_page(form, product, cert=None, refused=False):
 def new_certification(product_id):
     product = get_or_404(Product, product_id)
     form = CertificationForm()
+    _replaceable(form, product)
     with reporting(form) as outcome:
         if form.validate_on_submit():
             certification_admin.record_certification(product, _details(form), current_user)
@@ -105,6 +114,7 @@ def new_certification(product_id):
 def edit_certification(cert_id):
     cert = get_or_404(Certification, cert_id)
     form = CertificationForm(obj=cert)
+    _replaceable(form, cert.product, cert)
     save = certification_admin.verify_certification if cert.status == CertificationStatus.SUBMITTED \
         else certification_admin.update_certification
     with reporting(form) as outcome:

@@ -21,6 +21,7 @@ from shop.web.page_cache import remembered
 DIMENSION_LABELS = {
     "producer": _l("By producer"),
     "category": _l("By OCOP product group"),
+    "product_set": _l("By product set (Decision 148/QĐ-TTg)"),
     "stars": _l("By star level"),
     "area": _l("By area"),
     "payment": _l("By payment method"),

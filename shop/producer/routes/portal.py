@@ -6,6 +6,7 @@ from wtforms.fields.choices import SelectChoice
 
 from shop.errors import Forbidden, InvalidInput, InvalidTransition, OutOfStock
 from shop.i18n import current_locale, localized
+from shop.models.product_sets import PRODUCT_SETS
 from shop.models.statuses import ProducerStatus, Role
 from shop.producer import bp
 from shop.producer.forms import (
@@ -73,6 +74,14 @@ def category_choices():
     """Return the OCOP product groups as select choices, in the current language."""
     locale = current_locale()
     return [SelectChoice(category.id, localized(category, "name", locale)) for category in listings.categories()]
+
+
+def product_set_choices():
+    """Return the product sets as select choices ("group — set"), in the current language."""
+    locale = current_locale()
+    groups = {category.slug: localized(category, "name", locale) for category in listings.categories()}
+    return [SelectChoice("", _("Not chosen"))] + [
+        SelectChoice(s.code, f"{groups.get(s.group, s.group)} — {localized(s, 'name', locale)}") for s in PRODUCT_SETS]
 
 
 @bp.route("/apply", methods=["GET", "POST"])

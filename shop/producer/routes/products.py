@@ -6,13 +6,13 @@ from flask_login import current_user
 
 from shop.producer import bp
 from shop.producer.forms import NewProductForm, PhotoForm, ProductForm, StockForm
-from shop.producer.routes.portal import USER_ERRORS, category_choices
+from shop.producer.routes.portal import USER_ERRORS, category_choices, product_set_choices
 from shop.services.catalog import products as listings
 from shop.services.stock import ledger_balance
 from shop.web.feedback import reporting
 
 PRODUCT_FIELDS = ("name_vi", "name_en", "description_vi", "description_en", "unit_vi", "unit_en",
-                  "category_id", "price", "low_stock_threshold")
+                  "category_id", "product_set", "price", "low_stock_threshold")
 STATUS_MESSAGES = {
     "submit": _l("Sent to the OCOP office for review."),
     "hide": _l("The product is hidden from the shop."),
@@ -33,6 +33,7 @@ def products():
 def new_product():
     form = NewProductForm()
     form.category_id.choices = category_choices()
+    form.product_set.choices = product_set_choices()
     if form.validate_on_submit():
         with reporting(form, errors=USER_ERRORS):
             product = listings.create_product(g.producer, current_user, _product_values(form), form.opening_stock.data)
@@ -46,6 +47,7 @@ def edit_product(product_id):
     product = listings.own_product(g.producer, product_id)
     form = ProductForm(obj=product)
     form.category_id.choices = category_choices()
+    form.product_set.choices = product_set_choices()
     if form.validate_on_submit():
         with reporting(form, errors=USER_ERRORS):
             listings.update_product(g.producer, product_id, current_user, _product_values(form))

@@ -16,6 +16,7 @@ from shop.errors import NotFound
 from shop.extensions import db
 from shop.models import Area, Category, Producer, Product
 from shop.models import ProductListing as Listing
+from shop.models.product_sets import BY_CODE
 from shop.models.statuses import ProducerStatus, ProductStatus
 from shop.services.catalog.search import search_terms
 from shop.services.certification.rules import CERTIFIED_MIN_STARS, current_certification
@@ -48,6 +49,7 @@ class CatalogFilter:
 
     q: str = ""
     category: str = ""
+    product_set: str = ""
     stars: int | None = None
     area: str = ""
     min_price: int | None = None
@@ -71,7 +73,7 @@ class CatalogFilter:
     @property
     def is_filtered(self):
         """Whether anything narrows the listing (a search or a filter)."""
-        return bool(self.terms or self.category or self.stars or self.area
+        return bool(self.terms or self.category or self.product_set or self.stars or self.area
                     or self.min_price is not None or self.max_price is not None)
 
     def as_args(self, **changes):
@@ -140,6 +142,11 @@ def _slug(text):
     return text if _SLUG.match(text) else ""
 
 
+def _product_set(text):
+    code = _slug(text)
+    return code if code in BY_CODE else ""
+
+
 def clean_query(text):
     """Trim a search query to a sane length, one space between words, NFC-composed."""
     text = unicodedata.normalize("NFC", (text or "")[: MAX_QUERY_LENGTH * 2])
@@ -164,6 +171,7 @@ def parse_filters(args, per_page=24, max_per_page=None):
     return CatalogFilter(
         q=clean_query(_first(args, "q")),
         category=_slug(_first(args, "category")),
+        product_set=_product_set(_first(args, "product_set")),
         stars=stars,
         area=_slug(_first(args, "area")),
         min_price=min_price,
@@ -210,6 +218,9 @@ def _matching_ids(filters, day):
         statement = statement.where(Listing.search_text.contains(term, autoescape=True))
     if filters.category:
         statement = statement.where(Listing.category_id == _slug_id(Category, filters.category))
+    if filters.product_set:
+        statement = statement.where(Listing.product_id.in_(
+            select(Product.id).where(Product.product_set == filters.product_set)))
     if filters.area:
         statement = statement.where(Listing.area_id == _slug_id(Area, filters.area))
     if filters.stars:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import contains_eager, selectinload
 from shop.errors import InvalidInput, InvalidTransition, NotFound
 from shop.extensions import db
 from shop.models import Category, Certification, Product, ProductImage, StockMovement
+from shop.models.product_sets import BY_CODE
 from shop.models.statuses import PRODUCER, CertificationStatus, ProductStatus
 from shop.services.audit import record_audit
 from shop.services.catalog import actions
@@ -233,6 +234,7 @@ def _clean_product(values):
     if category is None:
         raise InvalidInput(_("Choose a product group."), field="category_id")
     cleaned["category"] = category
+    cleaned["product_set"] = _product_set_of(values.get("product_set"), category)
     cleaned["price"] = _whole_number(values.get("price"), 1, MAX_PRICE, "price",
                                      _("The price must be a whole number of đồng, from 1 to %(max)s.",
                                        max=f"{MAX_PRICE:,}".replace(",", ".")))
@@ -240,6 +242,17 @@ def _clean_product(values):
         values.get("low_stock_threshold"), 0, MAX_STOCK, "low_stock_threshold",
         _("The low-stock threshold must be a whole number from 0 to %(n)d.", n=MAX_STOCK))
     return cleaned
+
+
+def _product_set_of(code, category):
+    """Return the product set `code` when it lies inside `category` ("" or None: none chosen). Raise InvalidInput."""
+    if not code:
+        return None
+    product_set = BY_CODE.get(code)
+    if product_set is None or product_set.group != category.slug:
+        raise InvalidInput(_("Choose a product set of the group %(group)s.", group=category.name_vi),
+                           field="product_set")
+    return product_set.code
 
 
 def _whole_number(value, low, high, field, message):

@@ -15,10 +15,10 @@ from sqlalchemy import func, select
 from shop.errors import InvalidInput, InvalidTransition
 from shop.extensions import db
 from shop.models import Certification, Product
-from shop.models.statuses import CertificationStatus
+from shop.models.statuses import CertificationStatus, RatingKind
 from shop.services.audit import record_audit
 from shop.services.certification.issuers import issuer_for, same_body
-from shop.services.certification.rules import expiry_for
+from shop.services.certification.rules import CERTIFIED_MIN_STARS, check_replacement, check_score, expiry_for
 from shop.services.localtime import local_today
 from shop.services.moves import LIFECYCLES, move, require_move
 from shop.services.transaction import commits
@@ -38,6 +38,10 @@ class CertificationDetails:
     traceability_url: str = ""
     note: str = ""
     issuer_reason: str = ""
+    score: int | None = None
+    kind: str = RatingKind.NEW.value
+    replaces_id: int | None = None
+    potential_five_star: bool = False
 
 
 def _snapshot(cert):
@@ -93,6 +97,20 @@ def clean_details(details, today=None, area_name=""):
     }
 
 
+def _rating_values(details, product_id, exclude_id=None):
+    """Check the score, the kind and the replaced rating against the stars; return the values to store."""
+    if details.kind not in RatingKind.values():
+        raise InvalidInput(_("Choose the kind of rating."), field="kind")
+    kind = RatingKind(details.kind)
+    check_score(details.stars, details.score, details.potential_five_star)
+    replaced = db.session.get(Certification, details.replaces_id) if details.replaces_id else None
+    if replaced is not None and replaced.id == exclude_id:
+        replaced = None
+    check_replacement(kind, details.stars, replaced, product_id)
+    return {"score": details.score, "kind": kind, "replaces_id": replaced.id if replaced else None,
+            "potential_five_star": bool(details.potential_five_star)}
+
+
 def _decision_taken(number, product_id, exclude_id=None):
     query = select(Certification.id).where(Certification.product_id == product_id,
                                            Certification.decision_number == number,
@@ -106,6 +124,7 @@ def _decision_taken(number, product_id, exclude_id=None):
 def record_certification(product, details, actor):
     """Record a verified rating of `product` decided by the OCOP council. Commits."""
     values = clean_details(details, area_name=_area_of(product))
+    values.update(_rating_values(details, product.id))
     if _decision_taken(values["decision_number"], product.id):
         raise InvalidInput(_("This product already has decision %(number)s.", number=values["decision_number"]),
                            field="decision_number")
@@ -158,6 +177,7 @@ def _audit_override(cert, actor):
 
 def _clean_for(cert, details):
     values = clean_details(details, area_name=_area_of(cert.product))
+    values.update(_rating_values(details, cert.product_id, exclude_id=cert.id))
     if _decision_taken(values["decision_number"], cert.product_id, exclude_id=cert.id):
         raise InvalidInput(_("This product already has decision %(number)s.", number=values["decision_number"]),
                            field="decision_number")
@@ -182,7 +202,7 @@ def _submitted():
 
 def _expiring(today, within_days):
     return select(Certification).join(Product).where(
-        Certification.status == CertificationStatus.VERIFIED, Certification.stars.is_not(None),
+        Certification.status == CertificationStatus.VERIFIED, Certification.stars >= CERTIFIED_MIN_STARS,
         Certification.expires_on >= today, Certification.expires_on <= today + timedelta(days=within_days))
 
 

@@ -31,12 +31,14 @@ from sqlalchemy import and_, case, func, select
 from shop.extensions import db
 from shop.i18n import current_locale, localized
 from shop.models import Area, Category, Certification, Order, OrderLine, Producer, Product, Refund
+from shop.models.product_sets import BY_CODE
 from shop.models.report import RevenueDay, RevenueGoodsDay
 from shop.models.statuses import CertificationStatus, PaymentMethod
-from shop.services.localtime import local_day
+from shop.services.certification.rules import CERTIFIED_MIN_STARS
+from shop.services.localtime import local_day, utc_bounds
 from shop.services.orders.flow import REVENUE_STATUSES
 
-DIMENSIONS = ("producer", "category", "stars", "area", "payment")
+DIMENSIONS = ("producer", "category", "product_set", "stars", "area", "payment")
 
 
 @dataclass
@@ -152,7 +154,7 @@ def _stars_on_paid_day():
     return (
         select(func.max(Certification.stars))
         .where(Certification.product_id == OrderLine.product_id, Certification.status == CertificationStatus.VERIFIED,
-               Certification.stars.is_not(None), Certification.decision_date <= paid_day,
+               Certification.stars >= CERTIFIED_MIN_STARS, Certification.decision_date <= paid_day,
                Certification.expires_on >= paid_day)
         .correlate(OrderLine, Order)
         .scalar_subquery()
@@ -164,6 +166,7 @@ def line_keys():
     return {
         "producer": OrderLine.producer_id,
         "category": Product.category_id,
+        "product_set": Product.product_set,
         "area": Producer.area_id,
         "stars": _stars_on_paid_day(),
     }
@@ -242,6 +245,9 @@ def dimension_labels(dimension, keys):
         return {a.id: (a.name_en if locale == "en" and a.name_en else a.name) for a in areas}
     if dimension == "stars":
         return {key: (_("%(n)d★", n=key) if key else _("Not rated")) for key in keys}
+    if dimension == "product_set":
+        return {key: (localized(BY_CODE[key], "name", locale) if key in BY_CODE else _("No product set"))
+                for key in keys}
     return {method.value: str(method.office_label) for method in PaymentMethod}
 
 
@@ -265,6 +271,21 @@ def _goods_breakdown(dimension, start, end, summary):
     return Breakdown(dimension, rows, total, shipping)
 
 
+def _live_goods_breakdown(dimension, start, end, summary):
+    """A goods breakdown summed from the order lines themselves (for a dimension the rollups do not keep)."""
+    begin, finish = utc_bounds(start, end)
+    sales, refunds = line_sales(dimension, begin, finish), line_refunds(dimension, begin, finish)
+    keys = set(sales) | set(refunds)
+    labels = dimension_labels(dimension, keys)
+    rows = [Row(key=key, label=labels.get(key, "?"), gross=sales.get(key, (0, 0, 0))[0],
+                units=sales.get(key, (0, 0, 0))[1], orders=sales.get(key, (0, 0, 0))[2], refunds=refunds.get(key, 0))
+            for key in keys]
+    total = Figures(gross=sum(r.gross for r in rows), refunds=sum(r.refunds for r in rows),
+                    orders=summary.orders, units=summary.units)
+    shipping = Figures(gross=summary.gross - total.gross, refunds=summary.refunds - total.refunds)
+    return Breakdown(dimension, rows, total, shipping)
+
+
 def _payment_breakdown(start, end, summary):
     method = RevenueDay.payment_method
     sums = db.session.execute(
@@ -277,7 +298,7 @@ def _payment_breakdown(start, end, summary):
 
 
 def revenue_breakdown(dimension, start, end, summary=None):
-    """Return the Breakdown of the days `start`..`end` by producer, category, stars, area or payment.
+    """Return the Breakdown of the days `start`..`end` by producer, category, product set, stars, area or payment.
 
     `summary` is the period's revenue_summary when the caller already has it.
     """
@@ -286,6 +307,8 @@ def revenue_breakdown(dimension, start, end, summary=None):
     summary = summary or revenue_summary(start, end)
     if dimension == "payment":
         breakdown = _payment_breakdown(start, end, summary)
+    elif dimension not in GOODS_COLUMNS:
+        breakdown = _live_goods_breakdown(dimension, start, end, summary)
     else:
         breakdown = _goods_breakdown(dimension, start, end, summary)
     if dimension == "stars":

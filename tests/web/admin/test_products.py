@@ -132,3 +132,24 @@ def test_the_issuing_body_comes_from_the_rules_and_another_needs_a_reason(admin_
         "UBND tỉnh Quảng Ninh", "district", "Signed by the province")
     override = db.session.query(AuditEvent).filter_by(action="certification.issuer_override").one()
     assert override.note == "Signed by the province"
+
+
+def test_the_form_refuses_a_72_point_three_star_rating_and_shows_kind_and_score(admin_client, db):
+    product = make_product()
+    db.session.commit()
+    url = f"/admin/products/{product.id}/certifications/new"
+    data = {"stars": "3", "score": "72", "decision_number": "8/QĐ-UBND", "decision_date": "2025-08-01", "kind": "new"}
+    refused = admin_client.post(url, data=data)
+    assert refused.status_code == 400 and "scores from 50 to 69 points, not 72" in refused.get_data(as_text=True)
+    assert db.session.query(Certification).count() == 0
+    assert admin_client.post(url, data={**data, "score": "64"}).status_code == 302
+    first = db.session.query(Certification).one()
+    form = admin_client.get(url).get_data(as_text=True)
+    assert "8/QĐ-UBND — 3★, 01/08/2025" in form  # offered as the rating an upgrade replaces
+    upgrade = {"stars": "4", "score": "93", "potential_five_star": "y", "decision_number": "9/QĐ-UBND",
+               "decision_date": "2025-09-01", "kind": "upgraded", "replaces_id": str(first.id)}
+    assert admin_client.post(url, data=upgrade).status_code == 302
+    page = admin_client.get(f"/admin/products/{product.id}").get_data(as_text=True)
+    assert "93 points" in page and "Potential 5-star" in page and "replaces 8/QĐ-UBND" in page
+    public = admin_client.get(f"/products/{product.slug}").get_data(as_text=True)
+    assert "potential 5-star product" in public and "93 of 100 points" in public
