@@ -1,7 +1,7 @@
 """rating score, kind, replaced rating, potential 5 stars; product sets of products
 
 Revision ID: 27b69b1b6135
-Revises: 7dbac9f77ed5
+Revises: c5c88826c49f
 Create Date: 2026-12-03 14:50:22.730380
 
 """
@@ -13,7 +13,7 @@ PRODUCT_SETS = ('fresh-produce', 'fresh-animal', 'raw-grains', 'honey', 'fast-fo
 
 # revision identifiers, used by Alembic.
 revision = '27b69b1b6135'
-down_revision = '7dbac9f77ed5'
+down_revision = 'c5c88826c49f'
 branch_labels = None
 depends_on = None
 
