@@ -113,7 +113,7 @@ def _seed_catalogue(echo):
     product_rows = read_rows("products.csv")
     for number, row in enumerate(product_rows, start=1):
         product = _seed_product(row, producers[row["producer_slug"]], categories[row["category"]])
-        _seed_certification(product, certifications[row["slug"]])
+        _seed_certification(product, certifications[row["slug"]], row["stars_verified"] == "yes")
         _seed_picture(product, row, drawings.draw_picture)
         echo(f"  [{number:2d}/{len(product_rows)}] {product.name_vi}")
     return owners
@@ -154,13 +154,14 @@ def _seed_product(row, producer, category):
     return product
 
 
-def _seed_certification(product, row):
+def _seed_certification(product, row, stars_verified):
     decision_date = date.fromisoformat(row["decision_date"])
     issuer = issuer_for(int(row["stars"]), decision_date, product.producer.area.name)
     _upsert(Certification, {"product_id": product.id, "decision_number": row["decision_number"]}, {
         "stars": int(row["stars"]), "issuing_body": issuer.body, "issuing_level": issuer.level,
         "decision_date": decision_date,
         "expires_on": expiry_for(decision_date), "status": CertificationStatus.VERIFIED, "is_demo": True,
+        "stars_verified": stars_verified,
         "note": DEMO_NOTE,
     })
 

@@ -98,3 +98,14 @@ def test_demo_ratings_name_the_issuer_the_rules_give(db, quick_pictures):
     assert by_slug["cha-muc-ha-long"].issuing_body == "UBND thành phố Hạ Long"  # 3★ of 20 December 2024
     district = [cert for cert in certs if cert.issuing_level == "district"]
     assert len(district) == 10 and {cert.stars for cert in district} == {3}
+
+
+def test_demo_ratings_say_which_are_assumed_and_ba_che_tea_is_national_five_star(db, quick_pictures):
+    seed_demo(echo=lambda line: None)
+    by_slug = {cert.product.slug: cert for cert in db.session.query(Certification)}
+    tea = by_slug["tra-hoa-vang-ba-che"]
+    assert (tea.stars, tea.decision_number, tea.decision_date) == (5, "377/QĐ-BNN-VPĐP", date(2025, 1, 17))
+    assert tea.issuing_body == "Bộ Nông nghiệp và Phát triển nông thôn" and tea.stars_verified
+    assumed = {slug for slug, cert in by_slug.items() if not cert.stars_verified}
+    rows = {row["slug"]: row["stars_verified"] for row in read_rows("products.csv")}
+    assert assumed == {slug for slug, verified in rows.items() if verified == "no"} and len(assumed) == 19

@@ -362,3 +362,16 @@ def test_the_catalogue_offers_the_product_sets_of_a_chosen_group(client, db):
     assert 'name="product_set"' in page and "Tương, nước mắm, gia vị dạng lỏng khác (1)" in page
     narrowed = client.get("/products?category=food&product_set=liquid-condiments").get_data(as_text=True)
     assert "Nước mắm Cái Rồng" in narrowed and "Bưởi Quý Lộc" not in narrowed
+
+
+def test_an_assumed_rating_says_demo_data_on_the_certificate_panel(client, db):
+    from tests.factories import make_certification, make_product
+
+    assumed, stated = make_product(), make_product()
+    make_certification(assumed, 3, stars_verified=False)
+    make_certification(stated, 4)
+    db.session.commit()
+    assumed_page = client.get(f"/products/{assumed.slug}").get_data(as_text=True)
+    stated_page = client.get(f"/products/{stated.slug}").get_data(as_text=True)
+    assert "không nguồn nào nêu hạng sao này" in assumed_page
+    assert "không nguồn nào nêu hạng sao này" not in stated_page

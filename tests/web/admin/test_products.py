@@ -153,3 +153,10 @@ def test_the_form_refuses_a_72_point_three_star_rating_and_shows_kind_and_score(
     assert "93 points" in page and "Potential 5-star" in page and "replaces 8/QĐ-UBND" in page
     public = admin_client.get(f"/products/{product.slug}").get_data(as_text=True)
     assert "potential 5-star product" in public and "93 of 100 points" in public
+
+
+def test_the_office_sees_which_ratings_are_assumed_for_the_demo(admin_client, db):
+    product = make_product()
+    make_certification(product, 3, stars_verified=False)
+    db.session.commit()
+    assert "Assumed for the demo" in admin_client.get(f"/admin/products/{product.id}").get_data(as_text=True)
