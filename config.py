@@ -50,6 +50,8 @@ class Config:
     CACHE_DEFAULT_TIMEOUT = 60
     PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 30)  # 0 turns the page cache off
     REPORT_CACHE_SECONDS = env_int("REPORT_CACHE_SECONDS", 60)  # revenue figures of the back office
+    # How long a signed-in visitor's header (role, cart count) is trusted from their session (shop.web.visitor).
+    VISITOR_SNAPSHOT_SECONDS = env_int("VISITOR_SNAPSHOT_SECONDS", 60)
 
     # Languages: Vietnamese first, English second.
     LANGUAGES = ("vi", "en")

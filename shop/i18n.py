@@ -20,6 +20,10 @@ def choose_locale():
     chosen = session.get("locale")
     if chosen in languages:
         return chosen
+    from shop.web.visitor import snapshot_locale  # the signed-in visitor's language, without loading them
+
+    if snapshot_locale() in languages:
+        return snapshot_locale()
     if current_user and current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale
     return current_app.config["BABEL_DEFAULT_LOCALE"]

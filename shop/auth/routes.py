@@ -17,27 +17,33 @@ from shop.web.feedback import reporting
 from shop.web.page_cache import SIGNED_IN_SESSION_KEYS, register_visitor_part
 from shop.web.security import redirect_next
 from shop.web.sessions import start_session
+from shop.web.visitor import SNAPSHOT_KEY
+from shop.web.visitor_cart import signed_in_snapshot
 
 
 def account_links():
-    """Return the header's account links for this visitor (sign in, or their own menu and sign-out form)."""
-    if current_user.is_authenticated:
-        return _rendered_account_links()
+    """Return the header's account links for this visitor (sign in, or their own menu and sign-out form).
+
+    A signed-in visitor's come from their session's snapshot (shop.web.visitor): no query on a cached page.
+    """
+    snapshot = signed_in_snapshot()
+    if snapshot is not None:
+        return _rendered_account_links(snapshot)
     return _guest_links(current_locale(), request.script_root)
 
 
 @lru_cache(maxsize=16)
 def _guest_links(_locale, _script_root):
     """The guests' links (a sign-in link): the same for every guest of a language, so drawn once each."""
-    return _rendered_account_links()
+    return _rendered_account_links(None)
 
 
-def _rendered_account_links():
-    return Markup(render_template("_account_links.html"))  # noqa: S704  (an autoescaped template's output)
+def _rendered_account_links(visitor):
+    return Markup(render_template("_account_links.html", visitor=visitor))  # noqa: S704  (autoescaped output)
 
 
 # Filled in for each visitor, so that signed-in visitors too are served cached catalogue pages.
-register_visitor_part("account-links", account_links, session_keys=SIGNED_IN_SESSION_KEYS)
+register_visitor_part("account-links", account_links, session_keys=SIGNED_IN_SESSION_KEYS | {SNAPSHOT_KEY})
 
 
 @bp.route("/login", methods=["GET", "POST"])
