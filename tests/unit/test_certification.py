@@ -36,3 +36,20 @@ def test_badge_only_for_valid_ratings_of_three_stars_or_more():
 def test_badge_shows_the_best_valid_rating():
     today = date(2026, 11, 28)
     assert badge_stars([cert(3, date(2024, 6, 1)), cert(4, date(2025, 6, 1))], today) == 4
+
+
+
+def test_an_expired_rating_hides_its_badge_at_local_midnight(db, monkeypatch):
+    from datetime import datetime
+
+    from shop.services import localtime
+    from shop.services.catalog.listing import shown_certification
+    from tests.factories import make_certification, make_product
+
+    product = make_product()
+    make_certification(product, 4, date(2023, 12, 3), expires_on=date(2026, 12, 3))
+    clock = {"now": datetime(2026, 12, 3, 16, 59)}  # 23:59 in Vietnam on the last day
+    monkeypatch.setattr(localtime, "local_now", lambda now=None: (now or clock["now"]) + localtime.SHOP_OFFSET)
+    assert shown_certification(product) is not None
+    clock["now"] = datetime(2026, 12, 3, 17, 0)  # midnight in Vietnam, still 3 December in UTC
+    assert shown_certification(product) is None

@@ -7,7 +7,6 @@ the shop pages and the JSON API list exactly the same products.
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, replace
-from datetime import date
 
 from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import contains_eager, selectinload
@@ -329,7 +328,7 @@ def availability(product):
 
 def shown_certification(product, day=None):
     """Return the rating that earns `product` its star badge on `day`, or None."""
-    cert = current_certification(product.certifications, day or date.today())
+    cert = current_certification(product.certifications, day or local_today())
     return cert if cert is not None and cert.stars >= CERTIFIED_MIN_STARS else None
 
 

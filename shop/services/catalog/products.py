@@ -19,6 +19,7 @@ from shop.services.catalog import actions
 from shop.services.catalog.search import refresh_search_text
 from shop.services.catalog.slugs import unique_slug
 from shop.services.certification.rules import expiry_for
+from shop.services.localtime import local_today
 from shop.services.media.storage import remove_media, store_document, store_picture
 from shop.services.media.uploads import is_pdf, open_picture, read_upload
 from shop.services.moves import move
@@ -169,7 +170,7 @@ def submit_certification(producer, product_id, decision_number, decision_date, s
     decision_number = (decision_number or "").strip()
     if not decision_number or len(decision_number) > 80:
         raise InvalidInput(_("Give the decision number (at most 80 characters)."), field="decision_number")
-    if not isinstance(decision_date, date) or decision_date > date.today():
+    if not isinstance(decision_date, date) or decision_date > local_today():
         raise InvalidInput(_("Give the decision date (not in the future)."), field="decision_date")
     data = read_upload(stream)
     if is_pdf(data):

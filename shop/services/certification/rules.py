@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 
 from shop.errors import InvalidInput
 from shop.models.statuses import CertificationStatus, RatingKind
+from shop.services.localtime import local_today
 
 VALIDITY_MONTHS = 36
 CERTIFIED_MIN_STARS = 3
@@ -62,7 +63,7 @@ def expiry_for(decision_date):
 
 def current_certification(certifications, day=None):
     """Return the best rating valid on `day` among `certifications` (none replaced by another), or None."""
-    day = day or date.today()
+    day = day or local_today()
     replaced = {c.replaces_id for c in certifications if c.status == CertificationStatus.VERIFIED and c.replaces_id}
     valid = [c for c in certifications
              if c.status == CertificationStatus.VERIFIED and c.is_valid_on(day) and c.id not in replaced]
