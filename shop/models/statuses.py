@@ -309,12 +309,14 @@ class LegalType(LabelledEnum):
     """The legal form of a producer (chủ thể OCOP)."""
 
     COOPERATIVE = "cooperative"
+    COOPERATIVE_GROUP = "coop_group"  # tổ hợp tác, a recognised OCOP subject
     COMPANY = "company"
     HOUSEHOLD = "household"
 
     __audiences__ = (CUSTOMER, PRODUCER, OFFICE)
     __labels__ = {
         COOPERATIVE: _l("Cooperative"),
+        COOPERATIVE_GROUP: _l("Cooperative group (tổ hợp tác)"),
         COMPANY: _l("Company"),
         HOUSEHOLD: _l("Household business"),
     }

@@ -75,3 +75,12 @@ def test_the_profile_keeps_its_story_address_and_phone(db):
     assert (producer.address, producer.phone, producer.story_vi) == ("5 Lê Lợi", "+84 912 345 678", "Mới")
     with pytest.raises(InvalidInput):
         update_profile(producer, {"address": "", "phone": "0912345678"})
+
+
+def test_a_cooperative_group_is_a_legal_type_the_database_accepts(db):
+    from shop.models.statuses import LegalType
+    from tests.factories import make_producer
+
+    producer = make_producer(legal_type=LegalType.COOPERATIVE_GROUP)
+    db.session.commit()
+    assert producer.legal_form.customer_label == "Tổ hợp tác"
