@@ -7,6 +7,8 @@ from shop.extensions import db
 from shop.models import Product, StockMovement
 from shop.models.statuses import StockReason
 
+SOLD_OUT = "stock_sold_out"  # session.info: products a sale in this transaction left at zero
+
 # Reasons a producer may give for a manual adjustment (sales and releases come from orders).
 MANUAL_REASONS = StockReason.manual()
 
@@ -18,13 +20,14 @@ def reserve_stock(product_id, quantity, order_id=None, actor_id=None):
     when two checkouts race: the loser's UPDATE matches no row.
     Does not commit: the caller's transaction carries it.
     """
-    result = db.session.execute(
+    left = db.session.execute(
         update(Product)
         .where(Product.id == product_id, Product.stock >= quantity)
         .values(stock=Product.stock - quantity)
+        .returning(Product.stock)
         .execution_options(synchronize_session=False)
-    )
-    if result.rowcount != 1:
+    ).scalar_one_or_none()
+    if left is None:
         product = db.session.get(Product, product_id)
         if product is None:
             raise NotFound(_("Product not found."))
@@ -34,6 +37,8 @@ def reserve_stock(product_id, quantity, order_id=None, actor_id=None):
             product_name=product.name_vi,
             available=product.stock,
         )
+    if left == 0:  # the listings learn it is sold out; a sale that leaves stock changes nothing they show
+        db.session.info.setdefault(SOLD_OUT, set()).add(product_id)
     _record(product_id, -quantity, "sale", order_id, actor_id, "")
 
 

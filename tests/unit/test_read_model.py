@@ -160,3 +160,26 @@ def test_a_capped_count_says_more_and_the_pager_goes_on(db, monkeypatch):
     assert (last.total, last.more, last.page, len(last.items)) == (5, False, 3, 1)
     seen = {p.id for page in (first, second, last) for p in page.items}
     assert seen == {p.id for p in products}
+
+
+def test_a_checkout_touches_the_listings_only_when_it_sells_out(db):
+    from sqlalchemy import event
+
+    plenty, last = make_product(stock=10), make_product(stock=1)
+    db.session.commit()
+    statements = []
+
+    def seen(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        place_test_order({plenty: 2})
+        kept_in_stock = [s for s in statements if "product_listing" in s]
+        statements.clear()
+        place_test_order({last: 1})
+        sold_out = [s for s in statements if "product_listing" in s]
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    assert kept_in_stock == [] and len(sold_out) == 1
+    assert stored()[last.id].in_stock is False and stored()[plenty.id].in_stock is True

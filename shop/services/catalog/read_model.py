@@ -19,9 +19,10 @@ from sqlalchemy.orm import Session
 
 from shop.extensions import db
 from shop.models import Certification, Producer, Product, ProductListing, StockMovement
-from shop.models.statuses import CertificationStatus, ProducerStatus, ProductStatus
+from shop.models.statuses import CertificationStatus, ProducerStatus, ProductStatus, StockReason
 from shop.services.certification.rules import CERTIFIED_MIN_STARS
 from shop.services.localtime import local_today
+from shop.services.stock import SOLD_OUT
 from shop.services.transaction import commits
 
 TOUCHED = "product_listing_touched"
@@ -108,8 +109,10 @@ def _touched(session):
             products.add(obj.product_id if obj.product_id is not None else obj.product)
         elif isinstance(obj, Producer) and obj not in session.new and session.is_modified(obj):
             producers.add(obj.id)
-        elif isinstance(obj, StockMovement) and obj in session.new:
+        elif isinstance(obj, StockMovement) and obj in session.new and obj.reason != StockReason.SALE:
             stocked.add(obj.product_id)
+    # A sale leaves a product in stock unless it took the last units (reserve_stock notes those).
+    stocked.update(session.info.pop(SOLD_OUT, ()))
     return products, stocked, producers
 
 
