@@ -25,12 +25,13 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import asdict
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from bench import generate
 from bench.driver import guest_with_a_cart, run_checkouts, sign_in, summarize_checkouts
 from bench.load import LoadResult, run_load, wrk_available
+from shop.services.localtime import local_today
 
 IN_PROCESS_RUNS = 15  # uncached requests per page for the scaling table
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,7 +136,7 @@ def public_pages(product_slug):
 
 def dashboard_path(today=None):
     """The admin revenue dashboard over the last year."""
-    today = today or date.today()
+    today = today or local_today()
     return f"/admin/?start={(today - timedelta(days=364)).isoformat()}&end={today.isoformat()}"
 
 

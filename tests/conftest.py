@@ -15,7 +15,9 @@ from shop import create_app
 from shop.extensions import db as _db
 from tests.factories import DEFAULT_PASSWORD
 
-pytest_plugins = ["tests.stripe_emulator.fixtures", "tests.checkout_helpers", "tests.s3_server", "tests.redis_process"]
+pytest_plugins = [
+    "tests.clock", "tests.stripe_emulator.fixtures", "tests.checkout_helpers", "tests.s3_server", "tests.redis_process",
+]
 
 ON_POSTGRES = bool(os.environ.get("TEST_DATABASE_URL"))
 

@@ -1,7 +1,7 @@
 """Build model rows for tests with sensible defaults; each helper flushes, the test commits."""
 import io
 import itertools
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PIL import Image
 
@@ -32,6 +32,7 @@ from shop.models.statuses import (
 from shop.services.catalog.search import refresh_search_text
 from shop.services.certification.issuers import issuer_for
 from shop.services.certification.rules import expiry_for
+from shop.services.localtime import local_today
 from shop.services.stock import record_initial_stock, reserve_stock
 
 DEFAULT_PASSWORD = "correct-horse-battery"
@@ -124,7 +125,7 @@ def make_product(producer=None, name_vi=None, price=100_000, stock=10, stars=Non
 
 def make_certification(product, stars=4, decision_date=None, status=CertificationStatus.VERIFIED, **values):
     """A rating decided 100 days ago (valid) unless told otherwise."""
-    decision_date = decision_date or date.today() - timedelta(days=100)
+    decision_date = decision_date or local_today() - timedelta(days=100)
     cert = Certification(
         product=product, stars=stars, decision_number=values.pop("decision_number", f"{next(_counter)}/QĐ-UBND"),
         issuing_body=issuer_for(stars if stars in (1, 2, 3, 4, 5) else 3, decision_date,

@@ -9,7 +9,7 @@ data is what the page's own form would send.
 import io
 import os
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import delete, func, select
 
@@ -17,6 +17,7 @@ from shop.extensions import db
 from shop.models import CartItem
 from shop.models.statuses import CertificationStatus, OrderStatus, PaymentMethod, ProducerStatus, Role
 from shop.services.accounts.users import make_reset_token
+from shop.services.localtime import local_today
 from shop.services.orders.cart import UserCart
 from tests.factories import (
     DEFAULT_PASSWORD,
@@ -194,7 +195,7 @@ def checkout_form(**values):
 
 
 def certification_form(**values):
-    decided = (date.today() - timedelta(days=30)).isoformat()
+    decided = (local_today() - timedelta(days=30)).isoformat()
     form = {"stars": "4", "decision_number": "99/QĐ-UBND", "decision_date": decided, "issuing_body": "",
             "expires_on": "", "traceability_url": "", "note": ""}
     form.update(values)
@@ -218,7 +219,7 @@ def post_data(endpoint, world):
         "checkout.cancel": {},
         "producer.apply": apply_form(world),
         "producer.certification": {"product_id": product_id, "decision_number": "12/QĐ-UBND",
-                                   "decision_date": date.today().isoformat(),
+                                   "decision_date": local_today().isoformat(),
                                    "scan": (io.BytesIO(b"%PDF-1.4 scan"), "decision.pdf")},
         "producer.edit_product": product_form(world),
         "producer.new_product": product_form(world, opening_stock="3"),

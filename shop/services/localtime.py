@@ -4,6 +4,10 @@ Timestamps are stored as naive UTC. Reports count days in Vietnamese time, so a 
 16:59 UTC belongs to one day and a sale at 17:00 UTC to the next. The SQL expressions
 below shift a timestamp by the offset inside the database, the same on SQLite and
 PostgreSQL, so that grouping by day happens in a GROUP BY.
+
+This module is the shop's one clock: everything else asks `utc_now()` (a naive-UTC instant, how the
+database stores time), `local_now()` or `local_today()` (the shop's day), never `date.today()` or
+`datetime.now()`, which read the server's own time zone (tests/unit/test_one_clock.py keeps it).
 """
 from datetime import UTC, date, datetime, timedelta
 
@@ -15,9 +19,14 @@ SHOP_UTC_OFFSET_HOURS = 7
 SHOP_OFFSET = timedelta(hours=SHOP_UTC_OFFSET_HOURS)
 
 
+def utc_now():
+    """Return this moment in UTC, without tzinfo (how the database stores time)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
 def local_now(now=None):
     """Return the wall-clock time in Vietnam (naive) at the naive-UTC instant `now` (default: this moment)."""
-    return (now or datetime.now(UTC).replace(tzinfo=None)) + SHOP_OFFSET
+    return (now or utc_now()) + SHOP_OFFSET
 
 
 def local_today(now=None):

@@ -1,5 +1,5 @@
 """The catalogue service: what is listed, filters, sorting, search, pagination and clamping."""
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from werkzeug.datastructures import MultiDict
@@ -8,6 +8,7 @@ from shop.errors import NotFound
 from shop.models.statuses import CertificationStatus, ProducerStatus, ProductStatus
 from shop.services.catalog import listing as catalog
 from shop.services.catalog.listing import CatalogFilter, parse_filters
+from shop.services.localtime import local_today
 from tests.factories import make_area, make_category, make_certification, make_producer, make_product
 
 
@@ -98,20 +99,20 @@ def test_stars_filter_counts_only_verified_ratings_valid_today(db):
     make_product(slug="four", stars=4)
     make_product(slug="three", stars=3)
     expired = make_product(slug="expired-five")
-    make_certification(expired, 5, decision_date=date.today() - timedelta(days=4 * 365))
+    make_certification(expired, 5, decision_date=local_today() - timedelta(days=4 * 365))
     unverified = make_product(slug="unverified-five")
     make_certification(unverified, 5, status=CertificationStatus.SUBMITTED)
     future = make_product(slug="future-five")
-    make_certification(future, 5, decision_date=date.today() + timedelta(days=3))
+    make_certification(future, 5, decision_date=local_today() + timedelta(days=3))
     ends_today = make_product(slug="ends-today")
-    make_certification(ends_today, 4, decision_date=date.today() - timedelta(days=900), expires_on=date.today())
+    make_certification(ends_today, 4, decision_date=local_today() - timedelta(days=900), expires_on=local_today())
     make_product(slug="none")
     db.session.commit()
 
     assert set(slugs(CatalogFilter(stars=4))) == {"four", "ends-today"}
     assert set(slugs(CatalogFilter(stars=3))) == {"four", "three", "ends-today"}
     assert slugs(CatalogFilter(stars=5)) == []
-    tomorrow = date.today() + timedelta(days=1)
+    tomorrow = local_today() + timedelta(days=1)
     assert set(slugs(CatalogFilter(stars=4), day=tomorrow)) == {"four"}
 
 
@@ -153,7 +154,7 @@ def test_explicit_sorts(db):
 
 def test_expired_stars_do_not_lift_a_product_in_the_stars_sort(db):
     expired = make_product(slug="expired", published_at=datetime(2025, 5, 2))
-    make_certification(expired, 5, decision_date=date.today() - timedelta(days=4 * 365))
+    make_certification(expired, 5, decision_date=local_today() - timedelta(days=4 * 365))
     make_product(slug="three", stars=3, published_at=datetime(2025, 5, 1))
     db.session.commit()
 

@@ -45,7 +45,7 @@ def test_given_expiry_and_issuing_body_with_a_reason_are_kept(db):
 
 @pytest.mark.parametrize("values", [
     {"stars": 0}, {"stars": 6}, {"stars": None}, {"decision_number": "  "},
-    {"decision_date": None}, {"decision_date": date.today() + timedelta(days=3)},
+    {"decision_date": None}, {"decision_date": local_today() + timedelta(days=3)},
     {"expires_on": date(2025, 3, 15)}, {"traceability_url": "javascript:alert(1)"},
     {"traceability_url": "ftp://example.com/x"}, {"traceability_url": "https://"},
 ])

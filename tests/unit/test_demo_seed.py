@@ -8,6 +8,7 @@ from shop.demo import DATA, read_rows, seed_demo
 from shop.demo import drawings as demo_drawings
 from shop.models import Area, Category, Certification, Order, Producer, Product, ProductImage, StockMovement, User
 from shop.services.certification.rules import badge_stars
+from shop.services.localtime import local_today
 from shop.services.stock import ledger_balance
 
 
@@ -39,7 +40,7 @@ def test_seed_demo_twice_leaves_the_same_catalogue(db, quick_pictures):
 
 def test_demo_catalogue_is_complete_and_consistent(db, quick_pictures):
     seed_demo(echo=lambda _line: None)
-    today = date.today()
+    today = local_today()
     for product in db.session.query(Product):
         assert product.price > 0 and product.stock == ledger_balance(product.id)
         assert product.description_vi and product.description_en and product.unit_vi

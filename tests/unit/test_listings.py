@@ -1,6 +1,6 @@
 import io
 import os
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -8,6 +8,7 @@ from shop.errors import Forbidden, InvalidInput, InvalidTransition, NotFound, Ou
 from shop.models import AuditEvent, Certification, StockMovement
 from shop.models.statuses import ProductStatus
 from shop.services.catalog import products as listings
+from shop.services.localtime import local_today
 from shop.services.orders import fulfilment
 from shop.services.producers import profiles as producers
 from shop.services.stock import ledger_balance
@@ -92,7 +93,7 @@ def test_submit_needs_a_photo_then_goes_to_review(db):
 
 def test_hide_and_show_a_published_product(db):
     user, producer = make_producer_owner()
-    product = make_product(producer, published_at=date.today())
+    product = make_product(producer, published_at=local_today())
     db.session.commit()
     assert listings.allowed_actions(product) == ["hide"]
     listings.change_status(producer, product.id, "hide", user)
@@ -166,7 +167,7 @@ def test_a_certificate_is_submitted_without_stars(app, db):
     user, producer = make_producer_owner()
     product = make_product(producer)
     db.session.commit()
-    decided = date.today() - timedelta(days=10)
+    decided = local_today() - timedelta(days=10)
     cert = listings.submit_certification(producer, product.id, " 123/QĐ-UBND ", decided,
                                          io.BytesIO(b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n"), user)
     assert (cert.status, cert.stars, cert.decision_number, cert.submitted_by_id) == ("submitted", None,
@@ -187,7 +188,7 @@ def test_bad_certificates_are_refused(db, number, day, data, field):
     user, producer = make_producer_owner()
     product = make_product(producer)
     db.session.commit()
-    day = date.today() + timedelta(days=1) if day == "future" else date.today()
+    day = local_today() + timedelta(days=1) if day == "future" else local_today()
     with pytest.raises(InvalidInput) as error:
         listings.submit_certification(producer, product.id, number, day, io.BytesIO(data), user)
     assert error.value.field == field
@@ -209,7 +210,7 @@ def test_a_producer_who_is_not_approved_cannot_change_anything(app, db, status):
         lambda: listings.delete_photo(producer, product.id, image.id),
         lambda: listings.make_main_photo(producer, product.id, image.id),
         lambda: listings.adjust_product_stock(producer, product.id, 5, "restock", user),
-        lambda: listings.submit_certification(producer, product.id, "1/QĐ", date.today(),
+        lambda: listings.submit_certification(producer, product.id, "1/QĐ", local_today(),
                                               io.BytesIO(b"%PDF-1.4"), user),
         lambda: fulfilment.move_shipment(producer, shipment.id, "packed", user),
         lambda: producers.update_profile(producer, {"address": "x", "phone": "0912345678"}),

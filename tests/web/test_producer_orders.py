@@ -13,6 +13,10 @@ from shop.services.localtime import local_today
 from shop.services.reports.producer_sales import day_start_utc
 from tests.factories import make_order, make_producer_owner, make_product
 
+# The pages and the expected figures read the shop's day: one frozen instant, or a run straddling 17:00 UTC
+# (midnight in Vietnam) would compare two days.
+pytestmark = pytest.mark.usefixtures("frozen_clock")
+
 
 @pytest.fixture
 def signed_in(db, login):

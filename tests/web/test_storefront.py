@@ -1,11 +1,12 @@
 """The storefront pages: home, listing, product and producer pages, sitemap, robots.txt."""
 import json
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from shop.models.statuses import CertificationStatus, ProducerStatus, ProductStatus
+from shop.services.localtime import local_today
 from tests.factories import make_area, make_category, make_certification, make_image, make_producer, make_product
 
 
@@ -207,7 +208,7 @@ def test_low_stock_and_sold_out(client, shop):
 def test_badge_only_from_a_valid_verified_certification(client, db):
     to_english(client)
     expired = make_product(slug="expired", name_vi="Hết hạn")
-    make_certification(expired, 5, decision_date=date.today() - timedelta(days=4 * 365))
+    make_certification(expired, 5, decision_date=local_today() - timedelta(days=4 * 365))
     unverified = make_product(slug="unverified", name_vi="Chưa xác minh")
     make_certification(unverified, 5, status=CertificationStatus.SUBMITTED)
     db.session.commit()

@@ -1,11 +1,17 @@
 """Cancelling and refunding from the order page: cash by hand, card through Stripe (the emulator)."""
 
+import pytest
+
 from shop.models import AuditEvent, Order, Refund
 from shop.services.localtime import local_today
 from shop.services.reports import payables as payable_reports
 from shop.services.reports import revenue as reports
 from shop.services.stock import ledger_balance
 from tests.factories import make_order, make_product
+
+# The pages and the expected figures read the shop's day: one frozen instant, or a run straddling 17:00 UTC
+# (midnight in Vietnam) would compare two days.
+pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 CHECKOUT_FORM = {
     "name": "Emma Walker", "email": "emma@example.com", "phone": "+84 912 345 678",
