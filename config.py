@@ -1,6 +1,7 @@
 """Configuration classes, read from the environment (and from `.env` when present)."""
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from dotenv import load_dotenv
 
@@ -23,6 +24,23 @@ def env_int(name, default):
     """Read an integer setting from the environment."""
     value = os.environ.get(name)
     return int(value) if value not in (None, "") else default
+
+
+def env_list(name):
+    """Read a comma-separated setting from the environment (empty: an empty list)."""
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
+def base_url_problem(base, require_https):
+    """Return what is wrong with a PUBLIC_BASE_URL (an English sentence for the start-up error), or ""."""
+    parts = urlsplit(base or "")
+    if not parts.scheme or not parts.netloc:
+        return "PUBLIC_BASE_URL must be the shop's public address, e.g. https://ocop-quangninh.example.vn"
+    if parts.scheme not in ("http", "https") or (require_https and parts.scheme != "https"):
+        return "PUBLIC_BASE_URL must start with https:// in production"
+    if parts.path.strip("/") or parts.query or parts.fragment:
+        return "PUBLIC_BASE_URL is an origin only (scheme and host), without a path"
+    return ""
 
 
 def env_flag(name, default):
@@ -129,6 +147,14 @@ class Config:
     SENTRY_DSN = os.environ.get("SENTRY_DSN", "")  # errors reported to Sentry when set
     SENTRY_ENVIRONMENT = os.environ.get("SENTRY_ENVIRONMENT", "")
 
+    # The shop's public address: every absolute link it mails or prints (password reset, order
+    # pages, QR codes, sitemap, JSON-LD, payment return and notification addresses) starts with it,
+    # never with the request's Host (shop.web.urls). Required, and https, in production.
+    PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "").strip().rstrip("/")
+    # Other host names the shop answers beside PUBLIC_BASE_URL's (a health check by an internal name).
+    TRUSTED_HOSTS = env_list("TRUSTED_HOSTS")
+    REFUSE_UNKNOWN_HOSTS = False  # production: any other Host header gets a 400
+
     TESTING = False
     DEMO_ALLOWED = True
 
@@ -153,6 +179,9 @@ class TestConfig(Config):
     STRIPE_WEBHOOK_SECRET = ""
     MAIL_SERVER = ""
     SERVER_NAME = None
+    # The test client's host: links look as they did, and none can follow a forged Host.
+    PUBLIC_BASE_URL = "http://localhost"
+    TRUSTED_HOSTS = []
     MEDIA_STORAGE = "local"
     MEDIA_BASE_URL = ""
     METRICS_TOKEN = ""
@@ -160,9 +189,11 @@ class TestConfig(Config):
 
 
 class ProductionConfig(Config):
-    """Production: a real secret key is required, cookies are Secure, no demo data."""
+    """Production: a real secret key and an https PUBLIC_BASE_URL are required, cookies are Secure,
+    unknown hosts are refused, no demo data."""
 
     DEMO_ALLOWED = False
+    REFUSE_UNKNOWN_HOSTS = True
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
     PREFERRED_URL_SCHEME = "https"
@@ -170,9 +201,12 @@ class ProductionConfig(Config):
 
     @classmethod
     def check(cls):
-        """Refuse to start without a real SECRET_KEY."""
+        """Refuse to start without a real SECRET_KEY or without an https PUBLIC_BASE_URL."""
         if not cls.SECRET_KEY or cls.SECRET_KEY == DEV_SECRET_KEY or len(cls.SECRET_KEY) < 32:
             raise RuntimeError("ProductionConfig needs SECRET_KEY set to a random value of 32+ characters.")
+        problem = base_url_problem(cls.PUBLIC_BASE_URL, require_https=True)
+        if problem:
+            raise RuntimeError(f"ProductionConfig: {problem} (it is {cls.PUBLIC_BASE_URL or 'not set'}).")
 
 
 def config_from_environment():

@@ -1,5 +1,5 @@
 """The OCOP Quảng Ninh shop: `create_app` builds the Flask application."""
-from flask import Flask, g
+from flask import g
 
 from config import config_from_environment
 
@@ -9,13 +9,16 @@ def create_app(config_class=None):
     config_class = config_class or config_from_environment()
     if hasattr(config_class, "check"):
         config_class.check()
-    app = Flask(
+    from shop.web.urls import ShopFlask
+
+    app = ShopFlask(
         __name__,
         template_folder="../templates",
         static_folder="../static",
         instance_relative_config=False,
     )
     app.config.from_object(config_class)
+    register_public_address(app)
     register_proxy_fix(app)
     register_observability(app)
     register_extensions(app)
@@ -29,6 +32,13 @@ def create_app(config_class=None):
     register_commands(app)
     register_query_count(app)
     return app
+
+
+def register_public_address(app):
+    """Absolute links at PUBLIC_BASE_URL; in production a Host that is not the shop's gets a 400."""
+    from shop.web import urls
+
+    urls.init_app(app)
 
 
 def register_proxy_fix(app):

@@ -14,15 +14,26 @@ def test_plain_postgresql_urls_use_psycopg3():
 @pytest.mark.parametrize("key", ["", DEV_SECRET_KEY, "short"])
 def test_production_refuses_to_start_without_a_real_secret_key(monkeypatch, key):
     monkeypatch.setattr(ProductionConfig, "SECRET_KEY", key)
+    monkeypatch.setattr(ProductionConfig, "PUBLIC_BASE_URL", "https://ocop-quangninh.example.vn")
     with pytest.raises(RuntimeError, match="SECRET_KEY"):
         create_app(ProductionConfig)
 
 
 def test_production_starts_with_a_real_secret_key(monkeypatch):
     monkeypatch.setattr(ProductionConfig, "SECRET_KEY", "x" * 48)
+    monkeypatch.setattr(ProductionConfig, "PUBLIC_BASE_URL", "https://ocop-quangninh.example.vn")
     monkeypatch.setattr(ProductionConfig, "SQLALCHEMY_DATABASE_URI", "sqlite://")
     app = create_app(ProductionConfig)
     assert app.config["SESSION_COOKIE_SECURE"] is True
+
+
+@pytest.mark.parametrize("base", ["", "http://ocop-quangninh.example.vn", "ocop-quangninh.example.vn",
+                                  "https://ocop-quangninh.example.vn/shop", "ftp://ocop-quangninh.example.vn"])
+def test_production_refuses_to_start_without_an_https_public_address(monkeypatch, base):
+    monkeypatch.setattr(ProductionConfig, "SECRET_KEY", "x" * 48)
+    monkeypatch.setattr(ProductionConfig, "PUBLIC_BASE_URL", base)
+    with pytest.raises(RuntimeError, match="PUBLIC_BASE_URL"):
+        create_app(ProductionConfig)
 
 
 def test_seed_demo_refuses_the_production_configuration(app, monkeypatch):

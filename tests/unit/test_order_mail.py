@@ -1,43 +1,13 @@
 import email
-import socket
 from email import policy
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from tests.checkout_helpers import mail_files
 from tests.factories import make_producer, make_product, make_user, place_test_order
+from tests.smtp_server import free_port
 
 pytestmark = pytest.mark.usefixtures("english")
-
-
-class Inbox:
-    """An aiosmtpd handler keeping every message it receives."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, _server, _session, envelope):
-        self.messages.append((envelope.rcpt_tos, email.message_from_bytes(envelope.content, policy=policy.default)))
-        return "250 OK"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def smtp_inbox(app, monkeypatch):
-    inbox = Inbox()
-    port = free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    monkeypatch.setitem(app.config, "MAIL_SERVER", "127.0.0.1")
-    monkeypatch.setitem(app.config, "MAIL_PORT", port)
-    yield inbox
-    controller.stop()
 
 
 def test_a_cash_order_mails_the_customer_and_each_producer_over_smtp(db, smtp_inbox):
@@ -60,8 +30,9 @@ def test_a_cash_order_mails_the_customer_and_each_producer_over_smtp(db, smtp_in
     assert "Chả mực" in to_minh and "Trà hoa vàng" not in to_minh
 
 
-def test_the_confirmation_link_opens_the_order(app, client, db):
-    with app.test_request_context("/checkout", base_url="https://ocop.example.vn"):
+def test_the_confirmation_link_opens_the_order(app, client, db, monkeypatch):
+    monkeypatch.setitem(app.config, "PUBLIC_BASE_URL", "https://ocop.example.vn")
+    with app.test_request_context("/checkout", base_url="http://forged.example.com"):  # the Host changes nothing
         order = place_test_order({make_product(stock=5): 1}, email="guest@example.com")
     message = email.message_from_bytes(
         next(m for m in reversed(mail_files(app)) if b"To: guest@example.com" in m), policy=policy.default)

@@ -65,7 +65,8 @@ def test_error_answers_carry_them_too(app, db, make_app):
 
 
 def test_production_adds_hsts_to_every_answer(db, make_app):
-    production = make_app(ProductionConfig, SECRET_KEY=PRODUCTION_SECRET, RATELIMIT_ENABLED=False)
+    production = make_app(ProductionConfig, SECRET_KEY=PRODUCTION_SECRET, RATELIMIT_ENABLED=False,
+                          PUBLIC_BASE_URL="https://shop.example.vn")
     client = production.test_client()
     for path in ("/", "/static/css/shop.css", "/api/products", "/no-such-page", "/healthz"):
         response = client.get(path, base_url="https://shop.example.vn")

@@ -62,7 +62,7 @@ def test_production_cookies_are_secure_httponly_and_samesite(db, make_app):
     user = make_user()
     db.session.commit()
     production = make_app(ProductionConfig, SECRET_KEY=PRODUCTION_SECRET, RATELIMIT_ENABLED=False,
-                          WTF_CSRF_ENABLED=False)
+                          WTF_CSRF_ENABLED=False, PUBLIC_BASE_URL="https://shop.example.vn")
     config = production.config
     assert config["SESSION_COOKIE_SECURE"] and config["REMEMBER_COOKIE_SECURE"]
     assert config["SESSION_COOKIE_HTTPONLY"] and config["REMEMBER_COOKIE_HTTPONLY"]

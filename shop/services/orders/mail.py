@@ -9,11 +9,11 @@ from shop.services.orders.access import order_token
 def order_link(order):
     """Return the link to the order's page, signed so that a guest can open it.
 
-    Absolute when a request or SERVER_NAME tells the shop its address; otherwise (a command
-    run without SERVER_NAME) the path alone.
+    Absolute at PUBLIC_BASE_URL (or, in development without it, the request's address); a command
+    run with neither gives the path alone.
     """
     token = order_token(order)
-    if has_request_context() or current_app.config.get("SERVER_NAME"):
+    if has_request_context() or current_app.config.get("PUBLIC_BASE_URL") or current_app.config.get("SERVER_NAME"):
         return url_for("account.order_page", number=order.number, t=token, _external=True)
     return f"/orders/{order.number}?t={token}"
 
