@@ -48,6 +48,7 @@ def product(slug):
     )
     return render_template(
         "catalog/product.html", product=product, certification=certification, stock=stock,
+        lapsed=None if certification else catalog.lapsed_rating(product),
         related=catalog.related_products(product), page_url=page_url, json_ld=json_ld,
         producer_kind=product.producer.legal_form.customer_label,
         qr_code=qr_svg(page_url, label=_("QR code")),  # the photo already bears the product's name

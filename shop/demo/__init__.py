@@ -2,9 +2,13 @@
 
 The star levels, decision numbers and dates are demo data, not the official register
 (see data/README.md). `seed_demo` is shared by the `seed-demo` command and the tests.
+
+A rating whose decision date a source states keeps it (`decision_date` in certifications.csv) and expires
+36 months later like any other; an illustrative rating is dated `days_before_seeding` days before the day the
+demo is seeded, so a demo seeded in any year shows ratings in force.
 """
 import csv
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -16,6 +20,7 @@ from shop.services.accounts.users import hash_password
 from shop.services.catalog.search import refresh_search_text
 from shop.services.certification.issuers import issuer_for
 from shop.services.certification.rules import expiry_for
+from shop.services.localtime import local_today
 from shop.services.media.storage import media_exists, store_picture
 from shop.services.stock import record_initial_stock
 from shop.services.transaction import commits
@@ -70,11 +75,14 @@ def _upsert(model, key, values):
     return row
 
 
-def seed_demo(echo=print):
-    """Load (or refresh) the demo catalogue and accounts, then the demo orders; return counts of what exists."""
+def seed_demo(echo=print, today=None):
+    """Load (or refresh) the demo catalogue and accounts, then the demo orders; return counts of what exists.
+
+    Illustrative ratings are dated from `today` (default: the shop's day).
+    """
     from shop.demo.orders import seed_demo_orders
 
-    owners = _seed_catalogue(echo)
+    owners = _seed_catalogue(echo, today or local_today())
     seed_demo_orders(echo)
     return {
         "products": db.session.query(Product).count(),
@@ -84,7 +92,7 @@ def seed_demo(echo=print):
 
 
 @commits
-def _seed_catalogue(echo):
+def _seed_catalogue(echo, today):
     """Load (or refresh) the product groups, areas, producers, accounts and products; return the accounts."""
     from shop.demo import drawings
 
@@ -113,7 +121,7 @@ def _seed_catalogue(echo):
     product_rows = read_rows("products.csv")
     for number, row in enumerate(product_rows, start=1):
         product = _seed_product(row, producers[row["producer_slug"]], categories[row["category"]])
-        _seed_certification(product, certifications[row["slug"]], row["stars_verified"] == "yes")
+        _seed_certification(product, certifications[row["slug"]], row["stars_verified"] == "yes", today)
         _seed_picture(product, row, drawings.draw_picture)
         echo(f"  [{number:2d}/{len(product_rows)}] {product.name_vi}")
     return owners
@@ -154,8 +162,15 @@ def _seed_product(row, producer, category):
     return product
 
 
-def _seed_certification(product, row, stars_verified):
-    decision_date = date.fromisoformat(row["decision_date"])
+def demo_decision_date(row, today):
+    """The decision date of a demo rating: the one a source states, or `days_before_seeding` days before `today`."""
+    if row["decision_date"]:
+        return date.fromisoformat(row["decision_date"])
+    return today - timedelta(days=int(row["days_before_seeding"]))
+
+
+def _seed_certification(product, row, stars_verified, today):
+    decision_date = demo_decision_date(row, today)
     issuer = issuer_for(int(row["stars"]), decision_date, product.producer.area.name)
     _upsert(Certification, {"product_id": product.id, "decision_number": row["decision_number"]}, {
         "stars": int(row["stars"]), "issuing_body": issuer.body, "issuing_level": issuer.level,

@@ -1,7 +1,8 @@
 """The demo catalogue: the same loader as `flask seed-demo`, run twice."""
-from datetime import date
+from datetime import date, datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from PIL import Image
 
 from shop.demo import DATA, read_rows, seed_demo
@@ -10,6 +11,7 @@ from shop.models import Area, Category, Certification, Order, Producer, Product,
 from shop.services.certification.rules import badge_stars
 from shop.services.localtime import local_today
 from shop.services.stock import ledger_balance
+from tests.clock import frozen_at
 
 
 @pytest.fixture
@@ -38,15 +40,46 @@ def test_seed_demo_twice_leaves_the_same_catalogue(db, quick_pictures):
     assert any("[40/40]" in line for line in lines)  # progress is shown
 
 
-def test_demo_catalogue_is_complete_and_consistent(db, quick_pictures):
-    seed_demo(echo=lambda _line: None)
-    today = local_today()
-    for product in db.session.query(Product):
-        assert product.price > 0 and product.stock == ledger_balance(product.id)
-        assert product.description_vi and product.description_en and product.unit_vi
-        assert product.search_text and product.images
-        assert all(cert.is_demo for cert in product.certifications)
-        assert badge_stars(product.certifications, today) in (3, 4, 5)
+# The days a demo is seeded and looked at: today's kind of instant (just after midnight in Vietnam), the day
+# the earliest fixed rating used to run out, the day after the sourced Ba Chẽ rating lapses, three years ahead.
+SEEDED_ON = {
+    "2026-12-02T17:00:30Z": datetime(2026, 12, 2, 17, 0, 30),
+    "2027-03-23": datetime(2027, 3, 23, 3, 0),
+    "2028-01-18": datetime(2028, 1, 18, 3, 0),
+    "2029-12-04": datetime(2029, 12, 4, 3, 0),
+}
+BA_CHE_TEA_LAPSES = date(2028, 1, 17)  # 377/QĐ-BNN-VPĐP of 17 January 2025 + 36 months
+
+
+@pytest.mark.parametrize("instant", SEEDED_ON.values(), ids=SEEDED_ON)
+def test_a_demo_seeded_in_any_year_shows_valid_badges_and_sourced_dates_lapse_honestly(client, db, quick_pictures,
+                                                                                       instant):
+    with frozen_at(instant):
+        seed_demo(echo=lambda _line: None)
+        today = local_today()
+        dated_by_source = {row["product_slug"] for row in read_rows("certifications.csv") if row["decision_date"]}
+        assert dated_by_source == {"tra-hoa-vang-ba-che"}
+        products = db.session.query(Product).all()
+        for product in products:
+            assert product.price > 0 and product.stock == ledger_balance(product.id)
+            assert product.description_vi and product.description_en and product.unit_vi
+            assert product.search_text and product.images
+            assert all(cert.is_demo for cert in product.certifications)
+        badges = {p.slug: badge_stars(p.certifications, today) for p in products}
+        assert len(badges) == 40
+        assert all(badges[slug] in (3, 4, 5) for slug in badges.keys() - dated_by_source), badges
+        tea_in_force = today <= BA_CHE_TEA_LAPSES
+        assert badges["tra-hoa-vang-ba-che"] == (5 if tea_in_force else None)
+        listed = client.get("/api/products?per_page=100").get_json()["items"]
+        assert sum(item["stars"] is not None for item in listed) == 40 - (not tea_in_force)
+        panel = BeautifulSoup(client.get("/products/tra-hoa-vang-ba-che").data, "html.parser").find(
+            id="certificate-heading").parent
+        lapsed = panel.find(class_="lapsed-rating")
+        if tea_in_force:
+            assert lapsed is None and "377/QĐ-BNN-VPĐP" in panel.find("dl").get_text()
+        else:
+            assert panel.find("dl") is None
+            assert "377/QĐ-BNN-VPĐP" in lapsed.get_text() and "17 tháng 1, 2028" in lapsed.get_text()
     roles = {user.email: user.role for user in db.session.query(User)}
     assert roles == {"admin@example.com": "admin", "producer@example.com": "producer",
                      "producer2@example.com": "producer", "customer@example.com": "customer"}
@@ -89,7 +122,7 @@ def test_demo_orders_fill_the_dashboards_honestly(db, quick_pictures):
 def test_demo_ratings_name_the_issuer_the_rules_give(db, quick_pictures):
     from shop.services.certification.issuers import issuer_for
 
-    seed_demo(echo=lambda line: None)
+    seed_demo(echo=lambda line: None, today=date(2026, 12, 3))  # the day the illustrative ages were written
     certs = db.session.query(Certification).all()
     for cert in certs:
         issuer = issuer_for(cert.stars, cert.decision_date, cert.product.producer.area.name)

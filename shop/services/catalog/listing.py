@@ -18,7 +18,7 @@ from shop.models import ProductListing as Listing
 from shop.models.product_sets import BY_CODE
 from shop.models.statuses import ProducerStatus, ProductStatus
 from shop.services.catalog.search import search_terms
-from shop.services.certification.rules import CERTIFIED_MIN_STARS, current_certification
+from shop.services.certification.rules import CERTIFIED_MIN_STARS, current_certification, lapsed_certification
 from shop.services.localtime import local_today
 
 SORT_FEATURED = "featured"  # featured first, then stars, then newest (the default)
@@ -330,6 +330,13 @@ def shown_certification(product, day=None):
     """Return the rating that earns `product` its star badge on `day`, or None."""
     cert = current_certification(product.certifications, day or local_today())
     return cert if cert is not None and cert.stars >= CERTIFIED_MIN_STARS else None
+
+
+def lapsed_rating(product, day=None):
+    """Return the rating of `product` that ran out before `day` when none is shown, or None."""
+    if shown_certification(product, day) is not None:
+        return None
+    return lapsed_certification(product.certifications, day or local_today())
 
 
 def list_categories():

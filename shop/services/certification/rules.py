@@ -74,3 +74,14 @@ def badge_stars(certifications, day=None):
     """Return the stars for the OCOP badge on `day` (3–5), or None when no badge is earned."""
     cert = current_certification(certifications, day)
     return cert.stars if cert and cert.stars >= CERTIFIED_MIN_STARS else None
+
+
+def lapsed_certification(certifications, day=None):
+    """Return the latest rating of 3★ or more that ran out before `day`, or None.
+
+    A product whose rating expired without a new one is shown as such, not as never rated.
+    """
+    day = day or local_today()
+    lapsed = [c for c in certifications
+              if c.has_expired_on(day) and c.stars is not None and c.stars >= CERTIFIED_MIN_STARS]
+    return max(lapsed, key=lambda c: c.expires_on, default=None)
