@@ -94,6 +94,21 @@ class Config:
     STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
     STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "https://api.stripe.com")
 
+    # VNPay (payment gateway 2.1.0): offered when the merchant code and hash secret are set. The
+    # addresses default to VNPay's sandbox; production uses https://pay.vnpay.vn/vpcpay.html and
+    # https://merchant.vnpay.vn/merchant_webapi/api/transaction.
+    VNPAY_TMN_CODE = os.environ.get("VNPAY_TMN_CODE", "")
+    VNPAY_HASH_SECRET = os.environ.get("VNPAY_HASH_SECRET", "")
+    VNPAY_PAYMENT_URL = os.environ.get("VNPAY_PAYMENT_URL", "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html")
+    VNPAY_API_URL = os.environ.get("VNPAY_API_URL", "https://sandbox.vnpayment.vn/merchant_webapi/api/transaction")
+
+    # MoMo (All-In-One v2, captureWallet): offered when the three keys are set. MOMO_API_BASE defaults to
+    # MoMo's test environment; production is https://payment.momo.vn.
+    MOMO_PARTNER_CODE = os.environ.get("MOMO_PARTNER_CODE", "")
+    MOMO_ACCESS_KEY = os.environ.get("MOMO_ACCESS_KEY", "")
+    MOMO_SECRET_KEY = os.environ.get("MOMO_SECRET_KEY", "")
+    MOMO_API_BASE = os.environ.get("MOMO_API_BASE", "https://test-payment.momo.vn")
+
     # Mail: with no MAIL_SERVER, messages are written to MAIL_FOLDER and the log.
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
     MAIL_PORT = env_int("MAIL_PORT", 25)
@@ -177,6 +192,11 @@ class TestConfig(Config):
     REPORT_CACHE_SECONDS = 0
     STRIPE_SECRET_KEY = ""
     STRIPE_WEBHOOK_SECRET = ""
+    VNPAY_TMN_CODE = ""
+    VNPAY_HASH_SECRET = ""
+    MOMO_PARTNER_CODE = ""
+    MOMO_ACCESS_KEY = ""
+    MOMO_SECRET_KEY = ""
     MAIL_SERVER = ""
     SERVER_NAME = None
     # The test client's host: links look as they did, and none can follow a forged Host.

@@ -16,8 +16,8 @@ from shop.extensions import db as _db
 from tests.factories import DEFAULT_PASSWORD
 
 pytest_plugins = [
-    "tests.clock", "tests.stripe_emulator.fixtures", "tests.checkout_helpers", "tests.s3_server", "tests.redis_process",
-    "tests.smtp_server",
+    "tests.clock", "tests.stripe_emulator.fixtures", "tests.vnpay_emulator.fixtures", "tests.momo_emulator.fixtures",
+    "tests.checkout_helpers", "tests.s3_server", "tests.redis_process", "tests.smtp_server",
 ]
 
 ON_POSTGRES = bool(os.environ.get("TEST_DATABASE_URL"))
