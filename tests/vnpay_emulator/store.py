@@ -2,7 +2,9 @@
 import itertools
 import threading
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
+
+from shop.services.localtime import utc_now
 
 from .signing import pipe_hash, secure_hash, signature_matches
 
@@ -56,14 +58,13 @@ class PaymentPageError(Exception):
 
 
 def vn_time(moment=None):
-    """Return `moment` (aware, default now) as VNPay writes times: yyyyMMddHHmmss in GMT+7."""
-    moment = moment or datetime.now(UTC)
-    return (moment.astimezone(UTC).replace(tzinfo=None) + VN_TIME).strftime(TIME_FORMAT)
+    """Return `moment` (naive UTC, default now) as VNPay writes times: yyyyMMddHHmmss in GMT+7."""
+    return ((moment or utc_now()) + VN_TIME).strftime(TIME_FORMAT)
 
 
 def parse_vn_time(text):
-    """Read a VNPay time (GMT+7) as an aware UTC datetime; ValueError when it is not one."""
-    return (datetime.strptime(text, TIME_FORMAT) - VN_TIME).replace(tzinfo=UTC)
+    """Read a VNPay time (GMT+7) as a naive UTC datetime; ValueError when it is not one."""
+    return datetime.strptime(text, TIME_FORMAT) - VN_TIME
 
 
 class Store:
@@ -121,7 +122,7 @@ class Store:
             payment = self.payments[txn_ref]
             if payment["status"] != "01":
                 return payment
-            now = now or datetime.now(UTC)
+            now = now or utc_now()
             if outcome == "paid" and now > payment["expires"]:
                 outcome = "timeout"
             payment["transaction_no"] = str(next(self._numbers))

@@ -1,13 +1,14 @@
 """The VNPay emulator driven by the shop's own VNPay client, as the shop drives VNPay."""
 import hashlib
 import hmac
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 import requests
 
 from shop.errors import PaymentError
+from shop.services.localtime import utc_now
 from shop.services.payments import vnpay
 
 NOW = datetime(2026, 3, 14, 2, 30, 0)  # naive UTC: 09:30 in Vietnam
@@ -25,14 +26,11 @@ def settings(vnpay_emulator):
                                vnpay_emulator.payment_url, vnpay_emulator.api_url)
 
 
-def utc_now():
-    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
-
-
 def attempt(**changes):
+    now = utc_now().replace(microsecond=0)
     payment = {"txn_ref": "OCOP1042A1", "amount": 215000, "order_info": "Thanh toan don hang OCOP-1042",
                "locale": "vn", "return_url": "http://127.0.0.1:5000/checkout/vnpay/return", "ip_address": "10.0.0.7",
-               "created_at": utc_now(), "expires_at": utc_now() + timedelta(minutes=30)}
+               "created_at": now, "expires_at": now + timedelta(minutes=30)}
     payment.update(changes)
     return payment
 
