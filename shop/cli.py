@@ -13,6 +13,7 @@ def init_app(app):
     app.cli.add_command(rebuild_rollups_command)
     app.cli.add_command(check_rollups_command)
     app.cli.add_command(refresh_listings_command)
+    app.cli.add_command(send_certification_reminders_command)
 
 
 @click.command("seed-demo")
@@ -110,3 +111,12 @@ def refresh_listings_command(everything):
         click.echo("Every product listing worked out again.")
     else:
         click.echo(f"{refresh_due_listings()} product listing(s) worked out again.")
+
+
+@click.command("send-certification-reminders")
+@with_appcontext
+def send_certification_reminders_command():
+    """E-mail producers whose ratings end in 60, 30 or 7 days (run daily; safe to repeat)."""
+    from shop.services.certification.reminders import send_certification_reminders
+
+    click.echo(f"{send_certification_reminders()} certification reminder(s) sent.")

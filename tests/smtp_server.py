@@ -17,6 +17,10 @@ class Inbox:
         self.messages.append((envelope.rcpt_tos, email.message_from_bytes(envelope.content, policy=policy.default)))
         return "250 OK"
 
+    def to(self, address):
+        """Return the messages received for `address`, oldest first."""
+        return [message for recipients, message in self.messages if address in recipients]
+
     def texts(self):
         """Return the plain-text body of every message received, oldest first."""
         return [message.get_body(("plain",)).get_content() for _rcpt, message in self.messages]

@@ -1,7 +1,7 @@
 """The catalogue: OCOP product groups, products, their pictures and certifications."""
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shop.extensions import db
@@ -193,3 +193,20 @@ class Certification(TimestampMixin, db.Model):
 
     def __repr__(self):
         return f"<Certification {self.decision_number} {self.stars}★>"
+
+
+class CertificationReminder(db.Model):
+    """A reminder e-mailed to a producer that one of their ratings expires soon (once per threshold)."""
+
+    __tablename__ = "certification_reminder"
+    __table_args__ = (UniqueConstraint("certification_id", "days_before", name="uq_certification_reminder"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    certification_id: Mapped[int] = mapped_column(ForeignKey("certification.id", ondelete="CASCADE"), nullable=False)
+    # The threshold this reminder answers (60, 30 or 7 days before the expiry).
+    days_before: Mapped[int] = mapped_column(nullable=False)
+    # Where it went ("" when the producer has no address: the office still sees it in the calendar).
+    sent_to: Mapped[str] = mapped_column(String(254), nullable=False, default="")
+    sent_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, nullable=False)
+
+    certification = db.relationship("Certification")

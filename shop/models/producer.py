@@ -58,5 +58,12 @@ class Producer(TimestampMixin, db.Model):
     is_approved = is_status(ProducerStatus.APPROVED)
     is_suspended = is_status(ProducerStatus.SUSPENDED)
 
+    @property
+    def notice_address(self):
+        """Where the shop's notices to this producer go: its own e-mail, else its owner's ("" when neither)."""
+        if self.email:
+            return self.email
+        return self.owner.email if self.owner is not None else ""
+
     def __repr__(self):
         return f"<Producer {self.slug} {self.status}>"

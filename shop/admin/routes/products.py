@@ -14,6 +14,7 @@ from shop.services.audit import product_history
 from shop.services.catalog import review as product_review
 from shop.services.certification import records as certification_admin
 from shop.services.certification.issuers import issuer_table
+from shop.services.certification.reminders import REMINDER_DAYS, expiry_calendar
 from shop.services.certification.rules import expiry_for
 from shop.services.localtime import local_today
 from shop.web.feedback import reporting
@@ -141,3 +142,10 @@ def certifications():
                            submitted=certification_admin.submitted_certifications(),
                            expiring=certification_admin.expiring_certifications(today),
                            warning_days=certification_admin.EXPIRY_WARNING_DAYS)
+
+
+@bp.get("/certifications/calendar")
+def certification_calendar():
+    today = local_today()
+    return render_template("admin/certification_calendar.html", today=today, months=expiry_calendar(today),
+                           reminder_days=REMINDER_DAYS)

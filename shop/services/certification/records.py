@@ -200,7 +200,8 @@ def _submitted():
     return select(Certification).join(Product).where(Certification.status == CertificationStatus.SUBMITTED)
 
 
-def _expiring(today, within_days):
+def expiring_statement(today, within_days):
+    """A SELECT of the verified certifications (3★ or more) valid today that end within `within_days` days."""
     return select(Certification).join(Product).where(
         Certification.status == CertificationStatus.VERIFIED, Certification.stars >= CERTIFIED_MIN_STARS,
         Certification.expires_on >= today, Certification.expires_on <= today + timedelta(days=within_days))
@@ -213,13 +214,13 @@ def submitted_certifications():
 
 def expiring_certifications(today=None, within_days=EXPIRY_WARNING_DAYS):
     """Return verified ratings still valid today that expire within `within_days` days, soonest first."""
-    statement = _expiring(today or local_today(), within_days)
+    statement = expiring_statement(today or local_today(), within_days)
     return db.session.scalars(statement.order_by(Certification.expires_on, Certification.id)).all()
 
 
 def certification_counts(today=None, within_days=EXPIRY_WARNING_DAYS):
     """Return how many certificates wait for verification and how many ratings expire soon (counted in SQL)."""
-    expiring = _expiring(today or local_today(), within_days)
+    expiring = expiring_statement(today or local_today(), within_days)
     return {"submitted": _count(_submitted()), "expiring": _count(expiring)}
 
 

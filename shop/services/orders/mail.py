@@ -18,20 +18,13 @@ def order_link(order):
     return f"/orders/{order.number}?t={token}"
 
 
-def producer_address(producer):
-    """Return where a producer's order notices go: its own e-mail, else its owner's."""
-    if producer.email:
-        return producer.email
-    return producer.owner.email if producer.owner is not None else ""
-
-
 def send_order_mails(order):
     """Send the confirmation (in the order's language) and one notice per producer of the order."""
     send_mail(order.email, _l("Your order %(number)s", number=order.number), "order_confirmation",
               order.locale, order=order, link=order_link(order))
     for shipment in order.shipments:
         producer = shipment.producer
-        address = producer_address(producer)
+        address = producer.notice_address
         if not address:
             current_app.logger.warning("producer %s has no e-mail for order %s", producer.slug, order.number)
             continue

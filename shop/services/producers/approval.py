@@ -72,7 +72,7 @@ def suspend_producer(producer, actor, reason):
 
 def _tell_producer(producer, subject, template):
     owner = producer.owner
-    to = producer.email or (owner.email if owner else "")
+    to = producer.notice_address
     if not to:
         return None
     return send_mail(to, subject, template, locale=owner.locale if owner else "vi", producer=producer)
