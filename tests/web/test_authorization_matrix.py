@@ -141,6 +141,7 @@ MATRIX = {
     "POST admin.hide_product": admin_only(302),
     "POST admin.unhide_product": admin_only(302),
     "GET admin.certifications": admin_only(200),
+    "GET admin.certification_calendar": admin_only(200),
     "GET admin.new_certification": admin_only(200),
     "POST admin.new_certification": admin_only(302),
     "GET admin.edit_certification": admin_only(200),
