@@ -1,11 +1,11 @@
 """Forms of the back office (POST forms carry the CSRF token)."""
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField, URLField
+from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField, URLField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from shop.models.statuses import RatingKind, Role
-from shop.web.forms import ShopForm
+from shop.web.forms import IdSelectField, ShopForm, WholeNumberField, optional_id
 
 
 class ActionForm(ShopForm):
@@ -24,10 +24,6 @@ class ReasonForm(ShopForm):
     note = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=500)])
 
 
-def _whole_number_or_none(value):
-    return int(value) if value not in ("", None) else None
-
-
 def _star_choices():
     choices = [SelectChoice("", _l("Choose…"))] + [SelectChoice(n, "★" * n + f" ({n})") for n in range(5, 2, -1)]
     return choices + [SelectChoice(n, "★" * n + f" ({n}) — " + _l("unsuccessful assessment, no certificate"))
@@ -35,12 +31,12 @@ def _star_choices():
 
 
 class CertificationForm(ShopForm):
-    stars = SelectField(_l("Stars"), coerce=_whole_number_or_none, validators=[InputRequired()],
+    stars = SelectField(_l("Stars"), coerce=optional_id, validators=[InputRequired()],
                         choices=_star_choices())
-    score = IntegerField(_l("Score (out of 100)"), validators=[Optional(), NumberRange(min=0, max=100)])
+    score = WholeNumberField(_l("Score (out of 100)"), validators=[Optional(), NumberRange(min=0, max=100)])
     kind = SelectField(_l("Kind of rating"), default=RatingKind.NEW.value,
                        choices=[SelectChoice(code, label) for code, label in RatingKind.choices()])
-    replaces_id = SelectField(_l("Replaces the rating"), coerce=_whole_number_or_none, validate_choice=False,
+    replaces_id = IdSelectField(_l("Replaces the rating"), validate_choice=False,
                               validators=[Optional()], choices=[SelectChoice("", _l("None (a new rating)"))])
     potential_five_star = BooleanField(
         _l("Potential 5-star product (a 4-star rating proposed for the national assessment)"))
@@ -59,6 +55,6 @@ class RoleForm(ShopForm):
 
 
 class RefundForm(ShopForm):
-    amount = IntegerField(_l("Amount (₫)"), validators=[InputRequired(), NumberRange(min=1)])
+    amount = WholeNumberField(_l("Amount (₫)"), validators=[InputRequired(), NumberRange(min=1)])
     note = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=500)])
     restock = BooleanField(_l("Return all of the order’s goods to stock"))

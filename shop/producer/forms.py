@@ -1,24 +1,14 @@
 """Forms of the producer portal."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
-from wtforms import DateField, EmailField, IntegerField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms import DateField, EmailField, PasswordField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, NumberRange, Optional
 
 from shop.models.statuses import PRODUCER, LegalType, StockReason
 from shop.services.accounts.users import MIN_PASSWORD_LENGTH
 from shop.services.catalog.products import MAX_PRICE, MAX_STOCK
-from shop.web.forms import ShopForm
-
-
-class WholeNumberField(IntegerField):
-    """An integer field that says plainly what it wants when given decimals or text."""
-
-    def process_formdata(self, valuelist):
-        if valuelist and valuelist[0].strip() and not valuelist[0].strip().lstrip("-").isdigit():
-            self.data = None
-            raise ValueError(_l("Enter a whole number, digits only (no decimals or separators)."))
-        super().process_formdata(valuelist)
+from shop.web.forms import IdSelectField, ShopForm, WholeNumberField
 
 
 class BusinessFields:
@@ -34,7 +24,7 @@ class ApplyForm(BusinessFields, ShopForm):
     business_name = StringField(_l("Business name"), validators=[DataRequired(), Length(max=200)])
     legal_type = SelectField(_l("Kind of business"),
                              choices=[SelectChoice(kind, label) for kind, label in LegalType.choices(PRODUCER)])
-    area_id = SelectField(_l("Area"), coerce=int, validators=[InputRequired()])
+    area_id = IdSelectField(_l("Area"), validators=[InputRequired()])
 
 
 class AccountFields(ShopForm):
@@ -59,7 +49,7 @@ class ProfileForm(BusinessFields, ShopForm):
 class ProductForm(ShopForm):
     name_vi = StringField(_l("Name (Vietnamese)"), validators=[DataRequired(), Length(max=200)])
     name_en = StringField(_l("Name (English)"), validators=[Optional(), Length(max=200)])
-    category_id = SelectField(_l("Product group"), coerce=int, validators=[InputRequired()])
+    category_id = IdSelectField(_l("Product group"), validators=[InputRequired()])
     product_set = SelectField(_l("Product set (Decision 148/QĐ-TTg)"), validators=[Optional()], validate_choice=False)
     price = WholeNumberField(
         _l("Price (đồng)"), validators=[InputRequired(), NumberRange(min=1, max=MAX_PRICE, message=_l(
@@ -95,7 +85,7 @@ class StockForm(ShopForm):
 
 class CertificationForm(ShopForm):
     # Not limited to the listed choices: the service answers 404 for a product that is not the producer's.
-    product_id = SelectField(_l("Product"), coerce=int, validate_choice=False, validators=[InputRequired()])
+    product_id = IdSelectField(_l("Product"), validate_choice=False, validators=[InputRequired()])
     decision_number = StringField(_l("Decision number"), validators=[DataRequired(), Length(max=80)])
     decision_date = DateField(_l("Decision date"), validators=[InputRequired()])
     scan = FileField(_l("Scan of the decision (PDF or picture, at most 5 MB)"), validators=[FileRequired()])

@@ -7,16 +7,20 @@ the database, where an enormous one overflowed SQLite's integers (a server error
 from flask import request
 from werkzeug.routing import IntegerConverter
 
-MAX_QUERY_INT = 2**31 - 1
+from shop.services.numbers import INT_MAX, parse_whole_number
+
+MAX_QUERY_INT = INT_MAX
 
 
 def int_arg(name, default=None, minimum=1):
     """Return the query argument `name` as an int in [minimum, MAX_QUERY_INT], else `default`."""
     text = request.args.get(name, "")
-    if not text.isascii() or not text.isdigit() or len(text) > 10:
+    if not text.isascii() or not text.isdigit():  # no sign, no spaces in a link's number
         return default
-    value = int(text)
-    return value if minimum <= value <= MAX_QUERY_INT else default
+    try:
+        return parse_whole_number(text, minimum=minimum)
+    except ValueError:
+        return default
 
 
 class DatabaseIntConverter(IntegerConverter):

@@ -4,7 +4,6 @@ Both kinds of cart are a mapping product id → quantity behind the same small i
 so the rules (whole quantities, never more than in stock, only products on sale) and the
 pricing live here once. Prices and totals are always computed from the database.
 """
-import re
 from dataclasses import dataclass, field, replace
 
 from flask import current_app
@@ -17,11 +16,11 @@ from shop.extensions import db
 from shop.i18n import current_locale, localized
 from shop.models import CartItem, Producer, Product
 from shop.models.statuses import DeliveryMethod, ProducerStatus, ProductStatus
+from shop.services.numbers import NotAWholeNumber, OutOfRange, parse_id, parse_whole_number
 from shop.services.transaction import commits
 
 # A guest cart lives in the signed session cookie, which must stay small.
 MAX_CART_LINES = 30
-_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
 # More than anyone can order: a longer number is read as this (and refused as more than in stock).
 _HUGE = 10**9
 
@@ -145,23 +144,27 @@ class CartSummary:
 
 
 def parse_quantity(raw):
-    """Return `raw` as a whole number of at least 1, or raise InvalidInput with a clear message."""
-    text = str(raw if raw is not None else "").strip()
-    if not _WHOLE_NUMBER.fullmatch(text):
-        raise InvalidInput(_("Enter the quantity as a whole number, for example 1 or 2."))
-    digits = text.lstrip("+-").lstrip("0") or "0"
-    quantity = _HUGE if len(digits) > 9 else int(text)
-    if text.startswith("-") or quantity < 1:
-        raise InvalidInput(_("The quantity must be at least 1."))
-    return quantity
+    """Return `raw` as a whole number of at least 1, or raise InvalidInput with a clear message.
+
+    A quantity beyond any stock (up to and past a database INTEGER) reads as _HUGE, so the stock
+    check says how many are left.
+    """
+    try:
+        return min(parse_whole_number(raw, minimum=1), _HUGE)
+    except NotAWholeNumber:
+        raise InvalidInput(_("Enter the quantity as a whole number, for example 1 or 2.")) from None
+    except OutOfRange as error:
+        if not error.too_large:
+            raise InvalidInput(_("The quantity must be at least 1.")) from None
+        return _HUGE
 
 
 def parse_product_id(raw):
-    """Return `raw` as a product id, or raise NotFound (the product cannot be on sale)."""
-    text = str(raw if raw is not None else "").strip()
-    if not re.fullmatch(r"[0-9]{1,12}", text):
+    """Return `raw` as a product id (1 to a database INTEGER), or raise NotFound (it cannot be on sale)."""
+    product_id = parse_id(raw)
+    if product_id is None:
         raise NotFound(_("This product is not on sale."))
-    return int(text)
+    return product_id
 
 
 def sellable_product(product_id):
