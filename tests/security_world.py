@@ -87,7 +87,16 @@ def build_world(app):
     users = {"customer": customer, "producer_a": user_a, "producer_b": user_b, "suspended": user_s, "admin": admin}
     return World(users=users, product_a=product_a, product_b=product_b, image_a=image_a, order=order,
                  paid_order=paid_order, reset_token=make_reset_token(customer), area_id=producer_a.area_id,
-                 submitted_certification=submitted)
+                 submitted_certification=submitted, extra={"confirm_token": confirmation_token()})
+
+
+def confirmation_token(email="confirmed@example.com"):
+    """A registration's confirmation link for `email` (the account it opens is made by the POST)."""
+    from shop.services.accounts.registration import _serializer
+    from shop.services.accounts.users import hash_password
+
+    return _serializer().dumps({"email": email, "name": "Người Mới", "locale": "vi",
+                                "password_hash": hash_password(NEW_PASSWORD), "application": None})
 
 
 def sign_in(client, user, cart=None, locale=None):
@@ -138,6 +147,7 @@ def path_values(world):
         ("static", "filename"): "css/shop.css",
         ("main.media", "filename"): MEDIA_SAMPLE,
         ("producer.product_status", "action"): "hide",
+        ("auth.confirm_account", "token"): world.extra["confirm_token"],
         ("producer.photo_action", "action"): "main",
         "slug": world.product_a.slug,
         "number": world.order.number,
@@ -211,6 +221,7 @@ def post_data(endpoint, world):
         "auth.register": account_form(),
         "auth.reset_request": {"email": world.users["customer"].email},
         "auth.reset_password": {"password": NEW_PASSWORD, "confirm": NEW_PASSWORD},
+        "auth.confirm_account": {},
         "cart.add": {"product_id": product_id, "quantity": "1"},
         "cart.update": {"product_id": product_id, "quantity": "2"},
         "cart.remove": {"product_id": product_id},
@@ -251,7 +262,7 @@ def post_data(endpoint, world):
 # The back office's POSTs change the world for everyone (a producer suspended, an order cancelled),
 # and some POSTs change who the visitor is (a customer applying becomes a producer; a new password):
 # they go last, so that every other request meets the world and the visitor as build_world made them.
-CHANGES_THE_VISITOR = ("auth.reset_password", "producer.apply")
+CHANGES_THE_VISITOR = ("auth.reset_password", "auth.confirm_account", "producer.apply")
 
 
 def _request_order(pair):

@@ -36,3 +36,7 @@ class ResetPasswordForm(ShopForm):
     confirm = PasswordField(
         _l("Repeat password"), validators=[DataRequired(), EqualTo("password", message=_l("The passwords differ."))]
     )
+
+
+class ConfirmAccountForm(ShopForm):
+    """The button that opens an account confirmed by e-mail (a link alone changes nothing)."""

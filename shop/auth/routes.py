@@ -8,11 +8,12 @@ from flask_login import current_user, logout_user
 from markupsafe import Markup
 
 from shop.auth import bp
-from shop.auth.forms import LoginForm, RegisterForm, ResetPasswordForm, ResetRequestForm
+from shop.auth.forms import ConfirmAccountForm, LoginForm, RegisterForm, ResetPasswordForm, ResetRequestForm
 from shop.extensions import limiter
 from shop.i18n import current_locale
+from shop.services.accounts import registration
 from shop.services.accounts import users as accounts
-from shop.services.mail import render_message, send_after_response
+from shop.services.mail import render_message, work_after_response
 from shop.web.feedback import reporting
 from shop.web.page_cache import SIGNED_IN_SESSION_KEYS, register_visitor_part
 from shop.web.security import redirect_next
@@ -69,12 +70,33 @@ def register():
         return redirect(url_for("main.index"))
     form = RegisterForm()
     if form.validate_on_submit():
-        with reporting(form, default_field="email"):
-            user = accounts.register_customer(form.email.data, form.password.data, form.name.data, current_locale())
-            start_session(user)
-            flash(_("Your account is ready."), "success")
-            return redirect_next()
+        email, password, name, locale = form.email.data, form.password.data, form.name.data, current_locale()
+        # The same answer, as fast, for a free and a taken e-mail: the link (or the notice to the
+        # address's owner) is made and mailed after the answer has gone out.
+        flash(_("Almost done: open the link we have sent to %(email)s to confirm your e-mail and open your "
+                "account.", email=email), "info")
+        return work_after_response(redirect(url_for("auth.login")),
+                                   lambda: [registration.registration_message(email, password, name, locale)])
     return render_template("auth/register.html", form=form)
+
+
+@bp.route("/confirm/<token>", methods=["GET", "POST"])
+@limiter.limit("10 per minute", methods=["POST"])
+def confirm_account(token):
+    pending = registration.pending_account(token)
+    if pending is None:
+        abort(404)
+    form = ConfirmAccountForm()
+    if form.validate_on_submit():
+        with reporting():
+            user = registration.confirm_account(pending)
+            start_session(user)
+            flash(_("Your e-mail is confirmed and your account is ready."), "success")
+            if pending.get("application"):
+                return redirect(url_for("producer.status"))
+            return redirect(url_for("main.index"))
+        return redirect(url_for("auth.login"))
+    return render_template("auth/confirm_account.html", form=form, pending=pending)
 
 
 @bp.route("/logout", methods=["GET", "POST"])
@@ -102,11 +124,17 @@ def _reset_message(user, token):
 def reset_request():
     form = ResetRequestForm()
     if form.validate_on_submit():
-        messages = []
-        accounts.request_password_reset(form.email.data, lambda *found: messages.append(_reset_message(*found)))
-        # The same answer, as fast, whether or not the address has an account: no user enumeration.
+        email = form.email.data
+
+        def reset_mail():
+            messages = []
+            accounts.request_password_reset(email, lambda *found: messages.append(_reset_message(*found)))
+            return messages
+
+        # The same answer, as fast, whether or not the address has an account: no user enumeration
+        # (the look-up and the mail happen after the answer has gone out).
         flash(_("If an account uses this e-mail, a link to reset the password is on its way."), "info")
-        return send_after_response(redirect(url_for("auth.login")), messages)
+        return work_after_response(redirect(url_for("auth.login")), reset_mail)
     return render_template("auth/reset_request.html", form=form)
 
 

@@ -4,7 +4,7 @@ import smtplib
 from email.message import EmailMessage
 from email.utils import make_msgid
 
-from flask import current_app, render_template
+from flask import copy_current_request_context, current_app, render_template
 from flask_babel import force_locale
 
 
@@ -78,4 +78,21 @@ def send_after_response(response, messages):
                 deliver(message)
 
     response.call_on_close(deliver_all)
+    return response
+
+
+def work_after_response(response, work):
+    """Run `work()` once `response` has gone out, in a copy of this request, and deliver what it returns.
+
+    `work` returns the rendered messages to send (possibly none). Everything that could differ with
+    the answer's subject (a look-up, a hash, rendering a mail) then happens after the answer: the
+    registration and reset answers cannot tell, by their content or their time, whether an e-mail
+    has an account.
+    """
+    @copy_current_request_context
+    def run():
+        for message in work() or ():
+            deliver(message)
+
+    response.call_on_close(run)
     return response

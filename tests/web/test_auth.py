@@ -4,28 +4,54 @@ from shop.models import User
 from tests.factories import DEFAULT_PASSWORD, make_user
 
 
-def test_register_creates_a_customer_and_signs_in(client, db):
+def confirmation_link(inbox):
+    """Return the path of the confirmation link in the last message of `inbox`."""
+    import re
+
+    text = inbox.texts()[-1]
+    return re.search(r"http://localhost(/auth/confirm/\S+)", text).group(1)
+
+
+def test_register_mails_a_link_that_opens_the_account_and_signs_in(client, db, smtp_inbox):
     response = client.post("/auth/register", data={
         "name": "Lê Minh Anh", "email": "Anh@Example.com",
         "password": "mot-mat-khau-dai", "confirm": "mot-mat-khau-dai",
     })
-    assert response.status_code == 302
+    assert response.status_code == 302 and response.headers["Location"] == "/auth/login"
+    response.close()  # the mail goes out once the answer has been sent
+    assert db.session.query(User).count() == 0  # nothing until the mailbox's owner opens the link
+    (rcpt, _message), = smtp_inbox.messages
+    assert rcpt == ["anh@example.com"]
+    link = confirmation_link(smtp_inbox)
+    assert client.get(link).status_code == 200
+    assert db.session.query(User).count() == 0  # opening the link (a mail scanner) changes nothing
+    assert client.post(link).status_code == 302
     user = db.session.query(User).one()
-    assert (user.email, user.role) == ("anh@example.com", "customer")
+    assert (user.email, user.role, user.name) == ("anh@example.com", "customer", "Lê Minh Anh")
     assert user.password_hash.startswith(client.application.config["PASSWORD_HASH_METHOD"].split(":")[0])
-    assert "mot-mat-khau-dai" not in user.password_hash
+    assert "mot-mat-khau-dai" not in user.password_hash and "mot-mat-khau-dai" not in link
     assert client.get("/auth/logout").status_code == 200  # signed in: the sign-out page offers the button
+    client.post("/auth/logout")
+    assert client.post(link).status_code == 302 and db.session.query(User).count() == 1  # once only
+    assert client.post("/auth/login", data={"email": "anh@example.com", "password": "mot-mat-khau-dai"}
+                       ).status_code == 302
 
 
-def test_register_refuses_a_short_password_and_a_taken_email(client, db):
-    make_user(email="hoa@example.com")
-    db.session.commit()
+def test_a_forged_or_old_confirmation_link_is_not_found(client, db):
+    from shop.services.accounts import registration
+
+    assert client.get("/auth/confirm/nonsense").status_code == 404
+    with client.application.test_request_context():
+        token = registration._serializer().dumps({"email": "a@example.com"})
+        assert registration.pending_account(token, max_age=-1) is None
+    assert client.post("/auth/confirm/" + token[:-2] + "xx").status_code == 404
+
+
+def test_register_refuses_a_short_password(client, db):
     short = client.post("/auth/register", data={"name": "A", "email": "a@example.com", "password": "short",
                                                 "confirm": "short"})
-    taken = client.post("/auth/register", data={"name": "B", "email": "HOA@example.com",
-                                                "password": "long-enough-pw", "confirm": "long-enough-pw"})
-    assert short.status_code == taken.status_code == 200
-    assert db.session.query(User).count() == 1
+    assert short.status_code == 200
+    assert db.session.query(User).count() == 0
 
 
 def test_login_with_wrong_password_or_unknown_email_gives_the_same_answer(client, db):

@@ -78,6 +78,8 @@ MATRIX = {
     "POST auth.reset_request": everyone(302),
     "GET auth.reset_password": everyone(200),  # the signed token is the permission
     "POST auth.reset_password": everyone(302),
+    "GET auth.confirm_account": everyone(200),  # the signed link is the permission
+    "POST auth.confirm_account": everyone(302),
     # Cart and checkout: open to every visitor; an order only to its customer (or the signed link).
     "GET cart.show": everyone(200),
     "POST cart.add": everyone(302),

@@ -26,3 +26,15 @@ def test_a_list_is_answered_whole_and_an_iterator_streamed(app):
 def test_rows_come_in_chunks():
     chunks = list(csv_chunks(["n"], ([i] for i in range(450))))
     assert chunks[0] == "\ufeffn\r\n" and len(chunks) == 4  # header, 200, 200, 50
+
+
+def test_every_export_goes_through_the_one_writer():
+    """No module of the shop writes CSV but shop.web.csv_export (the demo loader only reads its data files)."""
+    import re
+    from pathlib import Path
+
+    shop = Path(__file__).resolve().parents[2] / "shop"
+    writers = sorted(str(path.relative_to(shop)) for path in shop.rglob("*.py")
+                     if re.search(r"^import csv\b|^from csv |text/csv", path.read_text(), re.M)
+                     and path.name != "csv_export.py" and "demo" not in path.parts)
+    assert writers == []

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from shop.extensions import db
-from shop.models import CartItem, Certification, Order, Producer, Product, Refund, User
+from shop.models import CartItem, Certification, Order, Product, Refund, User
 from shop.models.statuses import OrderStatus, PaymentMethod, Role
 from shop.services.orders.cart import MAX_CART_LINES
 from shop.services.stock import ledger_balance
@@ -114,12 +114,9 @@ def test_log_in_form(app, shop, data):
                  password=field("a-long-password"), confirm=field("a-long-password")))
 def test_register_form(app, shop, data):
     response, before, after = post_and_check(fresh_client(app), "/auth/register", data)
-    if response.status_code == 302:
-        assert changed(before, after) == {"user"} and after["user"] == before["user"] + 1
-        created = db.session.query(User).order_by(User.id.desc()).first()
-        assert created.role == "customer" and "\x00" not in created.email + created.name
-    else:
-        assert after == before
+    response.close()  # the confirmation link (or the notice to a taken address's owner) is made and mailed now
+    # Nothing is written before the mailbox's owner opens the link, whatever the answer.
+    assert after == before == row_counts()
 
 
 @FUZZ
@@ -204,12 +201,8 @@ def test_producer_application_form(app, shop):
                      confirm=field("a-long-password")))
     def fuzz(data):
         response, before, after = post_and_check(fresh_client(app), "/producer/apply", data)
-        if response.status_code == 302:
-            assert changed(before, after) == {"user", "producer"}
-            created = db.session.query(Producer).order_by(Producer.id.desc()).first()
-            assert created.status == "pending" and created.owner.role == Role.PRODUCER
-        else:
-            assert after == before
+        response.close()  # the confirmation link is made and mailed now
+        assert after == before == row_counts()  # the account and the application wait for the link
 
     fuzz()
 

@@ -21,10 +21,18 @@ def application(area, **changes):
     return data
 
 
-def test_a_visitor_applies_is_signed_in_and_waits_for_approval(area, client, db):
+def test_a_visitor_applies_confirms_the_email_and_waits_for_approval(area, client, db, smtp_inbox):
+    import re
+
     page = client.get("/producer/apply").get_data(as_text=True)
     assert "Tài khoản của bạn" in page and "Ba Chẽ" in page and "Hộ kinh doanh" in page
     response = client.post("/producer/apply", data=application(area))
+    assert response.status_code == 302 and response.headers["Location"] == "/auth/login"
+    response.close()
+    assert db.session.query(Producer).count() == db.session.query(User).count() == 0
+    (text,) = smtp_inbox.texts()
+    link = re.search(r"http://localhost(/auth/confirm/\S+)", text).group(1)
+    response = client.post(link)
     assert response.status_code == 302 and response.headers["Location"] == "/producer/status"
     producer = db.session.query(Producer).one()
     assert (producer.name, producer.status, producer.legal_type, producer.area_id) == (
@@ -51,12 +59,20 @@ def test_bad_applications_are_refused_and_nothing_is_created(area, english, clie
     assert db.session.query(User).count() == 0 and db.session.query(Producer).count() == 0
 
 
-def test_a_taken_email_is_shown_on_the_email_field(area, english, client, db):
-    make_user(email="minh@example.com")
+def test_a_taken_email_gets_the_same_answer_and_its_owner_a_notice(area, english, client, db, smtp_inbox):
+    make_user(email="minh@example.com", name="Minh")
     db.session.commit()
-    page = client.post("/producer/apply", data=application(area)).get_data(as_text=True)
-    assert "An account with this e-mail already exists." in page
+    taken = client.post("/producer/apply", data=application(area))
+    taken.close()
+    free = client.post("/producer/apply", data=application(area, email="lan@example.com"))
+    free.close()
+    assert (taken.status_code, taken.headers["Location"]) == (free.status_code, free.headers["Location"])
     assert db.session.query(Producer).count() == 0
+    (to_owner, _m), (to_new, _n) = smtp_inbox.messages
+    assert to_owner == ["minh@example.com"] and to_new == ["lan@example.com"]
+    owner_text, new_text = smtp_inbox.texts()
+    assert "/auth/confirm/" not in owner_text and "/auth/login" in owner_text
+    assert "/auth/confirm/" in new_text
 
 
 def test_a_signed_in_customer_applies_without_account_fields(area, client, db, login):

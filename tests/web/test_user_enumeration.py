@@ -3,6 +3,7 @@ import re
 
 import pytest
 
+from shop.models import User
 from shop.services import mail
 from shop.services.accounts import users as accounts
 from tests.factories import make_user
@@ -59,3 +60,68 @@ def test_a_reset_request_answers_the_same_and_mails_only_after_the_answer(app, c
     assert len(set(answers.values())) == 1, answers
     page = client.get("/auth/login").get_data(as_text=True)
     assert len(FLASH.findall(page)) == 3 and len(set(FLASH.findall(page))) == 1
+
+
+@pytest.fixture
+def lookups(monkeypatch):
+    """Record every look-up of an account by e-mail (by the reset, the registration and their mails)."""
+    from shop.services.accounts import registration
+
+    seen = []
+    real = accounts.find_user
+
+    def recording(email):
+        seen.append(email)
+        return real(email)
+
+    monkeypatch.setattr(accounts, "find_user", recording)
+    monkeypatch.setattr(registration, "find_user", recording)
+    return seen
+
+
+def test_the_reset_answer_looks_nothing_up(app, client, db, lookups):
+    """The answer is made before any look-up: a real and an unknown address take the same path."""
+    make_user(email="hoa@example.com")
+    db.session.commit()
+    for email in ("hoa@example.com", "nobody@example.com"):
+        response = client.post("/auth/reset", data={"email": email})
+        assert lookups == [], email  # nothing yet: the look-up happens after the answer
+        response.close()
+        assert lookups == [email]
+        lookups.clear()
+
+
+REGISTRATION = {"name": "Lê Minh Anh", "password": "mot-mat-khau-dai", "confirm": "mot-mat-khau-dai"}
+
+
+def test_registration_answers_the_same_for_a_taken_email_and_mails_its_owner(app, client, db, lookups, smtp_inbox):
+    make_user(email="hoa@example.com", name="Hoa")
+    db.session.commit()
+    answers = {}
+    for email in ("hoa@example.com", "nobody@example.com"):
+        response = client.post("/auth/register", data={**REGISTRATION, "email": email})
+        assert lookups == [], email  # nothing is looked up before the answer
+        answers[email] = (response.status_code, response.headers["Location"])
+        response.close()
+        lookups.clear()
+    assert len(set(answers.values())) == 1, answers
+    page = client.get("/auth/login").get_data(as_text=True)
+    flashes = FLASH.findall(page)
+    assert len(flashes) == 2 and flashes[0].replace("hoa@", "nobody@") == flashes[1]
+    (to_owner, notice), (to_new, confirm) = smtp_inbox.messages
+    assert (to_owner, to_new) == (["hoa@example.com"], ["nobody@example.com"])
+    assert "/auth/confirm/" not in notice.get_body(("plain",)).get_content()
+    assert "/auth/confirm/" in confirm.get_body(("plain",)).get_content()
+    assert db.session.query(User).count() == 1  # the free address waits for its link
+
+
+def test_registration_hashes_the_password_either_way(app, client, db, monkeypatch):
+    from shop.services.accounts import registration
+
+    hashed = []
+    monkeypatch.setattr(registration, "hash_password", lambda password: hashed.append(password) or "pbkdf2:x$y$z")
+    make_user(email="hoa@example.com")
+    db.session.commit()
+    for email in ("hoa@example.com", "nobody@example.com"):
+        client.post("/auth/register", data={**REGISTRATION, "email": email}).close()
+    assert hashed == ["mot-mat-khau-dai", "mot-mat-khau-dai"]

@@ -15,12 +15,13 @@ from shop.producer.forms import (
     CertificationForm,
     ProfileForm,
 )
+from shop.services.accounts import registration
 from shop.services.catalog import products as listings
+from shop.services.mail import work_after_response
 from shop.services.producers import profiles as producers
 from shop.services.reports import producer_sales
 from shop.web.feedback import reporting
 from shop.web.security import role_required
-from shop.web.sessions import start_session
 
 OPEN_ENDPOINTS = ("producer.apply",)
 # Refusals shown next to the form; NotFound and Forbidden go on to the 404 and 403 pages.
@@ -97,18 +98,26 @@ def apply():
         details = {"name": form.business_name.data, "legal_type": form.legal_type.data, "area_id": form.area_id.data,
                    "address": form.address.data, "phone": form.phone.data,
                    "story_vi": form.story_vi.data, "story_en": form.story_en.data}
-        signed_in = current_user.is_authenticated
-        account = None if signed_in else {"email": form.email.data, "password": form.password.data,
-                                          "name": form.name.data}
+        if not current_user.is_authenticated:
+            return _apply_by_mail(form, details)
         with reporting(form, default_field="email", errors=USER_ERRORS):
-            producer = producers.apply_as_producer(
-                details, user=current_user._get_current_object() if signed_in else None, account=account,
-                locale=current_locale())
-            if not signed_in:
-                start_session(producer.owner)
+            producers.apply_as_producer(details, user=current_user._get_current_object(), locale=current_locale())
             flash(_("Thank you: your application has been sent to the OCOP office."), "success")
             return redirect(url_for("producer.status"))
     return render_template("producer/apply.html", form=form)
+
+
+def _apply_by_mail(form, details):
+    """Someone signed out applies: the same answer for a free and a taken e-mail, the rest by mail."""
+    email, password, name, locale = form.email.data, form.password.data, form.name.data, current_locale()
+    with reporting(form, errors=USER_ERRORS) as outcome:
+        producers.check_application(details)  # the business details, which say nothing about the e-mail
+    if not outcome.ok:
+        return render_template("producer/apply.html", form=form)
+    flash(_("Almost done: open the link we have sent to %(email)s to confirm your e-mail; your application "
+            "goes to the OCOP office then.", email=email), "info")
+    return work_after_response(redirect(url_for("auth.login")), lambda: [
+        registration.registration_message(email, password, name, locale, application=details)])
 
 
 @bp.route("/status")

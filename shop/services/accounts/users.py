@@ -52,18 +52,20 @@ def find_user(email):
     return db.session.scalar(select(User).where(User.email == (email or "").strip().lower()))
 
 
-def create_user(email, password, name, role=Role.CUSTOMER, locale="vi"):
+def create_user(email, password, name, role=Role.CUSTOMER, locale="vi", password_hash=None):
     """Add a user to the session; refuse a taken e-mail or a short password.
 
-    Does not commit: the caller's transaction carries it.
+    `password_hash` instead of `password`: an account confirmed by e-mail, whose password was hashed
+    (and its length checked) when it was chosen. Does not commit: the caller's transaction carries it.
     """
     if role not in tuple(Role):
         raise InvalidInput(_("Unknown role."))
-    if len(password or "") < MIN_PASSWORD_LENGTH:
+    if password_hash is None and len(password or "") < MIN_PASSWORD_LENGTH:
         raise InvalidInput(_("The password must have at least %(n)d characters.", n=MIN_PASSWORD_LENGTH))
     if find_user(email):
         raise InvalidInput(_("An account with this e-mail already exists."))
-    user = User(email=email, password_hash=hash_password(password), name=name.strip(), role=role, locale=locale)
+    user = User(email=email.strip().lower(), password_hash=password_hash or hash_password(password),
+                name=name.strip(), role=role, locale=locale)
     db.session.add(user)
     return user
 

@@ -26,13 +26,14 @@ def apply_as_producer(details, user=None, account=None, locale="vi"):
     """Record an application to sell: a `pending` producer owned by `user`, or by a new account.
 
     `details`: name, legal_type, area_id, address, phone, story_vi, story_en.
-    `account` (when `user` is None): email, password, name of the new producer account.
+    `account` (when `user` is None): email, password (or password_hash), name of the new producer account.
     A customer who applies becomes a producer. Returns the producer. Commits.
     """
     with transaction():
         values = _clean_business(details)
         if user is None:
-            user = create_user(account["email"], account["password"], account["name"], Role.PRODUCER, locale)
+            user = create_user(account["email"], account.get("password"), account["name"], Role.PRODUCER, locale,
+                               password_hash=account.get("password_hash"))
         else:
             _take_producer_role(user)
         producer = Producer(owner=user, email=user.email, status=ProducerStatus.PENDING,
@@ -71,6 +72,11 @@ def _take_producer_role(user):
     if user.role == Role.CUSTOMER:
         record_audit(user, "user.role", user, {"role": user.role}, {"role": Role.PRODUCER}, N_("applied as a producer"))
         user.role = Role.PRODUCER
+
+
+def check_application(details):
+    """Refuse an application's business details as apply_as_producer would (a field error); write nothing."""
+    _clean_business(details)
 
 
 def _clean_business(details):
