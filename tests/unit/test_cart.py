@@ -69,7 +69,8 @@ def test_adding_more_than_stock_counts_what_is_already_in_the_cart(db):
     cart = SessionCart({str(product.id): 4})
     with pytest.raises(OutOfStock) as error:
         add_to_cart(cart, product.id, "2")
-    assert "Squid cake" in error.value.message and "4" in error.value.message
+    assert error.value.message == "Only 5 of Squid cake in stock, and 4 are already in your cart."
+    assert (error.value.product_name, error.value.available) == ("Squid cake", 5)
     assert cart.items() == {product.id: 4}
 
 

@@ -137,14 +137,26 @@ def test_another_producers_shipment_is_not_found(app, db):
     assert order.shipments[0].status == "pending"
 
 
-@pytest.mark.parametrize("locale", ["vi", "en"])
-def test_the_shipped_mail_is_written_in_the_orders_language(app, db, monkeypatch, locale):
-    calls = []
-    monkeypatch.setattr(fulfilment, "send_mail", lambda *args, **kwargs: calls.append((args, kwargs)))
+SHIPPED_MAIL = {
+    "vi": ("Đơn hàng {number} của bạn đang được giao",
+           ["Xin chào Khách hàng,", "Đơn vị vận chuyển: GHN", "Mã vận đơn: VTP42", "- Trà hoa vàng × 1"]),
+    "en": ("Your order {number} is on its way",
+           ["Hello Khách hàng,", "Carrier: GHN", "Tracking number: VTP42", "- Trà hoa vàng × 1"]),
+}
+
+
+@pytest.mark.parametrize("locale, page_locale", [("vi", "en"), ("en", "vi")])
+def test_the_shipped_mail_is_written_in_the_orders_language(app, db, monkeypatch, smtp_inbox, locale, page_locale):
+    """The producer works in one language, the mail goes out in the order's: rendered, sent over SMTP, read back."""
+    monkeypatch.setattr(app.extensions["babel"], "locale_selector", lambda: page_locale)
     user, producer = make_producer_owner()
-    order = make_order([(make_product(producer), 1)], locale=locale)
+    order = make_order([(make_product(producer, name_vi="Trà hoa vàng"), 1)], locale=locale,
+                       contact_name="Khách hàng", email="khach@example.com")
     db.session.commit()
     with app.test_request_context():
-        fulfilment.move_shipment(producer, order.shipments[0].id, ShipmentStatus.SHIPPED, user, "GHN", "1")
-    ((args, kwargs),) = calls
-    assert args[0] == order.email and args[2] == "shipment_shipped" and kwargs["locale"] == locale
+        fulfilment.move_shipment(producer, order.shipments[0].id, ShipmentStatus.SHIPPED, user, "GHN", "VTP42")
+    ((recipients, message),) = smtp_inbox.messages
+    subject, lines = SHIPPED_MAIL[locale]
+    assert recipients == ["khach@example.com"] and message["Subject"] == subject.format(number=order.number)
+    body = message.get_body(("plain",)).get_content().splitlines()
+    assert all(line in body for line in lines), body

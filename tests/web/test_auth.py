@@ -2,6 +2,7 @@ import pytest
 
 from shop.models import User
 from tests.factories import DEFAULT_PASSWORD, make_user
+from tests.html import parse
 
 
 def confirmation_link(inbox):
@@ -67,7 +68,11 @@ def test_deactivated_users_cannot_log_in(client, db):
     make_user(email="old@example.com", active=False)
     db.session.commit()
     response = client.post("/auth/login", data={"email": "old@example.com", "password": DEFAULT_PASSWORD})
-    assert response.status_code == 200
+    assert response.status_code == 200 and len(parse(response).select(".flash-error")) == 1
+    with client.session_transaction() as session:
+        assert "_user_id" not in session
+    account = client.get("/account/orders")
+    assert account.status_code == 302 and account.headers["Location"].startswith("/auth/login")
 
 
 def test_login_follows_a_local_next(client, db):

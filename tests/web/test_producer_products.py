@@ -8,6 +8,7 @@ from PIL import Image
 from shop.models import AuditEvent, Certification, Product, ProductImage, StockMovement
 from shop.services.stock import ledger_balance
 from tests.factories import make_category, make_producer_owner, make_product, picture_bytes
+from tests.html import table_rows
 from tests.unit.test_images import bomb_png, exif_with_secrets
 
 
@@ -157,9 +158,12 @@ def test_stock_adjustments_and_their_history(producer_a, english, client, db):
     db.session.expire_all()
     assert product.stock == 13 == ledger_balance(product.id)
     assert db.session.query(StockMovement).filter_by(product_id=product.id).count() == 3
-    page = client.get(f"/producer/products/{product.id}/stock").get_data(as_text=True)
-    assert "Lô tháng 3" in page and "+12" in page and "-2" in page and "Damage or loss" in page
-    assert producer_a.owner.name in page
+    history = table_rows(client.get(f"/producer/products/{product.id}/stock"))
+    assert [(row["Why"], row["Change"], row["Who"]) for row in history] == [
+        ("Damage or loss vỡ", "-2", producer_a.owner.name),
+        ("Restock (new goods) Lô tháng 3", "+12", producer_a.owner.name),
+        ("Restock (new goods) Opening stock", "+3", "System"),
+    ]
 
 
 def test_a_certificate_is_submitted_and_a_forged_stars_field_is_ignored(producer_a, english, client, db):

@@ -29,6 +29,14 @@ def stock_of(db, order):
     return product.stock
 
 
+def assert_unchanged(db, order):
+    """A refused delivery changed nothing: still waiting for payment, its 2 units held, nothing recorded."""
+    db.session.refresh(order)
+    assert (order.status, order.paid_at, stock_of(db, order)) == ("pending_payment", None, 3)
+    assert db.session.query(PaymentEvent).count() == 0 and paid_events(db, order) == 0
+    assert db.session.query(AuditEvent).filter_by(entity_id=order.id).count() == 0
+
+
 def paid_events(db, order):
     return db.session.query(OrderEvent).filter_by(order_id=order.id, to_status="paid").count()
 
@@ -63,12 +71,14 @@ def test_an_old_signature_is_refused(client, db, card_order):
     response = client.post("/webhooks/stripe", data=payload, content_type="application/json",
                            headers={"Stripe-Signature": sign(payload, timestamp=1_000_000_000)})
     assert response.status_code == 400
+    assert_unchanged(db, card_order)
 
 
 def test_without_a_webhook_secret_every_delivery_is_refused(app, client, db, card_order, monkeypatch):
     monkeypatch.setitem(app.config, "STRIPE_WEBHOOK_SECRET", "")
     response = post_event(client, stripe_event("checkout.session.completed", checkout_session(card_order)))
     assert response.status_code == 400
+    assert_unchanged(db, card_order)
 
 
 def test_a_completed_session_pays_the_order_once_even_when_delivered_three_times(app, client, db, card_order):
