@@ -51,8 +51,8 @@ def create_admin_command(email, name, password):
 @click.command("expire-orders")
 @with_appcontext
 def expire_orders_command():
-    """Cancel unpaid card orders whose reservation ran out and return their stock (safe to repeat)."""
-    from shop.services.payments.stripe_checkout import expire_overdue_orders
+    """Cancel unpaid orders whose reservation ran out and return their stock (safe to repeat)."""
+    from shop.services.payments.expiry import expire_overdue_orders
 
     released = expire_overdue_orders()
     click.echo(f"{released} unpaid order(s) cancelled, their stock released.")

@@ -21,12 +21,11 @@ class CheckoutForm(ShopForm):
     note = TextAreaField(_l("Note for the producers (optional)"), validators=[Optional(), Length(max=1000)])
     payment_method = RadioField(_l("Payment method"), choices=PAYMENT_CHOICES, default=PaymentMethod.COD.value)
 
-    def __init__(self, *args, card_enabled=False, **kwargs):
+    def __init__(self, *args, offered=(PaymentMethod.COD,), **kwargs):
         super().__init__(*args, **kwargs)
-        if not card_enabled:
-            self.payment_method.choices = [choice for choice in PAYMENT_CHOICES if choice.value == PaymentMethod.COD]
-            if self.payment_method.data is None:
-                self.payment_method.data = PaymentMethod.COD.value
+        self.payment_method.choices = [choice for choice in PAYMENT_CHOICES if choice.value in offered]
+        if self.payment_method.data is None:
+            self.payment_method.data = PaymentMethod.COD.value
 
     def validate_phone(self, field):
         try:

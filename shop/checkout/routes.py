@@ -1,5 +1,5 @@
-"""Checkout views: place the order, then send card payers to Stripe Checkout."""
-from flask import flash, redirect, render_template, request, url_for
+"""Checkout views: place the order, then start its payment with its provider (Stripe, VietQR, wallets…)."""
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -8,12 +8,12 @@ from shop.checkout.forms import DELIVERY_CHOICES, CheckoutForm
 from shop.errors import OutOfStock, PaymentError
 from shop.extensions import limiter
 from shop.i18n import N_, current_locale
-from shop.models.statuses import DeliveryMethod, OrderStatus, PaymentMethod
+from shop.models.statuses import DeliveryMethod, OrderStatus
 from shop.services.orders.access import find_order_for, order_token
 from shop.services.orders.cart import empty_cart, merge_into_cart, price_cart, reprice_delivery
-from shop.services.orders.placing import card_payment_enabled, order_items, place_order
+from shop.services.orders.placing import order_items, place_order
 from shop.services.orders.refunds import cancel_order
-from shop.services.payments import stripe_checkout as payments
+from shop.services.payments.providers import CheckoutContext, offered_methods, provider_for
 from shop.web.feedback import reporting
 from shop.web.forms import OrderActionForm
 from shop.web.visitor_cart import current_cart
@@ -24,7 +24,7 @@ from shop.web.visitor_cart import current_cart
 def checkout():
     cart = current_cart()
     items = cart.items()
-    form = CheckoutForm(card_enabled=card_payment_enabled())
+    form = CheckoutForm(offered=offered_methods())
     if request.method == "GET" and current_user.is_authenticated:
         form.name.data = form.name.data or current_user.name
         form.email.data = form.email.data or current_user.email
@@ -53,8 +53,8 @@ def pay(number):
     form = OrderActionForm()
     order = _order(number, form.t.data)
     with reporting():
-        url = payments.resume_checkout(order, *_stripe_urls(order))
-        return redirect(url or _order_url(order), 303)
+        start = provider_for(order.payment_method).resume(order, _context(order))
+        return redirect(start.redirect_url or _order_url(order), 303)
     return redirect(_order_url(order))
 
 
@@ -91,11 +91,12 @@ def cancel(number):
 
 
 def _after_placing(order):
-    if order.payment_method != PaymentMethod.CARD:
-        flash(_("Thank you! Order %(number)s is placed: you pay on delivery.", number=order.number), "success")
-        return redirect(_order_url(order))
     with reporting(errors=PaymentError):
-        return redirect(payments.start_checkout(order, *_stripe_urls(order)), 303)
+        start = provider_for(order.payment_method).start(order, _context(order))
+        if start.redirect_url:
+            return redirect(start.redirect_url, 303)
+        if start.message:
+            flash(start.message, "success")
     return redirect(_order_url(order))
 
 
@@ -107,8 +108,18 @@ def _order_url(order, **values):
     return url_for("account.order_page", number=order.number, t=order_token(order), **values)
 
 
-def _stripe_urls(order):
-    """Return the success and cancel addresses Stripe sends the customer back to."""
-    success = _order_url(order, _external=True) + "&session_id={CHECKOUT_SESSION_ID}"
-    cancel = url_for("checkout.cancelled", number=order.number, t=order_token(order), _external=True)
-    return success, cancel
+def _context(order):
+    """Return what the order's provider needs of this request: the shop's addresses, the buyer's IP and language."""
+    method = order.payment_method
+    return CheckoutContext(
+        order_url=_order_url(order, _external=True),
+        cancel_url=url_for("checkout.cancelled", number=order.number, t=order_token(order), _external=True),
+        return_url=_external_or(f"checkout.{method}_return", _order_url(order, _external=True)),
+        notify_url=_external_or(f"webhooks.{method}", None),
+        client_ip=request.remote_addr or "127.0.0.1", locale=current_locale(),
+    )
+
+
+def _external_or(endpoint, default):
+    """The absolute address of `endpoint` when the shop has that page (a provider's return or webhook)."""
+    return url_for(endpoint, _external=True) if endpoint in current_app.view_functions else default

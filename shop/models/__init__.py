@@ -4,7 +4,7 @@ from shop.models.base import utcnow
 from shop.models.catalog import Category, Certification, CertificationReminder, Product, ProductImage
 from shop.models.listing import ProductListing
 from shop.models.order import CartItem, Order, OrderEvent, OrderLine, Refund, Shipment
-from shop.models.payment import PaymentEvent
+from shop.models.payment import PaymentAttempt, PaymentEvent, PaymentNotification
 from shop.models.producer import Area, Producer
 from shop.models.report import RevenueDay, RevenueGoodsDay
 from shop.models.stock import StockMovement
@@ -12,6 +12,6 @@ from shop.models.user import User
 
 __all__ = [
     "Area", "AuditEvent", "CartItem", "Category", "Certification", "CertificationReminder", "Order", "OrderEvent",
-    "OrderLine", "PaymentEvent", "Producer", "Product", "ProductImage", "ProductListing", "Refund", "RevenueDay",
-    "RevenueGoodsDay", "Shipment", "StockMovement", "User", "utcnow",
+    "OrderLine", "PaymentAttempt", "PaymentEvent", "PaymentNotification", "Producer", "Product", "ProductImage",
+    "ProductListing", "Refund", "RevenueDay", "RevenueGoodsDay", "Shipment", "StockMovement", "User", "utcnow",
 ]

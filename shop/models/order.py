@@ -35,7 +35,7 @@ class Order(TimestampMixin, db.Model):
     address: Mapped[str] = mapped_column(String(500), nullable=False, default="")
     delivery_method: Mapped[str] = mapped_column(String(16), nullable=False)
     note: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    payment_method: Mapped[str] = mapped_column(String(8), nullable=False)
+    payment_method: Mapped[str] = mapped_column(String(16), nullable=False)
     locale: Mapped[str] = mapped_column(String(5), nullable=False, default="vi")
     subtotal: Mapped[int] = mapped_column(nullable=False)
     shipping_fee: Mapped[int] = mapped_column(nullable=False, default=0)
@@ -155,7 +155,7 @@ class OrderEvent(db.Model):
 
 
 class Refund(db.Model):
-    """Money returned to a customer, through Stripe (card) or by hand (cash)."""
+    """Money returned to a customer, through the provider that took it or by hand (cash, bank transfer)."""
 
     __tablename__ = "refund"
     __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)
@@ -165,6 +165,7 @@ class Refund(db.Model):
     amount: Mapped[int] = mapped_column(nullable=False)
     reason: Mapped[str] = mapped_column(String(500), nullable=False, default="")
     stripe_refund_id: Mapped[str | None] = mapped_column(String(255), unique=True)
+    provider_refund_id: Mapped[str | None] = mapped_column(String(255), index=True)  # VNPay, MoMo (not Stripe)
     restocked: Mapped[bool] = mapped_column(nullable=False, default=False)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow, nullable=False, index=True)

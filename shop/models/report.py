@@ -16,7 +16,7 @@ class RevenueDay(db.Model):
     __tablename__ = "revenue_day"
 
     day: Mapped[date] = mapped_column(primary_key=True)
-    payment_method: Mapped[str] = mapped_column(String(8), primary_key=True)
+    payment_method: Mapped[str] = mapped_column(String(16), primary_key=True)
     orders: Mapped[int] = mapped_column(nullable=False, default=0)
     gross: Mapped[int] = mapped_column(db.BigInteger, nullable=False, default=0)
     shipping: Mapped[int] = mapped_column(db.BigInteger, nullable=False, default=0)
@@ -39,7 +39,7 @@ class RevenueGoodsDay(db.Model):
     category_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     stars: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     area_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
-    payment_method: Mapped[str] = mapped_column(String(8), primary_key=True)
+    payment_method: Mapped[str] = mapped_column(String(16), primary_key=True)
     goods: Mapped[int] = mapped_column(db.BigInteger, nullable=False, default=0)
     units: Mapped[int] = mapped_column(nullable=False, default=0)
     refunds: Mapped[int] = mapped_column(db.BigInteger, nullable=False, default=0)

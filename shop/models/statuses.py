@@ -12,106 +12,26 @@ move of a row goes through ``shop.services.moves.move``, which asks it.
 Templates see every enum by name (``OrderStatus.PAID``, shop.web.templating) and ask the models
 questions (``order.is_awaiting_payment``) instead of comparing strings.
 """
-from enum import StrEnum
-
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.ext.hybrid import hybrid_property
 
-
-class Audience(StrEnum):
-    """Who reads a label: each may need its own words for the same status."""
-
-    CUSTOMER = "customer"  # shoppers: storefront, order page, e-mails
-    PRODUCER = "producer"  # the producers' portal
-    OFFICE = "office"  # the OCOP office's back office
-
-
-CUSTOMER, PRODUCER, OFFICE = Audience.CUSTOMER, Audience.PRODUCER, Audience.OFFICE
-
-
-class LabelledEnum(StrEnum):
-    """A str enum whose members are stored values, each with a label for every audience that reads it.
-
-    A subclass sets ``__audiences__`` (who reads it) and ``__labels__``: {value: label} when all
-    its audiences read the same words, {value: {audience: label}} for a member whose audiences
-    need their own.
-    """
-
-    __audiences__ = (OFFICE,)
-    __labels__ = {}
-
-    @classmethod
-    def values(cls):
-        """Return the stored values, in declaration order, as plain strings (for CHECK constraints and SQL)."""
-        return tuple(member.value for member in cls)
-
-    @classmethod
-    def audiences(cls):
-        """Return the audiences that read this enum's labels."""
-        return tuple(Audience(audience) for audience in cls.__audiences__)
-
-    def label_for(self, audience):
-        """Return this member's label for `audience` (one of the enum's audiences), lazily translated."""
-        audience = Audience(audience)
-        if audience not in self.audiences():
-            raise ValueError(f"{type(self).__name__} has no labels for {audience}")
-        label = type(self).__labels__[self.value]
-        return label[audience] if isinstance(label, dict) else label
-
-    @property
-    def label(self):
-        """The label for the enum's first audience (the only one for most kinds)."""
-        return self.label_for(self.audiences()[0])
-
-    @property
-    def customer_label(self):
-        return self.label_for(CUSTOMER)
-
-    @property
-    def producer_label(self):
-        return self.label_for(PRODUCER)
-
-    @property
-    def office_label(self):
-        return self.label_for(OFFICE)
-
-    @classmethod
-    def choices(cls, audience=None, members=None):
-        """Return (value, label) pairs for a form's choices, in `audience`'s words."""
-        members = cls if members is None else members
-        return [(member.value, cls(member).label_for(audience or cls.audiences()[0])) for member in members]
-
-
-class StatusEnum(LabelledEnum):
-    """A labelled enum whose members are the states of a row, with the moves allowed between them.
-
-    A subclass sets ``__moves__``: {value: values it may move to}; a member missing there is final.
-    """
-
-    __moves__ = {}
-
-    @property
-    def next_statuses(self):
-        """The statuses this one may move to, in declaration order."""
-        targets = type(self).__moves__.get(self.value, ())
-        return tuple(member for member in type(self) if member in targets)
-
-    def can_move_to(self, status):
-        """Whether a row in this status may move to `status` (a member or its value)."""
-        return status in self.next_statuses
-
-    @property
-    def is_final(self):
-        """Whether nothing may follow this status."""
-        return not self.next_statuses
+from shop.models.enums import (  # noqa: F401  (re-exported: import them from here too)
+    CUSTOMER,
+    OFFICE,
+    PRODUCER,
+    Audience,
+    LabelledEnum,
+    StatusEnum,
+    is_status,
+    member_of,
+)
 
 
 class OrderStatus(StatusEnum):
     """Where an order stands (docs: pending_payment → paid → fulfilled → completed; cash: placed → …)."""
 
-    PENDING_PAYMENT = "pending_payment"  # card order, stock reserved, waiting for Stripe
+    PENDING_PAYMENT = "pending_payment"  # paid-first order (card, transfer, wallet), stock reserved
     PLACED = "placed"  # cash-on-delivery order accepted, to be paid on delivery
-    PAID = "paid"  # card payment confirmed
+    PAID = "paid"  # payment confirmed by its provider
     FULFILLED = "fulfilled"  # every shipment has shipped
     COMPLETED = "completed"  # delivered (and, for cash orders, paid)
     CANCELLED = "cancelled"  # payment failed, reservation expired or cancelled by the office
@@ -262,15 +182,61 @@ class RatingKind(LabelledEnum):
 
 
 class PaymentMethod(LabelledEnum):
-    """How a customer pays."""
+    """How a customer pays (each is one provider of shop.services.payments.providers)."""
 
     CARD = "card"  # Stripe Checkout
     COD = "cod"  # cash on delivery
+    BANK_TRANSFER = "bank_transfer"  # VietQR transfer over NAPAS 247, confirmed by the bank's notification
+    VNPAY = "vnpay"  # VNPay payment gateway
+    MOMO = "momo"  # MoMo e-wallet
 
     __audiences__ = (CUSTOMER, OFFICE)
     __labels__ = {
         CARD: {CUSTOMER: _l("Card (Visa, Mastercard…), paid securely on Stripe"), OFFICE: _l("Card")},
         COD: _l("Cash on delivery"),
+        BANK_TRANSFER: {CUSTOMER: _l("Bank transfer by VietQR"), OFFICE: _l("Bank transfer")},
+        VNPAY: _l("VNPay"),
+        MOMO: {CUSTOMER: _l("MoMo e-wallet"), OFFICE: _l("MoMo")},
+    }
+    __explanations__ = {
+        CARD: _l("For cards issued abroad or in Vietnam: you pay on Stripe's secure page."),
+        COD: _l("Pay the courier in cash when your order arrives."),
+        BANK_TRANSFER: _l("Scan the QR code with any Vietnamese banking app; the order is confirmed "
+                          "as soon as the money arrives."),
+        VNPAY: _l("Pay with a domestic bank card, internet banking or the VNPAY-QR code."),
+        MOMO: _l("Pay in the MoMo app on your phone."),
+    }
+
+    @property
+    def explanation(self):
+        """One line telling a customer how this method works (checkout), lazily translated."""
+        return type(self).__explanations__[self.value]
+
+    @property
+    def is_paid_before_delivery(self):
+        """Whether an order paid this way waits for its payment, with its stock reserved (all but cash)."""
+        return self is not PaymentMethod.COD
+
+
+class AttemptStatus(StatusEnum):
+    """Where one payment attempt stands at its provider (a row of payment_attempt)."""
+
+    PENDING = "pending"  # started: the customer is paying, or the provider has not told us yet
+    SUCCEEDED = "succeeded"  # the provider says the money is in
+    FAILED = "failed"  # refused, abandoned or cancelled at the provider
+    EXPIRED = "expired"  # the order's reservation ran out before the provider said anything
+
+    __audiences__ = (OFFICE,)
+    __labels__ = {
+        PENDING: _l("Waiting for the provider"),
+        SUCCEEDED: _l("Payment received"),
+        FAILED: _l("Payment failed"),
+        EXPIRED: _l("Expired unpaid"),
+    }
+    __moves__ = {
+        PENDING: (SUCCEEDED, FAILED, EXPIRED),
+        FAILED: (SUCCEEDED,),  # a provider may report success after a failed try (the IPN is the truth)
+        EXPIRED: (SUCCEEDED,),  # money arriving late: recorded, and the office is told
     }
 
 
@@ -348,20 +314,7 @@ class StockReason(LabelledEnum):
         return (cls.RESTOCK, cls.DAMAGE, cls.CORRECTION)
 
 
-def member_of(enum, column="status"):
-    """A read-only model property giving the row's `column` as a member of `enum` (``order.state``)."""
-    return property(lambda row: enum(getattr(row, column)), doc=f"The row's {column} as a {enum.__name__}.")
-
-
-def is_status(member, column="status"):
-    """A hybrid property: whether the row's `column` is `member`, in Python and in SQL."""
-    def ask(row):
-        return getattr(row, column) == member
-    ask.__doc__ = f"Whether the {column} is {member.value}."
-    return hybrid_property(ask)
-
-
 LABELLED_ENUMS = (
     OrderStatus, ShipmentStatus, ProductStatus, ProducerStatus, CertificationStatus, IssuingLevel,
-    RatingKind, PaymentMethod, DeliveryMethod, Role, LegalType, StockReason,
+    RatingKind, PaymentMethod, AttemptStatus, DeliveryMethod, Role, LegalType, StockReason,
 )

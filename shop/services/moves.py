@@ -13,10 +13,11 @@ from flask_babel import gettext as _
 
 from shop.errors import InvalidTransition
 from shop.extensions import db
-from shop.models import Certification, Order, OrderEvent, Producer, Product, Shipment, utcnow
+from shop.models import Certification, Order, OrderEvent, PaymentAttempt, Producer, Product, Shipment, utcnow
 from shop.models.statuses import (
     OFFICE,
     PRODUCER,
+    AttemptStatus,
     CertificationStatus,
     OrderStatus,
     ProducerStatus,
@@ -124,6 +125,11 @@ def _stamp_producer(producer, _before, after, now):
         producer.approved_at = now
 
 
+def _stamp_attempt(attempt, _before, after, now):
+    if after != AttemptStatus.PENDING:
+        attempt.settled_at = now
+
+
 def _certification_snapshot(cert):
     return {
         "stars": cert.stars, "status": cert.status, "decision_number": cert.decision_number,
@@ -159,4 +165,9 @@ LIFECYCLES = {
         CertificationStatus, "certification.status", snapshot=_certification_snapshot,
         refusal=lambda cert, before, after: _("Certification %(number)s cannot go from “%(from)s” to “%(to)s”.",
                                               number=cert.decision_number, **{"from": before, "to": after})),
+    PaymentAttempt: Lifecycle(
+        AttemptStatus, "payment.attempt", stamp=_stamp_attempt,
+        snapshot=lambda attempt: {"status": attempt.status, "transaction": attempt.provider_transaction_id},
+        refusal=lambda attempt, before, after: _("Payment %(reference)s cannot go from “%(from)s” to “%(to)s”.",
+                                                 reference=attempt.reference, **{"from": before, "to": after})),
 }

@@ -9,7 +9,7 @@ from shop.models import Order, OrderEvent, OrderLine, Shipment, StockMovement, u
 from shop.models.statuses import ProductStatus
 from shop.services.orders.access import find_order_for, order_token
 from shop.services.orders.placing import NUMBER_ALPHABET, normalize_phone, release_order
-from shop.services.payments.stripe_checkout import expire_overdue_orders
+from shop.services.payments.expiry import expire_overdue_orders
 from shop.services.stock import ledger_balance
 from tests.checkout_helpers import mail_files
 from tests.factories import make_producer, make_product, make_user, place_test_order

@@ -14,9 +14,11 @@ import pytest
 from flask_babel import force_locale
 
 from shop.errors import InvalidTransition
-from shop.models import AuditEvent, OrderEvent
+from shop.extensions import db
+from shop.models import AuditEvent, OrderEvent, PaymentAttempt
 from shop.models.statuses import (
     LABELLED_ENUMS,
+    AttemptStatus,
     Audience,
     CertificationStatus,
     OrderStatus,
@@ -125,11 +127,18 @@ def _row(model, status):
         return make_product(status=status)
     if model is ProducerStatus:
         return make_producer(status=status)
+    if model is AttemptStatus:
+        order = make_order([(make_product(stock=5), 1)], status=OrderStatus.PENDING_PAYMENT)
+        attempt = PaymentAttempt(order=order, provider=order.payment_method, reference=f"T{order.id}-{status}",
+                                 amount=order.total, status=status)
+        db.session.add(attempt)
+        db.session.flush()
+        return attempt
     return make_certification(make_product(), stars=None if status == CertificationStatus.SUBMITTED else 4,
                               status=status)
 
 
-STATUS_ENUMS = (OrderStatus, ShipmentStatus, ProductStatus, ProducerStatus, CertificationStatus)
+STATUS_ENUMS = (OrderStatus, ShipmentStatus, ProductStatus, ProducerStatus, CertificationStatus, AttemptStatus)
 
 
 def _pairs(allowed):

@@ -10,7 +10,7 @@ from shop.models import AuditEvent, Order, OrderEvent, PaymentEvent, Refund, Sto
 from shop.services.orders import refunds as refund_service
 from shop.services.orders.access import order_token
 from shop.services.orders.refunds import cancel_order, refund_order
-from shop.services.payments.stripe_checkout import expire_overdue_orders
+from shop.services.payments.expiry import expire_overdue_orders
 from shop.services.stock import ledger_balance
 from tests.checkout_helpers import mail_files
 from tests.factories import make_producer, make_product, make_user

@@ -29,6 +29,7 @@ from shop.services import moves
 from shop.services.orders.cart import shipping_fee
 from shop.services.orders.flow import transition_order
 from shop.services.orders.mail import send_order_mails
+from shop.services.payments.providers import is_offered
 from shop.services.stock import reserve_stock, return_stock
 from shop.services.transaction import transaction
 
@@ -87,7 +88,7 @@ def validate_details(details):
         raise InvalidInput(_("The address or the note is too long."))
     if details.payment_method == PaymentMethod.CARD and not card_payment_enabled():
         raise InvalidInput(_("Card payment is not available: choose cash on delivery."))
-    if details.payment_method not in (PaymentMethod.CARD, PaymentMethod.COD):
+    if not is_offered(details.payment_method):
         raise InvalidInput(_("Choose how to pay."))
     return replace(details, name=name, email=email, phone=normalize_phone(details.phone),
                    address=address if details.delivery_method != DeliveryMethod.PICKUP else "", note=note)
@@ -104,9 +105,9 @@ def new_order_number():
 def place_order(items, details, customer=None, locale="vi"):
     """Write an order for {product_id: quantity} with its lines, shipments and reserved stock.
 
-    One transaction; prices come from the database, never from the caller. A card order
-    waits for payment with its stock reserved for RESERVATION_MINUTES; a cash order is
-    placed at once and its e-mails go out. Commits.
+    One transaction; prices come from the database, never from the caller. An order paid before
+    delivery (card, bank transfer, wallet) waits for payment with its stock reserved for
+    RESERVATION_MINUTES; a cash order is placed at once and its e-mails go out. Commits.
     """
     details = validate_details(details)
     wanted = _clean_items(items)
@@ -119,16 +120,16 @@ def place_order(items, details, customer=None, locale="vi"):
             prices[product_id] = product.price
         subtotal = sum(prices[product_id] * quantity for product_id, quantity in wanted.items())
         fee = shipping_fee(details.delivery_method, subtotal)
-        card = details.payment_method == PaymentMethod.CARD
+        pays_first = PaymentMethod(details.payment_method).is_paid_before_delivery
         order = Order(
             number=new_order_number(), customer_id=getattr(customer, "id", None), contact_name=details.name,
             email=details.email, phone=details.phone, address=details.address, note=details.note,
             delivery_method=details.delivery_method, payment_method=details.payment_method,
             locale=locale if locale in current_app.config["LANGUAGES"] else "vi",
             subtotal=subtotal, shipping_fee=fee, total=subtotal + fee,
-            status=OrderStatus.PENDING_PAYMENT if card else OrderStatus.PLACED,
+            status=OrderStatus.PENDING_PAYMENT if pays_first else OrderStatus.PLACED,
             reservation_expires_at=utcnow() + timedelta(minutes=current_app.config["RESERVATION_MINUTES"])
-            if card else None,
+            if pays_first else None,
         )
         db.session.add(order)
         db.session.flush()

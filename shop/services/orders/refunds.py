@@ -1,15 +1,15 @@
 """What the office gives back: cancelling an order (stock back) and refunding it (money back).
 
-Card refunds go through Stripe's Refund API; cash refunds are recorded by hand. Every
-refund is a Refund row (keyed on Stripe's refund id, so a refund reported again by the
-`charge.refunded` webhook is counted once) and `order.refunded_amount` is their sum.
+Refunds go through the provider that took the money (shop.services.payments.providers: Stripe's
+Refund API for cards); cash and bank-transfer refunds are recorded by hand. Every refund is a
+Refund row (keyed on Stripe's refund id, so a refund reported again by the `charge.refunded`
+webhook is counted once) and `order.refunded_amount` is their sum.
 """
-import stripe
 from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from shop.errors import InvalidInput, InvalidTransition, PaymentError
+from shop.errors import InvalidInput, InvalidTransition
 from shop.extensions import db
 from shop.i18n import N_, current_locale
 from shop.models import Refund
@@ -19,26 +19,23 @@ from shop.services.money import format_vnd
 from shop.services.moves import move
 from shop.services.orders.flow import can_move, transition_order
 from shop.services.orders.placing import lock_order, release_locked_order
-from shop.services.payments.stripe_checkout import close_checkout_session, stripe_client
+from shop.services.payments.providers import provider_for
 from shop.services.stock import return_stock
 from shop.services.transaction import transaction
 
-# Card orders hold the customer's money from "paid" on; cash orders once delivered and paid.
-CARD_REFUNDABLE = (OrderStatus.PAID, OrderStatus.FULFILLED, OrderStatus.COMPLETED)
-CASH_REFUNDABLE = (OrderStatus.COMPLETED,)
-
 
 def cancel_order(order, actor, reason):
-    """Cancel an unpaid order (awaiting card payment, or cash on delivery not yet shipped); return its stock.
+    """Cancel an unpaid order (awaiting its payment, or cash on delivery not yet shipped); return its stock.
 
-    A card order's Checkout Session is expired at Stripe first; if the customer has paid
-    in the meantime the payment is confirmed and the cancellation refused (refund it instead). Commits.
+    An order awaiting payment is closed at its provider first (a Checkout Session is expired at
+    Stripe); if the customer has paid in the meantime the payment is confirmed and the
+    cancellation refused (refund it instead). Commits.
     """
     if order.status not in (OrderStatus.PENDING_PAYMENT, OrderStatus.PLACED):
         raise InvalidTransition(_("Only an unpaid order can be cancelled; refund a paid one instead."))
     session_expired = False
-    if order.status == OrderStatus.PENDING_PAYMENT and order.stripe_session_id:
-        if close_checkout_session(order) != "expired":
+    if order.status == OrderStatus.PENDING_PAYMENT:
+        if provider_for(order.payment_method).close(order) != "expired":
             raise InvalidTransition(_("Order %(number)s has just been paid: refund it instead of cancelling.",
                                       number=order.number))
         session_expired = True
@@ -55,37 +52,31 @@ def cancel_order(order, actor, reason):
 
 def refundable_amount(order):
     """Return how much of the order can still be refunded (0 if it cannot be refunded)."""
-    if order.payment_method == PaymentMethod.CARD:
-        late_payment = order.status == OrderStatus.CANCELLED and bool(order.stripe_payment_intent_id)
-        if order.status not in CARD_REFUNDABLE and not late_payment:
-            return 0
-        if not order.stripe_payment_intent_id:
-            return 0
-    elif order.status not in CASH_REFUNDABLE:
+    if not provider_for(order.payment_method).holds_money(order):
         return 0
     return order.total - order.refunded_amount
 
 
 def refund_order(order, amount, actor, reason, restock=False):
-    """Refund `amount` VND of `order`: through Stripe for a card order, recorded by hand for cash.
+    """Refund `amount` VND of `order` through the provider that took it (Stripe…), or recorded by hand.
 
     A full refund moves the order to "refunded". With `restock`, every unit of the order
-    not yet returned goes back to stock (ledger reason "refund"). The Stripe idempotency key
-    is built from the order and its refunded total before this refund, so a click retried
-    after a lost answer refunds once. Commits.
+    not yet returned goes back to stock (ledger reason "refund"). A provider's refund is keyed on
+    the order and its refunded total before this refund (Stripe's idempotency key), so a click
+    retried after a lost answer refunds once. Commits.
     """
     amount = _valid_amount(amount, refundable_amount(order))
     reason = (reason or "").strip()[:500]
-    stripe_refund_id = None
-    if order.payment_method == PaymentMethod.CARD:
-        stripe_refund_id = _refund_at_stripe(order, amount, reason)
+    provider_refund_id = provider_for(order.payment_method).refund(order, amount, reason)
+    stripe_refund_id = provider_refund_id if order.payment_method == PaymentMethod.CARD else None
     with transaction():
         locked = lock_order(order.id)
         refund = _existing_refund(stripe_refund_id)
         if refund is None:
-            if stripe_refund_id is None:  # cash: check again under the lock
+            if provider_refund_id is None:  # by hand: check again under the lock
                 _valid_amount(amount, refundable_amount(locked))
-            refund = Refund(order=locked, amount=amount, stripe_refund_id=stripe_refund_id)
+            refund = Refund(order=locked, amount=amount, stripe_refund_id=stripe_refund_id,
+                            provider_refund_id=None if stripe_refund_id else provider_refund_id)
             db.session.add(refund)
         refund.reason = reason
         refund.actor_id = getattr(actor, "id", None)
@@ -96,7 +87,7 @@ def refund_order(order, amount, actor, reason, restock=False):
         _settle(locked, actor, reason)
         record_audit(actor, "order.refund", locked, {"refunded_amount": before},
                      {"refunded_amount": locked.refunded_amount, "refund": amount, "restock": bool(restock)}, reason)
-    current_app.logger.info("order %s refunded %d VND (%s)", locked.number, amount, stripe_refund_id or "cash")
+    current_app.logger.info("order %s refunded %d VND (%s)", locked.number, amount, provider_refund_id or "by hand")
     return refund
 
 
@@ -128,21 +119,6 @@ def record_charge_refunds(order, charge):
         record_audit(None, "order.refund", order, {"refunded_amount": before},
                      {"refunded_amount": order.refunded_amount}, f"charge {charge['id']}")
     return added
-
-
-def _refund_at_stripe(order, amount, reason):
-    params = {"payment_intent": order.stripe_payment_intent_id, "amount": amount,
-              "metadata": {"order_id": str(order.id), "order_number": order.number}}
-    key = f"order-{order.id}-{order.number}-refund-after-{order.refunded_amount}-{amount}"
-    try:
-        refund = stripe_client().v1.refunds.create(params, {"idempotency_key": key})
-    except stripe.StripeError as error:
-        current_app.logger.warning("order %s: Stripe refused the refund: %s", order.number, error)
-        raise PaymentError(_("Stripe refused the refund: %(reason)s",
-                             reason=getattr(error, "user_message", None) or str(error))) from error
-    if refund["status"] in ("failed", "canceled"):
-        raise PaymentError(_("Stripe could not refund this payment (status: %(status)s).", status=refund["status"]))
-    return refund["id"]
 
 
 def _settle(order, actor, reason):

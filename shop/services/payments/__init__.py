@@ -1,1 +1,1 @@
-"""Payments: Stripe Checkout and its webhooks."""
+"""Payments: one provider interface (providers.py) for cash, Stripe cards, bank transfer, VNPay and MoMo."""

@@ -18,14 +18,8 @@ from shop.i18n import N_
 from shop.models import Order, OrderEvent, utcnow
 from shop.models.statuses import OrderStatus, PaymentMethod
 from shop.services.audit import record_audit
-from shop.services.orders.mail import send_order_mails
-from shop.services.orders.placing import (
-    card_payment_enabled,
-    lock_order,
-    mark_paid_locked,
-    release_locked_order,
-    release_order,
-)
+from shop.services.orders.placing import lock_order, mark_paid_locked, release_locked_order, release_order
+from shop.services.payments.providers import Outcome
 from shop.services.transaction import transaction
 
 # Stripe refuses a Checkout Session that expires less than 30 minutes after it is created,
@@ -186,19 +180,6 @@ def confirm_checkout_session(session_or_id):
     return outcome.order
 
 
-class Outcome:
-    """What handling a payment message did: the order touched and whether it has just been paid."""
-
-    def __init__(self, order=None, newly_paid=False):
-        self.order = order
-        self.newly_paid = newly_paid
-
-    def after_commit(self):
-        """Send the paid order's e-mails, once, after the change is committed."""
-        if self.newly_paid:
-            send_order_mails(self.order)
-
-
 def find_order_for_session(session):
     """Return the order a Checkout Session belongs to (by metadata.order_id, then by session id), or None."""
     metadata = _field(session, "metadata")
@@ -243,42 +224,6 @@ def apply_session_failed(session, reason):
     if not release_locked_order(order, reason):
         current_app.logger.info("order %s is %s: %s ignored", order.number, order.status, reason)
     return Outcome(order)
-
-
-def expire_overdue_orders(now=None):
-    """Cancel unpaid card orders whose reservation has run out and return their stock; return how many.
-
-    Safe to run twice and while webhooks arrive: each order is released under its row lock
-    and only if it is still pending (the "expired" webhook that expiring a session sends may
-    release it first; the order counts as cancelled by this run either way). An open session
-    is expired at Stripe first; when Stripe cannot be reached the order waits for the next
-    run, unless its session has certainly lapsed (24 hours, Stripe's longest session life,
-    past the reservation). Commits each order's release on its own.
-    """
-    now = now or utcnow()
-    overdue = db.session.scalars(
-        select(Order.id).where(
-            Order.status == OrderStatus.PENDING_PAYMENT, Order.payment_method == PaymentMethod.CARD,
-            Order.reservation_expires_at.is_not(None), Order.reservation_expires_at < now,
-        ).order_by(Order.id)
-    ).all()
-    released = 0
-    for order_id in overdue:
-        order = db.session.get(Order, order_id)
-        if order.stripe_session_id and card_payment_enabled():
-            try:
-                state = close_checkout_session(order)
-            except PaymentError:
-                if now - order.reservation_expires_at < SESSION_MAX_LIFETIME:
-                    current_app.logger.warning("order %s: Stripe unreachable, will retry", order.number)
-                    continue
-                state = "expired"
-            if state != "expired":
-                continue
-        release_order(order, N_("reservation expired"))
-        if order.status == OrderStatus.CANCELLED:
-            released += 1
-    return released
 
 
 def _apply_paid(order, session, payment_intent):
