@@ -1,7 +1,7 @@
 """payment attempts and provider notifications, five payment methods
 
 Revision ID: fca113a7d71e
-Revises: d4e1f0a2b3c4
+Revises: 5df7e511571e
 Create Date: 2026-12-04 14:27:20.806701
 
 Bank transfer, VNPay and MoMo beside card and cash: the method columns grow to 16 characters
@@ -15,7 +15,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "fca113a7d71e"
-down_revision = "d4e1f0a2b3c4"
+down_revision = "5df7e511571e"
 branch_labels = None
 depends_on = None
 
