@@ -6,7 +6,7 @@ FLASK := $(VENV)/bin/flask --app shop
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install install-dev translations extract-messages migrate seed lint bench clean
+.PHONY: run test faults install install-dev translations extract-messages migrate seed lint bench clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,11 @@ test: install-dev
 	else \
 		echo "TEST_DATABASE_URL is not set: skipped the PostgreSQL run."; \
 	fi
+
+## The fault suite alone (also part of `make test`): own redis-server frozen (SIGSTOP) and refused, mail
+## servers stopped and hung; answers and latencies.
+faults: install-dev
+	$(PY) -m pytest -q -m faults
 
 ## Benchmark on PostgreSQL: generate 10,000 products and 100,000 orders (once), load every page
 ## under gunicorn and compare it with a bare Flask floor. BENCH_ARGS=--regenerate rebuilds the data.

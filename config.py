@@ -43,6 +43,23 @@ def base_url_problem(base, require_https):
     return ""
 
 
+def env_float(name, default):
+    """Read a number of seconds (or another decimal setting) from the environment."""
+    value = os.environ.get(name)
+    return float(value) if value not in (None, "") else default
+
+
+def with_deadlines(url, connect_seconds, read_seconds):
+    """Return a redis:// address that carries socket timeouts (unless it names its own)."""
+    if not url or not url.startswith(("redis://", "rediss://", "unix://")):
+        return url
+    extra = [f"{name}={value}" for name, value in (("socket_connect_timeout", connect_seconds),
+                                                    ("socket_timeout", read_seconds)) if f"{name}=" not in url]
+    if not extra:
+        return url
+    return url + ("&" if "?" in url else "?") + "&".join(extra)
+
+
 def env_flag(name, default):
     """Read an on/off setting from the environment ("0", "false", "no" and "off" mean off)."""
     value = os.environ.get(name)
@@ -66,6 +83,11 @@ class Config:
     CACHE_REDIS_URL = REDIS_URL
     CACHE_KEY_PREFIX = "shop:"
     CACHE_DEFAULT_TIMEOUT = 60
+    # Deadlines: Redis (page cache, limiter, readiness) answers within these or is treated as down;
+    # a failed dependency is not asked again for DEPENDENCY_RETRY_SECONDS (shop.services.outages).
+    REDIS_CONNECT_TIMEOUT = env_float("REDIS_CONNECT_TIMEOUT", 0.25)
+    REDIS_SOCKET_TIMEOUT = env_float("REDIS_SOCKET_TIMEOUT", 0.25)
+    DEPENDENCY_RETRY_SECONDS = env_float("DEPENDENCY_RETRY_SECONDS", 5.0)
     PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 30)  # 0 turns the page cache off
     REPORT_CACHE_SECONDS = env_int("REPORT_CACHE_SECONDS", 60)  # revenue figures of the back office
     # How long a signed-in visitor's header (role, cart count) is trusted from their session (shop.web.visitor).
@@ -93,6 +115,8 @@ class Config:
     STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
     STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
     STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "https://api.stripe.com")
+    STRIPE_CONNECT_TIMEOUT = env_float("STRIPE_CONNECT_TIMEOUT", 3.0)
+    STRIPE_READ_TIMEOUT = env_float("STRIPE_READ_TIMEOUT", 20.0)
 
     # VNPay (payment gateway 2.1.0): offered when the merchant code and hash secret are set. The
     # addresses default to VNPay's sandbox; production uses https://pay.vnpay.vn/vpcpay.html and
@@ -117,6 +141,7 @@ class Config:
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "OCOP Quảng Ninh <shop@ocop-quangninh.example.vn>")
     MAIL_FOLDER = os.environ.get("MAIL_FOLDER", str(BASE_DIR / "instance" / "mail"))
+    MAIL_TIMEOUT = env_float("MAIL_TIMEOUT", 5.0)  # seconds to connect to and hear from the SMTP server
 
     # Uploaded and generated pictures and certificate scans: the local folder MEDIA_FOLDER (one
     # machine), or with MEDIA_STORAGE=s3 an S3-compatible bucket shared by every node. Public
@@ -144,6 +169,8 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     RATELIMIT_ENABLED = env_flag("RATELIMIT_ENABLED", True)  # off only for load tests (`make bench`)
     RATELIMIT_SWALLOW_ERRORS = True  # a Redis outage must not lock customers out
+    # …nor turn the limits off: while Redis is down each process counts in its own memory.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     RATELIMIT_HEADERS_ENABLED = True
     PRODUCTS_PER_PAGE = 24
 

@@ -73,6 +73,7 @@ def register_extensions(app):
     """Bind the unbound extensions to `app`."""
     from flask_babel import lazy_gettext as _l
 
+    from config import with_deadlines
     from shop import i18n, models  # noqa: F401  (models registers the tables)
     from shop.extensions import babel, cache, csrf, db, limiter, login_manager, migrate
 
@@ -84,9 +85,17 @@ def register_extensions(app):
     # context outlives a request (as in tests, where one context spans several requests).
     app.before_request(i18n.refresh_locale)
     app.before_request(_forget_request_user)
-    # Counters in Redis when configured, so every worker shares them; in memory otherwise.
-    app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
+    # Counters in Redis when configured, so every worker shares them; in memory otherwise. Every Redis
+    # address carries sub-second socket timeouts (a frozen Redis must not hold a request).
+    redis_url = with_deadlines(app.config.get("REDIS_URL"), app.config["REDIS_CONNECT_TIMEOUT"],
+                               app.config["REDIS_SOCKET_TIMEOUT"])
+    app.config.setdefault("RATELIMIT_STORAGE_URI", redis_url or "memory://")
+    if app.config.get("CACHE_TYPE") == "RedisCache":
+        app.config["CACHE_REDIS_URL"] = with_deadlines(app.config.get("CACHE_REDIS_URL") or redis_url,
+                                                       app.config["REDIS_CONNECT_TIMEOUT"],
+                                                       app.config["REDIS_SOCKET_TIMEOUT"])
     limiter.init_app(app)
+    count_limiter_outages()
     cache.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
@@ -106,6 +115,18 @@ def register_extensions(app):
         enable_sqlite_foreign_keys(db.engine)
         enable_sqlite_unicode_lower(db.engine)
         disable_postgresql_jit(db.engine)
+
+
+def count_limiter_outages():
+    """Count the limiter's fall-backs to in-process counters (it logs them) as dependency failures."""
+    import logging
+
+    from shop.services.metrics import LimiterOutageCounter
+
+    limiter_log = logging.getLogger("flask-limiter")
+    limiter_log.disabled = False  # Alembic's logging set-up (flask db upgrade in this process) turns it off
+    if not any(isinstance(handler, LimiterOutageCounter) for handler in limiter_log.handlers):
+        limiter_log.addHandler(LimiterOutageCounter())
 
 
 def _forget_request_user():

@@ -20,7 +20,9 @@ def database_answers():
 def _redis_answers(url):
     import redis
 
-    client = redis.Redis.from_url(url, socket_connect_timeout=0.5, socket_timeout=0.5)
+    config = current_app.config
+    client = redis.Redis.from_url(url, socket_connect_timeout=config["REDIS_CONNECT_TIMEOUT"],
+                                  socket_timeout=config["REDIS_SOCKET_TIMEOUT"])
     try:
         client.ping()
     finally:

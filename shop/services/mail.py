@@ -41,7 +41,7 @@ def send_message(message):
             handle.write(bytes(message))
         current_app.logger.info("mail to %s: %s (saved in %s)", message["To"], message["Subject"], folder)
         return
-    with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=10) as smtp:
+    with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=config.get("MAIL_TIMEOUT", 5)) as smtp:
         if config.get("MAIL_USE_TLS"):
             smtp.starttls()
         if config.get("MAIL_USERNAME"):

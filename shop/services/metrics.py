@@ -7,6 +7,8 @@ rolled-back checkout counts nothing), whichever service made the change.
 With several gunicorn workers, set PROMETHEUS_MULTIPROC_DIR (an empty folder, the same for
 every worker of a host) so that one scrape sees the sums of all workers.
 """
+import logging
+
 from prometheus_client import Counter, Gauge, Histogram
 from sqlalchemy import event, inspect
 
@@ -19,6 +21,9 @@ LATENCY = Histogram("shop_request_seconds", "Time to answer a request", ["endpoi
 ORDERS_PLACED = Counter("shop_orders_placed_total", "Orders placed", ["payment_method"])
 PAYMENTS = Counter("shop_payments_total", "Payments by method and result (paid, failed, refunded)",
                    ["payment_method", "result"])
+DEPENDENCY_FAILURES = Counter("shop_dependency_failures_total",
+                              "Calls to a dependency that failed and were answered without it",
+                              ["dependency", "part"])
 PAGE_CACHE = Counter("shop_page_cache_total", "Public page requests by cache result (hit, miss)", ["result"])
 QUEUE_DEPTH = Gauge("shop_job_queue_depth", "Jobs waiting or failed, by queue and state", ["queue", "state"],
                     multiprocess_mode="livemax")
@@ -63,6 +68,17 @@ def _count(session):
 
 def _forget(session):
     session.info.pop(_PENDING, None)
+
+
+class LimiterOutageCounter(logging.Handler):
+    """A log handler on Flask-Limiter's logger: its "storage unreachable" warnings count as Redis failures."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+
+    def emit(self, record):
+        if "unreachable" in record.getMessage():
+            DEPENDENCY_FAILURES.labels("redis", "rate limiter").inc()
 
 
 def count_page_cache(hit):

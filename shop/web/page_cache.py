@@ -27,6 +27,7 @@ from markupsafe import Markup
 from shop.extensions import cache
 from shop.i18n import current_locale
 from shop.services.metrics import count_page_cache
+from shop.services.outages import Breaker
 
 # Session keys that do not change a cacheable page: the language (part of the key), the
 # CSRF secret (its token is swapped, see above) and Flask-Login's freshness flag, which it
@@ -37,6 +38,7 @@ NEUTRAL_SESSION_KEYS = frozenset({"locale", "csrf_token", "_fresh"})
 SIGNED_IN_SESSION_KEYS = frozenset({"_user_id", "_id", "_remember", "_remember_seconds"})
 TOKEN_PLACEHOLDER = "\x00csrf-token\x00"  # noqa: S105  (a marker, not a secret)
 CACHE_HEADER = "X-Cache"
+CACHE_BREAKER = Breaker("redis", "page cache")
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Link")
 _VISITOR_PARTS = {}  # name → (placeholder, function returning this visitor's markup)
 _visitor_session_keys = set()
@@ -135,12 +137,9 @@ def _from_cache(entry):
 
 
 def _cache_call(method, *args):
-    """Call the cache; a cache outage only means serving fresh pages."""
-    try:
-        return getattr(cache, method)(*args)
-    except Exception:  # any backend failure (Redis down, timeout) must not break the page
-        current_app.logger.warning("page cache unavailable", exc_info=True)
-        return None
+    """Call the cache; a cache outage (refused, or no answer within REDIS_SOCKET_TIMEOUT) only means serving
+    fresh pages, and for a few seconds the cache is not asked at all (shop.services.outages)."""
+    return CACHE_BREAKER.call(lambda: getattr(cache, method)(*args))
 
 
 def cached_page(view):

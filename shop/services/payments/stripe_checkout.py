@@ -40,7 +40,7 @@ def stripe_client():
     return stripe.StripeClient(
         config["STRIPE_SECRET_KEY"],
         base_addresses={"api": config["STRIPE_API_BASE"]},
-        http_client=stripe.RequestsClient(timeout=20),
+        http_client=stripe.RequestsClient(timeout=(config["STRIPE_CONNECT_TIMEOUT"], config["STRIPE_READ_TIMEOUT"])),
         max_network_retries=1,
     )
 
