@@ -17,7 +17,7 @@ from tests.factories import DEFAULT_PASSWORD
 
 pytest_plugins = [
     "tests.clock", "tests.stripe_emulator.fixtures", "tests.vnpay_emulator.fixtures", "tests.momo_emulator.fixtures",
-    "tests.checkout_helpers", "tests.s3_server", "tests.redis_process", "tests.smtp_server",
+    "tests.checkout_helpers", "tests.wallet_helpers", "tests.s3_server", "tests.redis_process", "tests.smtp_server",
 ]
 
 ON_POSTGRES = bool(os.environ.get("TEST_DATABASE_URL"))

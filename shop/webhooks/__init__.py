@@ -1,6 +1,6 @@
-"""Incoming webhooks (Stripe)."""
+"""Incoming webhooks and IPNs: Stripe, VNPay, MoMo."""
 from flask import Blueprint
 
 bp = Blueprint("webhooks", __name__)
 
-from shop.webhooks import routes  # noqa: E402,F401
+from shop.webhooks import routes, wallets  # noqa: E402,F401

@@ -49,6 +49,8 @@ from shop.services.orders.mail import send_order_mails
 PROVIDER_MODULES = {
     PaymentMethod.CARD: "shop.services.payments.card",
     PaymentMethod.COD: "shop.services.payments.cash",
+    PaymentMethod.VNPAY: "shop.services.payments.vnpay_provider",
+    PaymentMethod.MOMO: "shop.services.payments.momo_provider",
 }
 
 # Statuses in which the customer's money is with the shop (for a method paid before delivery).
