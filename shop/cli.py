@@ -9,6 +9,7 @@ def init_app(app):
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(create_admin_command)
     app.cli.add_command(expire_orders_command)
+    app.cli.add_command(reconcile_payments_command)
     app.cli.add_command(copy_media_to_s3_command)
     app.cli.add_command(rebuild_rollups_command)
     app.cli.add_command(check_rollups_command)
@@ -56,6 +57,17 @@ def expire_orders_command():
 
     released = expire_overdue_orders()
     click.echo(f"{released} unpaid order(s) cancelled, their stock released.")
+
+
+@click.command("reconcile-payments")
+@with_appcontext
+def reconcile_payments_command():
+    """Ask VNPay and MoMo about payments still pending and settle them (safe to repeat)."""
+    from shop.services.payments.reconcile import reconcile_payments
+
+    counts = reconcile_payments()
+    summary = ", ".join(f"{word}: {count}" for word, count in sorted(counts.items())) or "nothing pending"
+    click.echo(f"{sum(counts.values())} pending payment(s) asked ({summary}).")
 
 
 @click.command("copy-media-to-s3")

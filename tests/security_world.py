@@ -241,6 +241,7 @@ def post_data(endpoint, world):
         "producer.profile": {"address": "2 Bến Đoan, Hạ Long", "phone": "0912345678", "story_vi": "", "story_en": ""},
         "producer.move_shipment": {},
         "webhooks.stripe_webhook": {},
+        "webhooks.momo": {},
         "admin.approve_producer": {"note": ""},
         "admin.suspend_producer": {"note": "Hồ sơ chưa đủ"},
         "admin.publish_product": {},

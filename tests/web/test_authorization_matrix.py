@@ -123,6 +123,12 @@ MATRIX = {
     "POST producer.certification": own_row("POST"),
     # Stripe's webhook: the signature is the permission (none here, so refused for all).
     "POST webhooks.stripe_webhook": everyone(400),
+    # VNPay's IPN answers JSON (97: not signed by VNPay); MoMo's IPN refuses an unsigned body (400).
+    "GET webhooks.vnpay": everyone(200),
+    "POST webhooks.momo": everyone(400),
+    # Back from VNPay or MoMo: an unsigned answer is sent to the cart with a message.
+    "GET checkout.vnpay_return": everyone(302),
+    "GET checkout.momo_return": everyone(302),
     # The back office (/admin/).
     "GET admin.dashboard": admin_only(200),
     "GET admin.report_csv": admin_only(200),

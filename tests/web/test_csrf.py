@@ -1,4 +1,4 @@
-"""Every form is protected against cross-site request forgery; only Stripe's signed webhook is exempt."""
+"""Every form is protected against cross-site request forgery; only the signed webhooks (Stripe, MoMo) are exempt."""
 import re
 
 import pytest
@@ -9,7 +9,7 @@ from tests.checkout_helpers import WEBHOOK_SECRET, checkout_session, post_event,
 from tests.factories import DEFAULT_PASSWORD
 from tests.security_world import build_world, route_requests, send, sign_in, snapshot
 
-EXEMPT = {"webhooks.stripe_webhook"}  # signed by Stripe instead; see the last test
+EXEMPT = {"webhooks.stripe_webhook", "webhooks.momo"}  # signed by Stripe or MoMo instead; see the last tests
 
 
 def form_token(client, path):
@@ -77,7 +77,7 @@ def test_the_forms_own_token_is_accepted(app, db, csrf_app):
 
 
 def test_only_the_stripe_webhook_is_exempt_and_it_still_takes_signed_events(app, db, csrf_app, monkeypatch):
-    assert {view.rsplit(".", 1)[-1] for view in csrf._exempt_views} == {"stripe_webhook"}
+    assert {view.rsplit(".", 1)[-1] for view in csrf._exempt_views} == {"stripe_webhook", "momo"}
     assert not csrf._exempt_blueprints
     monkeypatch.setitem(csrf_app.config, "STRIPE_SECRET_KEY", "sk_test_csrf")
     monkeypatch.setitem(csrf_app.config, "STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET)
@@ -88,3 +88,20 @@ def test_only_the_stripe_webhook_is_exempt_and_it_still_takes_signed_events(app,
     response = post_event(csrf_app.test_client(), stripe_event("checkout.session.completed", checkout_session(order)))
     assert response.status_code == 200
     assert db.session.query(PaymentEvent).count() == 1
+
+
+def test_the_momo_ipn_takes_signed_notifications_with_csrf_on(app, db, csrf_app, monkeypatch, momo_emulator):
+    from tests.factories import make_producer, make_product
+    from tests.momo_emulator.fixtures import use_momo
+    from tests.wallet_helpers import attempts_of, place
+
+    use_momo(csrf_app, monkeypatch, momo_emulator)
+    product = make_product(producer=make_producer(), stock=3)
+    db.session.commit()
+    use_momo(app, monkeypatch, momo_emulator)
+    momo_emulator.auto_ipn = False
+    _response, order = place(app.test_client(), product, "momo")
+    momo_emulator.finish(attempts_of(order)[0].reference)
+    momo_emulator.ipn_sink = lambda data: csrf_app.test_client().post("/webhooks/momo", data=data,
+                                                                      content_type="application/json")
+    assert momo_emulator.deliver_ipn(attempts_of(order)[0].reference) == 204

@@ -105,8 +105,9 @@ class VnpayGateway(PaymentProvider):
 
     def returned_order(self, params):
         """Return the order a customer coming back from VNPay belongs to; InvalidInput if the address is forged."""
-        config = settings()
-        if not vnpay.signature_is_valid(params, config.hash_secret) or params.get("vnp_TmnCode") != config.tmn_code:
+        config = vnpay.VnpaySettings.from_config()
+        if config is None or not vnpay.signature_is_valid(params, config.hash_secret) \
+                or params.get("vnp_TmnCode") != config.tmn_code:
             raise InvalidInput(_("This VNPay answer could not be verified."))
         attempt = attempt_by_reference(params.get("vnp_TxnRef", ""))
         if attempt is None:
