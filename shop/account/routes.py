@@ -26,7 +26,8 @@ def order_page(number):
         except PaymentError:
             current_app.logger.info("order %s: payment not confirmed yet from the success page", order.number)
     return render_template("account/order.html", order=order, token=token,
-                           action_form=OrderActionForm(t=token), back_from_stripe=bool(session_id))
+                           action_form=OrderActionForm(t=token), back_from_stripe=bool(session_id),
+                           paying=request.args.get("paying") == "1")
 
 
 @bp.get("/orders/<number>/status")

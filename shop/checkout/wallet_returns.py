@@ -26,11 +26,10 @@ def _back_from(method, fields):
     except InvalidInput as error:
         flash(error.message, "error")
         return redirect(url_for("cart.show"))
-    if order.status == OrderStatus.PENDING_PAYMENT:
-        if paid:
-            flash(_("Your payment went through. The order is confirmed as soon as the payment provider tells "
-                    "the shop, usually within a minute."), "success")
-        else:
-            flash(_("The payment was not completed. Your goods stay reserved for a while: pay again from this "
-                    "page, or cancel the order."), "error")
-    return redirect(url_for("account.order_page", number=order.number, t=order_token(order)))
+    waiting = order.status == OrderStatus.PENDING_PAYMENT
+    if waiting and not paid:
+        flash(_("The payment was not completed. Your goods stay reserved for a while: pay again from this "
+                "page, or cancel the order."), "error")
+    # Paid but not confirmed yet: the order page waits for the notification and updates by itself.
+    extra = {"paying": "1"} if waiting and paid else {}
+    return redirect(url_for("account.order_page", number=order.number, t=order_token(order), **extra))

@@ -55,6 +55,9 @@ def test_the_return_before_the_ipn_never_pays(client, db, vnpay_shop, product):
     back = vnpay_shop.pay(response.headers["Location"])
     page = follow(client, back)
     assert page.status_code == 302 and f"/orders/{order.number}" in page.headers["Location"]
+    assert "paying=1" in page.headers["Location"]
+    waiting = client.get(page.headers["Location"]).get_data(as_text=True)
+    assert "data-poll=" in waiting and "đang chờ VNPay" in waiting
     db.session.expire_all()
     assert order.status == OrderStatus.PENDING_PAYMENT
     assert vnpay_shop.deliver_ipn(query_of(back)["vnp_TxnRef"])["RspCode"] == "00"
@@ -157,3 +160,9 @@ def test_a_forged_return_shows_an_error_and_changes_nothing(client, db, vnpay_sh
     assert page.status_code == 302 and "/cart" in page.headers["Location"]
     _db.session.expire_all()
     assert order.status == OrderStatus.PENDING_PAYMENT
+
+
+def test_the_order_page_of_an_unpaid_vnpay_order_names_vnpay(client, db, vnpay_shop, product, english):
+    _response, order = place(client, product, "vnpay")
+    page = client.get(f"/orders/{order.number}?t={order_token(order)}").get_data(as_text=True)
+    assert "waiting for your payment by VNPay" in page and "waiting for your card payment" not in page
