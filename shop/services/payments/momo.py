@@ -19,7 +19,7 @@ from shop.errors import PaymentError
 TEST_API_BASE = "https://test-payment.momo.vn"
 TIMEOUT = (5, 30)  # seconds to connect, seconds to read (MoMo asks for at least 30 s on query)
 SUCCESS = 0
-WAITING = (1000, 7000, 7002)  # initiated / being processed: not settled yet
+WAITING = (1000, 7000, 7002, 9000)  # initiated, being processed, authorized but not captured: not settled yet
 
 CREATE_FIELDS = ("accessKey", "amount", "extraData", "ipnUrl", "orderId", "orderInfo", "partnerCode",
                  "redirectUrl", "requestId", "requestType")
