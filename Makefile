@@ -6,7 +6,7 @@ FLASK := $(VENV)/bin/flask --app shop
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test faults install install-dev translations extract-messages migrate seed lint bench clean
+.PHONY: run test faults coverage test-repeat install install-dev translations extract-messages migrate seed lint bench clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -53,9 +53,17 @@ run: seed
 	@echo ""
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
+## Coverage of the SQLite run (line and branch, pytest-cov): COVERAGE=1 measures `make test`'s SQLite run, with no
+## run of its own, and fails it when branch coverage is below COVERAGE_MIN_BRANCH percent (.ci/run sets COVERAGE=1).
+COVERAGE_MIN_BRANCH ?= 90
+COVERAGE_JSON := test-artifacts/coverage.json
+COV_ARGS = --cov=shop --cov-branch --cov-report=json:$(COVERAGE_JSON) --cov-report=term:skip-covered
+COV_SUMMARY = $(PY) .ci/coverage_summary.py $(COVERAGE_JSON)
+
 ## Install and run every test on SQLite, then on PostgreSQL when TEST_DATABASE_URL is set.
 test: install-dev
-	env -u TEST_DATABASE_URL $(PY) -m pytest -q
+	env -u TEST_DATABASE_URL $(PY) -m pytest -q $(if $(COVERAGE),$(COV_ARGS))
+	$(if $(COVERAGE),$(COV_SUMMARY) --min-branch $(COVERAGE_MIN_BRANCH))
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "== again on PostgreSQL ($$TEST_DATABASE_URL) =="; \
 		$(PY) -m pytest -q -m "not browser"; \
@@ -67,6 +75,22 @@ test: install-dev
 ## servers stopped and hung; answers and latencies.
 faults: install-dev
 	$(PY) -m pytest -q -m faults
+
+## Line and branch coverage of the SQLite run (the browser journeys left out), the least covered modules named.
+coverage: install-dev
+	env -u TEST_DATABASE_URL $(PY) -m pytest -q -m "not browser" $(COV_ARGS)
+	$(COV_SUMMARY)
+
+## Before a release: the unit and web suites REPEAT times, each run in a new random order (its seed printed,
+## replay one with `pytest -p random_order --random-order-seed=N`); stops at the first failing run.
+REPEAT ?= 5
+test-repeat: install-dev
+	@for run in $$(seq 1 $(REPEAT)); do \
+		seed=$$(od -An -N4 -tu4 /dev/urandom | tr -d ' '); \
+		echo "== run $$run of $(REPEAT), random order seed $$seed =="; \
+		env -u TEST_DATABASE_URL $(PY) -m pytest -q -m "not browser" -p random_order --random-order-seed=$$seed \
+			tests/unit tests/web || { echo "run $$run failed: replay with --random-order-seed=$$seed"; exit 1; }; \
+	done; echo "$(REPEAT) runs in random order: no failure"
 
 ## Benchmark on PostgreSQL: generate 10,000 products and 100,000 orders (once), load every page
 ## under gunicorn and compare it with a bare Flask floor. BENCH_ARGS=--regenerate rebuilds the data.
