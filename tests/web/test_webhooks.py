@@ -160,6 +160,18 @@ def test_a_session_paid_for_another_amount_is_not_accepted(client, db, card_orde
     assert db.session.query(AuditEvent).filter_by(action="order.payment_mismatch").count() == 1
 
 
+def test_a_session_paid_in_another_currency_is_not_accepted(client, db, card_order):
+    """The right number in US dollars is not the order's price in đồng: the order stays unpaid."""
+    for currency in ("usd", "USD", "eur"):
+        response = post_event(client, stripe_event("checkout.session.completed",
+                                                    checkout_session(card_order, currency=currency)))
+        assert response.status_code == 200
+    db.session.refresh(card_order)
+    assert card_order.status == "pending_payment" and card_order.paid_at is None
+    audits = db.session.query(AuditEvent).filter_by(action="order.payment_mismatch").all()
+    assert len(audits) == 3
+
+
 def test_a_session_of_no_order_is_acknowledged(client, db, card_enabled):
     session = {"id": "cs_unknown", "object": "checkout.session", "status": "complete", "payment_status": "paid",
                "metadata": {}, "payment_intent": "pi_x"}

@@ -231,11 +231,15 @@ def _apply_paid(order, session, payment_intent):
         _record_late_payment(order, session, payment_intent)
         return Outcome(order)
     amount = _field(session, "amount_total")
-    if amount is not None and int(amount) != order.total:
-        current_app.logger.error("order %s: session %s paid %s VND, order total %s VND",
-                                 order.number, session["id"], amount, order.total)
-        record_audit(None, "order.payment_mismatch", order, None, {"amount_total": int(amount)},
-                     f"Stripe session {session['id']} paid {amount} VND for a total of {order.total} VND")
+    currency = str(_field(session, "currency") or "vnd").lower()
+    if currency != "vnd" or (amount is not None and int(amount) != order.total):
+        # The same number in another currency is not the order's price (10,000 USD is not 10,000 đồng).
+        current_app.logger.error("order %s: session %s paid %s %s, order total %s VND",
+                                 order.number, session["id"], amount, currency.upper(), order.total)
+        record_audit(None, "order.payment_mismatch", order, None,
+                     {"amount_total": int(amount) if amount is not None else None, "currency": currency},
+                     f"Stripe session {session['id']} paid {amount} {currency.upper()} for a total of "
+                     f"{order.total} VND")
         return Outcome(order)
     newly_paid = mark_paid_locked(order, payment_intent, f"Stripe session {session['id']}")
     return Outcome(order, newly_paid)
