@@ -10,6 +10,12 @@ load_dotenv(BASE_DIR / ".env")
 
 DEV_SECRET_KEY = "dev-only-not-secret"  # noqa: S105  (refused by ProductionConfig)
 
+# The shop's languages, Vietnamese (the source of every text, at the root of the site) first:
+# the storefront speaks them all (English under /en/, Chinese under /zh/, Korean under /ko/),
+# content translations exist for them, the producer portal and the back office speak the first two.
+CONTENT_LANGUAGES = ("vi", "en", "zh", "ko")
+PORTAL_LANGUAGES = ("vi", "en")
+
 
 def database_url(url):
     """Return `url` with a driver SQLAlchemy can use (psycopg 3 for PostgreSQL)."""
@@ -93,8 +99,9 @@ class Config:
     # How long a signed-in visitor's header (role, cart count) is trusted from their session (shop.web.visitor).
     VISITOR_SNAPSHOT_SECONDS = env_int("VISITOR_SNAPSHOT_SECONDS", 60)
 
-    # Languages: Vietnamese first, English second.
-    LANGUAGES = ("vi", "en")
+    # Languages (see CONTENT_LANGUAGES above): the storefront's and the portal's.
+    LANGUAGES = CONTENT_LANGUAGES
+    PORTAL_LANGUAGES = PORTAL_LANGUAGES
     BABEL_DEFAULT_LOCALE = "vi"
     BABEL_DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
     BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "shop" / "translations")

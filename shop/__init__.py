@@ -23,6 +23,7 @@ def create_app(config_class=None):
     register_observability(app)
     register_extensions(app)
     register_url_converters(app)
+    register_languages(app)
     register_blueprints(app)
     register_signals(app)
     register_template_helpers(app)
@@ -152,6 +153,13 @@ def register_url_converters(app):
     from shop.web.query_args import DatabaseIntConverter
 
     app.url_map.converters["int"] = DatabaseIntConverter
+
+
+def register_languages(app):
+    """Serve the storefront at one address per language (Vietnamese at the root, /en/, /zh/, /ko/)."""
+    from shop.web import languages
+
+    languages.init_app(app)
 
 
 def register_blueprints(app):

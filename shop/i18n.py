@@ -1,22 +1,56 @@
-"""Language choice: the session first, then the signed-in user's preference, then Vietnamese.
+"""Language choice: the storefront's language is its URL's; the portal's is the session's or the user's.
 
+The storefront speaks CONTENT_LANGUAGES, each at its own URL (Vietnamese at the root, the others
+under /en/, /zh/, /ko/: shop.web.languages). The producer portal and the back office speak
+PORTAL_LANGUAGES, chosen with the old session switch or the signed-in user's preference.
 `current_locale()` is the one way to ask which language is in use (views, services, templates).
 """
-from flask import current_app, has_request_context, session
+from flask import current_app, has_request_context, request, session
 from flask_babel import get_locale, refresh
 from flask_login import current_user
 
+from config import CONTENT_LANGUAGES, PORTAL_LANGUAGES  # noqa: F401  (the shop's languages, read from here)
+
+# The language each code is declared in HTML (`<html lang>`, hreflang): Chinese is written in simplified characters.
+HTML_LANG = {"vi": "vi", "en": "en", "zh": "zh-Hans", "ko": "ko"}
+# Where a request's URL language is kept (set by shop.web.languages.LanguagePrefix from the path).
+URL_LANGUAGE_KEY = "shop.url_language"
+PORTAL_BLUEPRINTS = frozenset({"producer", "admin"})
+DEFAULT_LANGUAGE = CONTENT_LANGUAGES[0]  # at the root of the site, without a prefix
+
 
 def current_locale():
-    """Return the language in use as a short code ("vi" or "en"); the default outside a request."""
+    """Return the language in use as a short code ("vi", "en", "zh", "ko"); the default outside a request."""
     return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
 
 
+def html_lang(code):
+    """Return the HTML language tag of a language code ("zh" → "zh-Hans")."""
+    return HTML_LANG.get(code, code)
+
+
+def language_prefix(code):
+    """Return the path prefix of the storefront in language `code` ("" for Vietnamese, "/zh" for Chinese)."""
+    return "" if code == DEFAULT_LANGUAGE or code not in CONTENT_LANGUAGES else f"/{code}"
+
+
+def portal_language(code):
+    """Return `code` when the portal speaks it, else Vietnamese (for what producers and the office read)."""
+    return code if code in PORTAL_LANGUAGES else DEFAULT_LANGUAGE
+
+
 def choose_locale():
-    """Pick the locale for this request ("vi" or "en"): Flask-Babel's locale selector, asked once per request."""
-    languages = current_app.config["LANGUAGES"]
+    """Pick the locale for this request: Flask-Babel's locale selector, asked once per request."""
     if not has_request_context():  # commands and services run outside a request
         return current_app.config["BABEL_DEFAULT_LOCALE"]
+    if request.blueprint not in PORTAL_BLUEPRINTS:
+        return request.environ.get(URL_LANGUAGE_KEY) or current_app.config["BABEL_DEFAULT_LOCALE"]
+    return _portal_locale()
+
+
+def _portal_locale():
+    """The portal's and back office's language: the session switch, then the user's preference, then Vietnamese."""
+    languages = current_app.config["PORTAL_LANGUAGES"]
     chosen = session.get("locale")
     if chosen in languages:
         return chosen

@@ -1,5 +1,5 @@
 """Home page, health and readiness checks, metrics, language switch and uploaded media."""
-from flask import abort, current_app, jsonify, render_template, session
+from flask import abort, current_app, jsonify, redirect, render_template, request, session
 from flask_login import current_user, login_required
 
 from shop.main import bp
@@ -7,10 +7,11 @@ from shop.services.accounts.users import set_locale
 from shop.services.catalog import listing as catalog
 from shop.services.certification.scans import scan_key_for
 from shop.services.health import database_answers, readiness
+from shop.web.languages import in_language
 from shop.web.media import private_media_response, public_media_response
 from shop.web.metrics import metrics_response
 from shop.web.page_cache import cached_page
-from shop.web.security import redirect_next
+from shop.web.security import is_safe_next, redirect_next
 
 HOME_FEATURED = 8  # products in the home page's showcase
 
@@ -47,11 +48,15 @@ def metrics():
 
 @bp.route("/language/<code>")
 def set_language(code):
-    if code in current_app.config["LANGUAGES"]:
+    """The old session switch: the portal remembers the language; a storefront page goes to its own address."""
+    if code not in current_app.config["LANGUAGES"]:
+        return redirect_next()
+    if code in current_app.config["PORTAL_LANGUAGES"]:
         session["locale"] = code
-        if current_user.is_authenticated and current_user.locale != code:
-            set_locale(current_user, code)
-    return redirect_next()
+    if current_user.is_authenticated and current_user.locale != code:
+        set_locale(current_user, code)
+    target = request.values.get("next")
+    return redirect(in_language(target if is_safe_next(target) else "/", code))
 
 
 @bp.route("/media/<path:filename>")

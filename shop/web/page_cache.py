@@ -25,7 +25,7 @@ from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
 from shop.extensions import cache
-from shop.i18n import current_locale
+from shop.i18n import URL_LANGUAGE_KEY, current_locale
 from shop.services.metrics import count_page_cache
 from shop.services.outages import Breaker
 
@@ -95,8 +95,10 @@ def page_key():
         return None
     if not _neutral_session():
         return None
-    # HEAD shares GET's entry: both are rendered by the same view.
-    raw = "\n".join((current_locale(), request.host_url, request.full_path))
+    # HEAD shares GET's entry: both are rendered by the same view. The key is the URL as asked,
+    # its language prefix included (shop.web.languages takes it off the path the view sees).
+    prefix = request.environ.get(URL_LANGUAGE_KEY) or ""
+    raw = "\n".join((current_locale(), request.host_url, prefix, request.full_path))
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 

@@ -1,6 +1,8 @@
 """Signing a visitor in on a fresh session (shared by the sign-in, registration and producer application)."""
-from flask import session
+from flask import request, session
 from flask_login import login_user
+
+from shop.i18n import PORTAL_LANGUAGES, URL_LANGUAGE_KEY
 
 # What a visitor keeps across signing in: their language and their guest cart (merged by a
 # receiver of Flask-Login's `user_logged_in` signal, see shop.web.visitor_cart).
@@ -8,8 +10,13 @@ KEPT_SESSION_KEYS = ("locale", "cart")
 
 
 def start_session(user, remember=False):
-    """Log `user` in on a fresh session, keeping only the language and the guest cart."""
+    """Log `user` in on a fresh session, keeping only the language and the guest cart.
+
+    Signing in at the English address (/en/auth/login) makes the portal English too.
+    """
     keep = {key: session[key] for key in KEPT_SESSION_KEYS if key in session}
     session.clear()
     session.update(keep)
+    if request.environ.get(URL_LANGUAGE_KEY) in PORTAL_LANGUAGES:
+        session["locale"] = request.environ[URL_LANGUAGE_KEY]
     login_user(user, remember=remember)

@@ -2,7 +2,7 @@
 from flask_babel import format_number, gettext
 from jinja2 import pass_context
 
-from shop.i18n import current_locale, localized
+from shop.i18n import current_locale, html_lang, localized
 from shop.models.statuses import LABELLED_ENUMS, Audience
 from shop.services.certification.rules import badge_stars
 from shop.services.localtime import local_today
@@ -42,6 +42,7 @@ def init_app(app):
         return gettext(note) if note else note
 
     app.add_template_global(visitor_part)
+    app.add_template_global(html_lang)
     # Every status and kind by name (`OrderStatus.PAID`, `ShipmentStatus(value).customer_label`): templates ask
     # the enums and the models' questions instead of comparing strings.
     for enum in (*LABELLED_ENUMS, Audience):

@@ -31,7 +31,14 @@ def public_base(config):
 
 
 class ShopFlask(Flask):
-    """The shop's application: URLs built for links outside the page use PUBLIC_BASE_URL."""
+    """The shop's application: URLs built for links outside the page use PUBLIC_BASE_URL; a storefront
+    page's URL carries its language's prefix (shop.web.languages)."""
+
+    def url_for(self, endpoint, *, _lang=None, **values):
+        """Build a URL as Flask does, in the language in use or `_lang` when it is a storefront page's."""
+        from shop.web.languages import in_its_language
+
+        return in_its_language(super().url_for(endpoint, **values), endpoint, _lang)
 
     def create_url_adapter(self, request):
         """Bind the URL map as Flask does, then build absolute links at PUBLIC_BASE_URL when it is set."""

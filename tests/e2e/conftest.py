@@ -138,7 +138,7 @@ def card_payments(e2e_app, live_server, stripe_emulator, monkeypatch, page):
 
 
 def use_english(page):
-    """Switch the shop to English with the header's EN link and wait for the page to come back."""
+    """Switch the shop to English with the header's EN link (the same page under /en/) and wait for it."""
     page.get_by_role("link", name="EN", exact=True).click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
 

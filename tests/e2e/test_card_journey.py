@@ -108,7 +108,7 @@ def test_a_declined_card_leads_back_to_the_shop_and_the_stock_returns_when_the_r
     check_accessibility_basics(page)
     shoot(page, "j3-cancelled")
 
-    page.goto(f"{live_server}/products/{product.slug}")  # the three boxes are reserved for the order
+    page.goto(f"{live_server}/en/products/{product.slug}")  # the three boxes are reserved for the order
     expect(page.get_by_text("Sold out", exact=True)).to_be_visible()
     expect(page.get_by_role("button", name="Add to cart")).to_have_count(0)
 

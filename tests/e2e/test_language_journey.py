@@ -40,7 +40,7 @@ def test_prices_names_and_texts_follow_the_language_there_and_back(page, live_se
     shoot(page, "j6-product-vi")
 
     use_english(page)
-    expect(page).to_have_url(re.compile(r"/products/cha-muc-ha-long$"))
+    expect(page).to_have_url(re.compile(r"/en/products/cha-muc-ha-long$"))  # the same page at its English address
     expect(page.get_by_role("heading", level=1)).to_have_text("Ha Long squid cake")
     expect(page.get_by_role("img", name="4-star OCOP").first).to_be_visible()
     expect(main).to_contain_text("₫85,000 (≈ US$3.27) / box of 500 g")

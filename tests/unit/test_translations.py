@@ -7,6 +7,15 @@ from babel.messages.pofile import read_po
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "shop" / "translations"
 CATALOGUES = sorted(TRANSLATIONS.glob("*/LC_MESSAGES/*.po"))
+# Catalogues whose every message must be translated. The shop's own messages in Chinese and Korean
+# are being translated: until then an untranslated message shows its English id, and the pages
+# test (tests/web/test_languages.py) fails only where a translated message shows in English.
+# Add "zh/messages.po" and "ko/messages.po" here once they are complete.
+COMPLETE = {"vi/messages.po", "vi/wtforms.po", "zh/wtforms.po", "ko/wtforms.po"}
+
+
+def catalogue_name(path):
+    return f"{path.parts[-3]}/{path.name}"
 # A printf-style placeholder: %(name)s, %(n)d, %s…; "%%" is a literal percent sign.
 PLACEHOLDER = re.compile(r"%(?:\((\w+)\))?[-#0 +]*\d*(?:\.\d+)?([sdifr])|%%")
 
@@ -31,21 +40,30 @@ def messages(catalog):
         yield message, ids, strings
 
 
-def test_there_are_vietnamese_catalogues_for_the_shop_and_its_forms():
-    names = {(path.parts[-3], path.name) for path in CATALOGUES}
-    assert {("vi", "messages.po"), ("vi", "wtforms.po")} <= names
+def test_there_are_catalogues_for_the_shop_and_its_forms_in_every_language():
+    names = {catalogue_name(path) for path in CATALOGUES}
+    assert {f"{lang}/{name}" for lang in ("vi", "zh", "ko") for name in ("messages.po", "wtforms.po")} <= names
+    assert COMPLETE <= names
 
 
-@pytest.mark.parametrize("path", CATALOGUES, ids=lambda path: f"{path.parts[-3]}/{path.name}")
+def test_every_catalogue_has_every_message_of_the_vietnamese_one():
+    expected = {ids for _message, ids, _strings in messages(load(TRANSLATIONS / "vi" / "LC_MESSAGES" / "messages.po"))}
+    for lang in ("zh", "ko"):
+        found = {ids for _message, ids, _strings in messages(load(TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po"))}
+        assert not expected - found, f"{lang} lacks {sorted(expected - found)[:10]}"
+
+
+@pytest.mark.parametrize("path", CATALOGUES, ids=catalogue_name)
 def test_every_message_is_translated_and_checked(path):
     catalog = load(path)
     untranslated = [ids[0] for _message, ids, strings in messages(catalog) if not all(s.strip() for s in strings)]
     fuzzy = [ids[0] for message, ids, _strings in messages(catalog) if message.fuzzy]
-    assert not untranslated, f"{len(untranslated)} untranslated in {path.name}: {untranslated[:10]}"
     assert not fuzzy, f"{len(fuzzy)} fuzzy in {path.name}: {fuzzy[:10]}"
+    if catalogue_name(path) in COMPLETE:
+        assert not untranslated, f"{len(untranslated)} untranslated in {path.name}: {untranslated[:10]}"
 
 
-@pytest.mark.parametrize("path", CATALOGUES, ids=lambda path: f"{path.parts[-3]}/{path.name}")
+@pytest.mark.parametrize("path", CATALOGUES, ids=catalogue_name)
 def test_translations_keep_the_placeholders_of_their_message(path):
     catalog = load(path)
     wrong = []
@@ -55,14 +73,14 @@ def test_translations_keep_the_placeholders_of_their_message(path):
         # Every form is read against the plural msgid, which names every value (a singular may not).
         expected = placeholders(ids[-1])
         for string in strings:
-            if placeholders(string) != expected:
+            if string and placeholders(string) != expected:
                 wrong.append((ids[0], string))
     assert not wrong, wrong
     assert not [error for _message, errors in catalog.check() for error in errors]
 
 
-@pytest.mark.parametrize("path", [p for p in CATALOGUES if p.parts[-3] == "vi"], ids=lambda path: path.name)
-def test_vietnamese_has_a_single_plural_form(path):
+@pytest.mark.parametrize("path", [p for p in CATALOGUES if p.parts[-3] in ("vi", "zh", "ko")], ids=catalogue_name)
+def test_vietnamese_chinese_and_korean_have_a_single_plural_form(path):
     catalog = load(path)
     assert catalog.num_plurals == 1 and catalog.plural_expr == "0"
     assert all(len(strings) == 1 for _message, ids, strings in messages(catalog) if len(ids) == 2)

@@ -25,7 +25,7 @@ def test_a_guest_adds_a_product_and_sees_it_priced_from_the_database(client, db)
     assert response.status_code == 302 and response.headers["Location"].endswith("/cart")
     assert cart_of(client) == {str(product.id): 2}
     page = client.get("/cart").get_data(as_text=True)
-    assert "Ha Long squid cake" in page and 'href="/products/cha-muc"' in page
+    assert "Ha Long squid cake" in page and 'href="/en/products/cha-muc"' in page
     assert "₫170,000" in page
     assert '<span class="badge-count">2</span>' in page
 
@@ -91,7 +91,7 @@ def test_add_goes_back_to_a_safe_next_page_only(client, db):
                            data={"product_id": product.id, "quantity": "1", "next": "/products/tra-hoa-vang"})
     assert response.headers["Location"] == "/products/tra-hoa-vang"
     response = client.post("/cart/add", data={"product_id": product.id, "quantity": "1", "next": "https://evil.example/"})
-    assert response.headers["Location"] == "/cart"
+    assert response.headers["Location"] == "/en/cart"
 
 
 def test_cart_forms_need_the_csrf_token_when_protection_is_on(app, client, db, monkeypatch):

@@ -54,7 +54,7 @@ def test_a_cash_order_is_placed_and_the_cart_emptied(app, client, db, product):
     assert response.status_code == 302
     order = db.session.query(Order).one()
     location = urlsplit(response.headers["Location"])
-    assert location.path == f"/orders/{order.number}" and parse_qs(location.query)["t"]
+    assert location.path == f"/en/orders/{order.number}" and parse_qs(location.query)["t"]
     assert (order.status, order.total, order.phone) == ("placed", 325_000, "0912345678")
     with client.session_transaction() as session:
         assert not session.get("cart")

@@ -4,12 +4,21 @@ def test_pages_are_vietnamese_by_default(client):
     assert "Đăng nhập" in html and "Mật khẩu" in html
 
 
-def test_the_language_switch_persists_in_the_session(client):
+def test_the_old_language_switch_goes_to_the_pages_address_in_that_language(client):
     response = client.get("/language/en?next=/auth/login")
-    assert response.headers["Location"] == "/auth/login"
-    html = client.get("/auth/login").get_data(as_text=True)
+    assert response.headers["Location"] == "/en/auth/login"
+    html = client.get("/en/auth/login").get_data(as_text=True)
     assert '<html lang="en">' in html
     assert "Sign in" in html
+    assert client.get("/language/zh?next=/en/products%3Fq%3Dtra").headers["Location"] == "/zh/products?q=tra"
+    assert client.get("/language/vi?next=/ko/cart").headers["Location"] == "/cart"
+
+
+def test_the_portal_keeps_the_session_switch_in_vietnamese_and_english(client):
+    assert client.get("/language/en?next=/producer/apply").headers["Location"] == "/producer/apply"
+    assert '<html lang="en">' in client.get("/producer/apply").get_data(as_text=True)
+    client.get("/language/zh?next=/producer/apply")  # the portal speaks no Chinese: it stays English
+    assert '<html lang="en">' in client.get("/producer/apply").get_data(as_text=True)
 
 
 def test_unknown_language_is_ignored(client):

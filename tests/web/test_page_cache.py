@@ -130,15 +130,18 @@ def test_with_the_cache_off_a_public_page_is_rendered_as_for_a_guest_too(app, db
     hoa = _signed_in_client(test_app, user, "en")
     page = hoa.get("/_test/uncached")
     assert "X-Cache" not in page.headers and "hoa@example.com" not in page.get_data(as_text=True)
-    products = hoa.get("/products").get_data(as_text=True)
+    products = hoa.get("/en/products").get_data(as_text=True)
     assert "My orders" in products and ">Sign in<" not in products  # her own links, as with the cache on
 
 
-def test_a_public_page_speaks_the_signed_in_visitors_own_language(app, db):
+def test_a_public_page_speaks_the_language_of_its_address_whoever_asks(app, db):
     user = make_user(email="jane@example.com", locale="en")
     db.session.commit()
-    page = _signed_in_client(app, user).get("/products").get_data(as_text=True)  # no language in the session
+    jane = _signed_in_client(app, user)
+    page = jane.get("/en/products").get_data(as_text=True)
     assert '<html lang="en">' in page and "My orders" in page
+    root = jane.get("/products").get_data(as_text=True)  # a shared link opens where it points
+    assert '<html lang="vi">' in root and "My orders" not in root
 
 
 def test_signed_in_visitors_get_the_guests_page_with_their_own_account_links(cached_app, db):
@@ -148,17 +151,17 @@ def test_signed_in_visitors_get_the_guests_page_with_their_own_account_links(cac
     make_product(name_vi="Chả mực Hạ Long")
     customer, admin = make_user(email="hoa@example.com"), make_user(email="office@example.com", role=Role.ADMIN)
     db.session.commit()
-    guest_page = _client_in(cached_app, "en").get("/products")
+    guest_page = _client_in(cached_app, "en").get("/en/products")
     assert guest_page.headers["X-Cache"] == "MISS"
     hoa = _signed_in_client(cached_app, customer, "en")
-    mine = hoa.get("/products")
+    mine = hoa.get("/en/products")
     html = mine.get_data(as_text=True)
     assert mine.headers["X-Cache"] == "HIT"
     assert "My orders" in html and "Sign out" in html and ">Sign in<" not in html and "Back office" not in html
     assert hoa.post("/auth/logout", data={"csrf_token": _token(mine)}).status_code == 302  # her own token works
-    office = _signed_in_client(cached_app, admin, "en").get("/products")
+    office = _signed_in_client(cached_app, admin, "en").get("/en/products")
     assert office.headers["X-Cache"] == "HIT" and "Back office" in office.get_data(as_text=True)
-    guest = _client_in(cached_app, "en").get("/products").get_data(as_text=True)
+    guest = _client_in(cached_app, "en").get("/en/products").get_data(as_text=True)
     assert ">Sign in<" in guest and "My orders" not in guest and "Back office" not in guest
 
 
@@ -172,14 +175,15 @@ def test_flashed_messages_are_never_cached(cached_app):
     assert "a message for this visitor only" not in other.get_data(as_text=True)
 
 
-def test_each_language_has_its_own_entry(cached_app):
-    english = cached_app.test_client()
-    with english.session_transaction() as session:
-        session["locale"] = "en"
-    cached_app.test_client().get("/_test/page")
-    page = english.get("/_test/page")
-    assert page.headers["X-Cache"] == "MISS"
-    assert cached_app.renders["n"] == 2
+def test_each_language_has_its_own_entry_keyed_on_its_address(cached_app):
+    visitor = cached_app.test_client()
+    pages = {path: visitor.get(path) for path in ("/products", "/en/products", "/zh/products", "/ko/products")}
+    assert {path: page.headers["X-Cache"] for path, page in pages.items()} == dict.fromkeys(pages, "MISS")
+    langs = {path: re.search(r'<html lang="([^"]+)"', page.get_data(as_text=True)).group(1)
+             for path, page in pages.items()}
+    assert langs == {"/products": "vi", "/en/products": "en", "/zh/products": "zh-Hans", "/ko/products": "ko"}
+    again = cached_app.test_client().get("/zh/products")
+    assert again.headers["X-Cache"] == "HIT" and '<html lang="zh-Hans">' in again.get_data(as_text=True)
 
 
 def test_errors_are_not_cached(cached_app):

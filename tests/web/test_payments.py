@@ -63,10 +63,10 @@ def test_checkout_creates_a_session_in_vnd_and_redirects_to_it(client, db, produ
     assert session["expires_at"] - session["created"] >= 30 * 60
     assert order.reservation_expires_at == session_expiry(session)
     success = urlsplit(session["success_url"])
-    assert success.path == f"/orders/{order.number}"
+    assert success.path == f"/en/orders/{order.number}"  # the order page in the buyer's language
     assert parse_qs(success.query)["session_id"] == ["{CHECKOUT_SESSION_ID}"]
     assert parse_qs(success.query)["t"] == [order_token(order)]
-    assert urlsplit(session["cancel_url"]).path == f"/checkout/cancelled/{order.number}"
+    assert urlsplit(session["cancel_url"]).path == f"/en/checkout/cancelled/{order.number}"
 
 
 def session_expiry(session):

@@ -33,7 +33,7 @@ def test_values_planted_before_log_in_are_gone_after_it(client, db):
         assert session["_user_id"] == user.get_id()
         # What the visitor chose is kept: the language, and the cart (moved into the customer's stored cart).
         assert session["locale"] == "en" and "cart" not in session
-    assert client.get("/cart").get_data(as_text=True).count(product.name_en) >= 1
+    assert client.get("/en/cart").get_data(as_text=True).count(product.name_en) >= 1
 
 
 def test_log_out_leaves_nothing_of_the_signed_in_session(db, make_app):

@@ -130,5 +130,5 @@ def _mail_shipped(order, shipment):
 
 
 def _order_url(order):
-    """Return the absolute address of the customer's order page (/orders/<number>, a stable address)."""
-    return url_for("main.index", _external=True).rstrip("/") + f"/orders/{order.number}"
+    """Return the absolute address of the customer's order page in their language (/en/orders/<number>…)."""
+    return url_for("account.order_page", number=order.number, _external=True, _lang=order.locale)

@@ -2,6 +2,7 @@
 from flask import current_app, has_request_context, url_for
 from flask_babel import lazy_gettext as _l
 
+from shop.i18n import language_prefix, portal_language
 from shop.services.mail import send_mail
 from shop.services.orders.access import order_token
 
@@ -14,8 +15,8 @@ def order_link(order):
     """
     token = order_token(order)
     if has_request_context() or current_app.config.get("PUBLIC_BASE_URL") or current_app.config.get("SERVER_NAME"):
-        return url_for("account.order_page", number=order.number, t=token, _external=True)
-    return f"/orders/{order.number}?t={token}"
+        return url_for("account.order_page", number=order.number, t=token, _external=True, _lang=order.locale)
+    return language_prefix(order.locale) + f"/orders/{order.number}?t={token}"
 
 
 def send_order_mails(order):
@@ -29,7 +30,7 @@ def send_order_mails(order):
             current_app.logger.warning("producer %s has no e-mail for order %s", producer.slug, order.number)
             continue
         lines = [line for line in order.lines if line.producer_id == producer.id]
-        locale = producer.owner.locale if producer.owner is not None else "vi"
+        locale = portal_language(producer.owner.locale) if producer.owner is not None else "vi"
         send_mail(address, _l("New order %(number)s", number=order.number), "new_order_producer",
                   locale, order=order, producer=producer, lines=lines,
                   total=sum(line.line_total for line in lines))

@@ -6,6 +6,7 @@ from sqlalchemy.orm import selectinload
 
 from shop.errors import InvalidInput
 from shop.extensions import db
+from shop.i18n import portal_language
 from shop.models import Producer
 from shop.models.statuses import ProducerStatus, Role
 from shop.services.audit import record_audit
@@ -75,4 +76,4 @@ def _tell_producer(producer, subject, template):
     to = producer.notice_address
     if not to:
         return None
-    return send_mail(to, subject, template, locale=owner.locale if owner else "vi", producer=producer)
+    return send_mail(to, subject, template, locale=portal_language(owner.locale) if owner else "vi", producer=producer)
