@@ -127,11 +127,6 @@ def this_page_path():
     return request.script_root + request.full_path.rstrip("?")
 
 
-def public_base_url():
-    """Return the shop's public address without a trailing slash: PUBLIC_BASE_URL if set, else this request's."""
-    return (current_app.config.get("PUBLIC_BASE_URL") or request.host_url).rstrip("/")
-
-
 def _this_page_in(code):
     """Return this page's path and query in language `code`."""
     return language_prefix(code) + request.full_path.rstrip("?")
@@ -141,9 +136,12 @@ def alternate_links():
     """Template global: (hreflang, absolute URL) of this storefront page in every language, and x-default."""
     if not is_storefront_endpoint(request.endpoint):
         return []
-    base = public_base_url()
-    links = [(html_lang(code), base + _this_page_in(code)) for code in CONTENT_LANGUAGES]
-    return [*links, ("x-default", base + _this_page_in(DEFAULT_LANGUAGE))]
+    query = request.query_string.decode("latin-1")
+    links = []
+    for code in CONTENT_LANGUAGES:  # absolute at PUBLIC_BASE_URL (shop.web.urls), like every outside link
+        url = url_for(request.endpoint, _lang=code, _external=True, **(request.view_args or {}))
+        links.append((html_lang(code), f"{url}?{query}" if query else url))
+    return [*links, ("x-default", links[0][1])]
 
 
 def language_switch():

@@ -16,6 +16,7 @@ from werkzeug.exceptions import SecurityError
 from werkzeug.wsgi import get_host
 
 from config import base_url_problem
+from shop.web.languages import in_its_language
 
 UNKNOWN_HOST_ANSWER = "400 Yêu cầu không hợp lệ: tên máy chủ không được chấp nhận.\n" \
                       "400 Bad request: unknown host.\n"
@@ -36,8 +37,6 @@ class ShopFlask(Flask):
 
     def url_for(self, endpoint, *, _lang=None, **values):
         """Build a URL as Flask does, in the language in use or `_lang` when it is a storefront page's."""
-        from shop.web.languages import in_its_language
-
         return in_its_language(super().url_for(endpoint, **values), endpoint, _lang)
 
     def create_url_adapter(self, request):

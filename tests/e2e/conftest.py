@@ -131,6 +131,7 @@ def card_payments(e2e_app, live_server, stripe_emulator, monkeypatch, page):
     monkeypatch.setitem(e2e_app.config, "STRIPE_SECRET_KEY", stripe_emulator.api_key)
     monkeypatch.setitem(e2e_app.config, "STRIPE_WEBHOOK_SECRET", stripe_emulator.webhook_secret)
     monkeypatch.setitem(e2e_app.config, "STRIPE_API_BASE", stripe_emulator.base_url)
+    monkeypatch.setitem(e2e_app.config, "PUBLIC_BASE_URL", live_server)  # Stripe's return addresses: the live shop
     stripe_emulator.webhook_url = live_server + "/webhooks/stripe"
     # The emulator's hosted page is not the shop: its favicon request would only log a 401.
     page.route(stripe_emulator.base_url + "/favicon.ico", lambda route: route.fulfill(status=204))
