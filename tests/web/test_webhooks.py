@@ -232,3 +232,36 @@ def test_a_refund_for_an_unknown_payment_is_acknowledged(client, db, card_enable
                                               "amount_refunded": 10, "refunds": {"object": "list", "data": []}})
     assert post_event(client, event).status_code == 200
     assert db.session.query(Order).count() == 0
+
+
+def test_a_redelivered_event_is_not_handled_again(client, db, card_order, monkeypatch):
+    """The early look-up skips the handler for a known event id (no second pass over the order, no mail)."""
+    from shop.services.payments import stripe_webhooks
+
+    calls = []
+    real = stripe_webhooks.HANDLERS["checkout.session.completed"]
+    monkeypatch.setitem(stripe_webhooks.HANDLERS, "checkout.session.completed",
+                        lambda session: calls.append(session["id"]) or real(session))
+    event = stripe_event("checkout.session.completed", checkout_session(card_order))
+    for _attempt in range(3):
+        assert post_event(client, event).status_code == 200
+    assert len(calls) == 1
+
+
+def test_the_unique_event_id_alone_keeps_a_redelivery_harmless(app, client, db, card_order, monkeypatch):
+    """Without the early look-up (as when two deliveries race), the handler runs again, but the PaymentEvent
+    insert fails on the unique id and the whole second pass is rolled back: the constraint is the guarantee,
+    the look-up only saves the work."""
+    from sqlalchemy import false, select
+
+    from shop.services.payments import stripe_webhooks
+
+    monkeypatch.setattr(stripe_webhooks, "select", lambda *columns: select(*columns).where(false()))
+    before = len(mail_files(app))
+    event = stripe_event("checkout.session.completed", checkout_session(card_order))
+    for _attempt in range(2):
+        assert post_event(client, event).status_code == 200
+    db.session.refresh(card_order)
+    assert card_order.status == "paid" and paid_events(db, card_order) == 1
+    assert db.session.query(PaymentEvent).filter_by(stripe_event_id=event["id"]).count() == 1
+    assert len(mail_files(app)) == before + 2
