@@ -19,6 +19,12 @@ def free_port():
         return probe.getsockname()[1]
 
 
+def _real_clock_env():
+    """The environment without libfaketime: a suite run under a faked clock (faketime) starts a server that works."""
+    return {name: value for name, value in os.environ.items()
+            if name != "LD_PRELOAD" and not name.startswith("FAKETIME")}
+
+
 class RedisProcess:
     """One redis-server child process without persistence."""
 
@@ -40,7 +46,8 @@ class RedisProcess:
             pytest.skip("redis-server is not installed")
         self.process = subprocess.Popen(  # noqa: S603  (a fixed binary and arguments)
             [binary, "--bind", "127.0.0.1", "--port", str(self.port), "--save", "", "--appendonly", "no",
-             "--protected-mode", "yes"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+             "--protected-mode", "yes"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env=_real_clock_env())
         client = redis.Redis.from_url(self.url, socket_connect_timeout=0.2)
         for _ in range(100):
             try:
