@@ -115,6 +115,13 @@ class Config:
     SHIPPING_FEE_PROVINCE = env_int("SHIPPING_FEE_PROVINCE", 25000)
     SHIPPING_FEE_NATIONWIDE = env_int("SHIPPING_FEE_NATIONWIDE", 45000)
     FREE_SHIPPING_OVER = env_int("FREE_SHIPPING_OVER", 1000000)
+    # Working days from the order to the door, (fastest, slowest), by delivery method.
+    DELIVERY_DAYS_PROVINCE = (env_int("DELIVERY_DAYS_PROVINCE_MIN", 1), env_int("DELIVERY_DAYS_PROVINCE_MAX", 2))
+    DELIVERY_DAYS_NATIONWIDE = (env_int("DELIVERY_DAYS_NATIONWIDE_MIN", 2), env_int("DELIVERY_DAYS_NATIONWIDE_MAX", 5))
+    # Checkout: only orders placed count (a refused form never does), per visitor session and per
+    # client address; the address's limit is generous, as a tour group shares one hotel Wi-Fi.
+    CHECKOUT_LIMIT_PER_SESSION = os.environ.get("CHECKOUT_LIMIT_PER_SESSION", "5 per minute; 30 per hour")
+    CHECKOUT_LIMIT_PER_ADDRESS = os.environ.get("CHECKOUT_LIMIT_PER_ADDRESS", "30 per minute; 300 per hour")
     PLATFORM_COMMISSION_PERCENT = env_int("PLATFORM_COMMISSION_PERCENT", 0)
     LOW_STOCK_DEFAULT = 5
 

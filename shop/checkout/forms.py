@@ -1,24 +1,36 @@
 """The checkout form: contact, delivery and payment (prices are never part of it)."""
 from flask_babel import lazy_gettext as _l
-from wtforms import EmailField, RadioField, SelectChoice, StringField, TextAreaField
-from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+from wtforms import DateField, EmailField, RadioField, SelectChoice, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, Length, Optional
 
-from shop.errors import InvalidInput
-from shop.models.statuses import CUSTOMER, DeliveryMethod, PaymentMethod
-from shop.services.orders.placing import CheckoutDetails, normalize_phone
+from shop.models.statuses import CUSTOMER, DeliveryMethod, Destination, PaymentMethod
+from shop.services.localtime import local_today
+from shop.services.orders import contact
+from shop.services.orders.placing import CheckoutDetails
 from shop.web.forms import ShopForm
 
 DELIVERY_CHOICES = [SelectChoice(value, label) for value, label in DeliveryMethod.choices(CUSTOMER)]
+DESTINATION_CHOICES = [SelectChoice(value, label) for value, label in Destination.choices(CUSTOMER)]
 PAYMENT_CHOICES = [SelectChoice(value, label) for value, label in PaymentMethod.choices(CUSTOMER)]
+_M = contact.MESSAGES
 
 
 class CheckoutForm(ShopForm):
-    name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=120)])
-    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email(), Length(max=254)])
-    phone = StringField(_l("Mobile phone"), validators=[DataRequired(), Length(max=30)])
+    messages = _M  # given to the browser too (data-missing, data-invalid), so it says what the server says
+    # What the browser accepts before sending (HTML's pattern, whole value): international with "+" or "00",
+    # or a Vietnamese mobile in local form. shop.services.orders.contact decides; this only catches typos early.
+    phone_pattern = r"(\+|00)[1-9][0-9 .\-\(\)]{6,19}|0[35789][0-9 .\-\(\)]{8,13}"
+    name = StringField(_l("Full name"), validators=[DataRequired(_M["name"]), Length(max=contact.NAME_MAX)])
+    email = EmailField(_l("E-mail"), validators=[DataRequired(_M["email"]), Email(_M["email"]),
+                                                     Length(max=contact.EMAIL_MAX)])
+    phone = StringField(_l("Mobile phone"), validators=[DataRequired(_M["phone"]), Length(max=30)])
     delivery_method = RadioField(_l("Delivery"), choices=DELIVERY_CHOICES, default=DeliveryMethod.PROVINCE.value)
-    address = TextAreaField(_l("Delivery address"), validators=[Optional(), Length(max=500)])
-    note = TextAreaField(_l("Note for the producers (optional)"), validators=[Optional(), Length(max=1000)])
+    destination = RadioField(_l("Deliver to"), choices=DESTINATION_CHOICES, default=Destination.HOME.value)
+    address = TextAreaField(_l("Delivery address"), validators=[Optional(), Length(max=contact.ADDRESS_MAX)])
+    hotel_name = StringField(_l("Hotel"), validators=[Optional(), Length(max=contact.HOTEL_MAX)])
+    hotel_room = StringField(_l("Room (optional)"), validators=[Optional(), Length(max=contact.ROOM_MAX)])
+    leaves_on = DateField(_l("I leave the hotel on"), validators=[Optional()])
+    note = TextAreaField(_l("Note for the producers (optional)"), validators=[Optional(), Length(max=contact.NOTE_MAX)])
     payment_method = RadioField(_l("Payment method"), choices=PAYMENT_CHOICES, default=PaymentMethod.COD.value)
 
     def __init__(self, *args, offered=(PaymentMethod.COD,), **kwargs):
@@ -27,20 +39,23 @@ class CheckoutForm(ShopForm):
         if self.payment_method.data is None:
             self.payment_method.data = PaymentMethod.COD.value
 
-    def validate_phone(self, field):
-        try:
-            field.data = normalize_phone(field.data)
-        except InvalidInput as error:
-            raise ValidationError(error.message) from None
-
-    def validate_address(self, field):
-        if self.delivery_method.data != DeliveryMethod.PICKUP and not (field.data or "").strip():
-            raise ValidationError(_l("Enter the delivery address, or choose pick-up."))
+    def validate(self, extra_validators=None):
+        """Check every field at once: the form's own checks, then the checkout's rules, each on its field."""
+        valid = super().validate(extra_validators)
+        _details, errors = contact.check_details(self.details(), local_today())
+        for name, message in errors.items():
+            field = self[name] if name in self else None
+            if field is not None and not field.errors:
+                field.errors = [*field.errors, message]
+                valid = False
+        return valid
 
     def details(self):
         """Return the form's values as plain CheckoutDetails."""
         return CheckoutDetails(
-            name=self.name.data, email=self.email.data, phone=self.phone.data,
+            name=self.name.data or "", email=self.email.data or "", phone=self.phone.data or "",
             delivery_method=self.delivery_method.data, address=self.address.data or "",
             note=self.note.data or "", payment_method=self.payment_method.data,
+            destination=self.destination.data, hotel_name=self.hotel_name.data or "",
+            hotel_room=self.hotel_room.data or "", leaves_on=self.leaves_on.data,
         )

@@ -1,5 +1,7 @@
 """Checkout views: place the order, then start its payment with its provider (Stripe, VietQR, wallets…)."""
-from flask import current_app, flash, redirect, render_template, request, url_for
+import secrets
+
+from flask import current_app, flash, g, make_response, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -10,7 +12,9 @@ from shop.extensions import limiter
 from shop.i18n import N_, current_locale
 from shop.models.statuses import DeliveryMethod, OrderStatus
 from shop.services.orders.access import find_order_for, order_token
+from shop.services.localtime import local_today
 from shop.services.orders.cart import empty_cart, merge_into_cart, price_cart, reprice_delivery
+from shop.services.orders.estimate import arrives_too_late, delivery_window
 from shop.services.orders.placing import order_items, place_order
 from shop.services.orders.refunds import cancel_order
 from shop.services.payments.providers import CheckoutContext, offered_methods, provider_for
@@ -19,8 +23,30 @@ from shop.web.forms import OrderActionForm
 from shop.web.visitor_cart import current_cart
 
 
+def _placed_an_order(_response):
+    """Count a checkout POST against its limits only when it reached the stock (a refused form never does)."""
+    return bool(g.get("checkout_reached_stock"))
+
+
+def _visitor_key():
+    """The visitor's session, for the per-session checkout limit (a key kept in the session itself)."""
+    return "checkout-session:" + session.setdefault("checkout_key", secrets.token_urlsafe(12))
+
+
+def _limit_reached(_limit):
+    """Answer a checkout over its limit with the form again, everything typed kept, and a clear message."""
+    form = CheckoutForm(offered=offered_methods())
+    message = _("Many orders were just placed from your connection. Your details are kept: "
+                "please wait a minute and press “Place order” again.")
+    return make_response(_render_checkout(form, limit_message=message, status=429))
+
+
+_LIMITED = {"methods": ["POST"], "deduct_when": _placed_an_order, "on_breach": _limit_reached}
+
+
 @bp.route("/checkout", methods=["GET", "POST"])
-@limiter.limit("10 per minute", methods=["POST"])  # each attempt locks stock rows: no shopper needs more
+@limiter.limit(lambda: current_app.config["CHECKOUT_LIMIT_PER_ADDRESS"], **_LIMITED)
+@limiter.limit(lambda: current_app.config["CHECKOUT_LIMIT_PER_SESSION"], key_func=_visitor_key, **_LIMITED)
 def checkout():
     cart = current_cart()
     items = cart.items()
@@ -28,24 +54,38 @@ def checkout():
     if request.method == "GET" and current_user.is_authenticated:
         form.name.data = form.name.data or current_user.name
         form.email.data = form.email.data or current_user.email
-    method = form.delivery_method.data
-    method = method if method in tuple(DeliveryMethod) else DeliveryMethod.PROVINCE
-    summary = price_cart(items, method)
+    summary = _summary(form, items)
     if summary.is_empty or summary.has_problems:
         flash(_("Your cart is empty.") if summary.is_empty else _("Please fix the marked lines of your cart first."),
               "info" if summary.is_empty else "error")
         return redirect(url_for("cart.show"))
     if form.validate_on_submit():
         customer = current_user if current_user.is_authenticated else None
-        with reporting() as outcome:
+        g.checkout_reached_stock = True
+        with reporting(form) as outcome:
             order = place_order(items, form.details(), customer, current_locale())
         if outcome.ok:
             empty_cart(cart)
             return _after_placing(order)
         if isinstance(outcome.error, OutOfStock):  # the cart page shows which line to change
             return redirect(url_for("cart.show"))
+    return _render_checkout(form, summary=summary)
+
+
+def _summary(form, items):
+    method = form.delivery_method.data
+    return price_cart(items, method if method in tuple(DeliveryMethod) else DeliveryMethod.PROVINCE)
+
+
+def _render_checkout(form, summary=None, limit_message="", status=200):
+    """Show the checkout form with the delivery options priced, and the arrival window of each."""
+    summary = summary or _summary(form, current_cart().items())
+    today = local_today()
     options = {choice.value: reprice_delivery(summary, choice.value) for choice in DELIVERY_CHOICES}
-    return render_template("checkout/checkout.html", form=form, summary=summary, options=options)
+    windows = {choice.value: delivery_window(choice.value, today) for choice in DELIVERY_CHOICES}
+    too_late = arrives_too_late(form.delivery_method.data, form.leaves_on.data, today)
+    return render_template("checkout/checkout.html", form=form, summary=summary, options=options, windows=windows,
+                           too_late=too_late, today=today, limit_message=limit_message), status
 
 
 @bp.post("/checkout/pay/<number>")

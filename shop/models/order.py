@@ -1,12 +1,12 @@
 """Orders, their lines, one shipment per producer, status events and refunds."""
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shop.extensions import db
 from shop.models.base import TimestampMixin, utcnow
-from shop.models.statuses import DeliveryMethod, OrderStatus, PaymentMethod, ShipmentStatus, is_status, member_of
+from shop.models.statuses import DeliveryMethod, Destination, OrderStatus, PaymentMethod, ShipmentStatus, is_status, member_of
 
 CHILDREN = "all, delete-orphan"  # rows that live and die with their order
 
@@ -19,6 +19,7 @@ class Order(TimestampMixin, db.Model):
         CheckConstraint(f"status IN {OrderStatus.values()}", name="status"),
         CheckConstraint(f"payment_method IN {PaymentMethod.values()}", name="payment_method"),
         CheckConstraint(f"delivery_method IN {DeliveryMethod.values()}", name="delivery_method"),
+        CheckConstraint(f"destination IN {Destination.values()}", name="destination"),
         CheckConstraint("subtotal >= 0 AND shipping_fee >= 0", name="amounts_not_negative"),
         CheckConstraint("total = subtotal + shipping_fee", name="total_adds_up"),
         CheckConstraint("refunded_amount >= 0 AND refunded_amount <= total", name="refund_within_total"),
@@ -34,6 +35,10 @@ class Order(TimestampMixin, db.Model):
     phone: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
     address: Mapped[str] = mapped_column(String(500), nullable=False, default="")
     delivery_method: Mapped[str] = mapped_column(String(16), nullable=False)
+    destination: Mapped[str] = mapped_column(String(8), nullable=False, default=Destination.HOME)
+    hotel_name: Mapped[str] = mapped_column(String(120), nullable=False, default="")
+    hotel_room: Mapped[str] = mapped_column(String(20), nullable=False, default="")
+    leaves_on: Mapped[date | None]  # the day a hotel guest checks out: delivery must come before
     note: Mapped[str] = mapped_column(Text, nullable=False, default="")
     payment_method: Mapped[str] = mapped_column(String(16), nullable=False)
     locale: Mapped[str] = mapped_column(String(5), nullable=False, default="vi")
@@ -63,6 +68,7 @@ class Order(TimestampMixin, db.Model):
     is_cancelled = is_status(OrderStatus.CANCELLED)
     is_refunded = is_status(OrderStatus.REFUNDED)
     is_cash_on_delivery = is_status(PaymentMethod.COD, "payment_method")
+    is_to_hotel = is_status(Destination.HOTEL, "destination")
 
     @property
     def is_cancellable(self):

@@ -256,6 +256,19 @@ class DeliveryMethod(LabelledEnum):
     }
 
 
+class Destination(LabelledEnum):
+    """Where a delivered order goes: a home or office address, or the hotel a visitor stays at."""
+
+    HOME = "home"
+    HOTEL = "hotel"  # with the hotel's name, the room and the day the guest leaves
+
+    __audiences__ = (CUSTOMER, PRODUCER, OFFICE)
+    __labels__ = {
+        HOME: {CUSTOMER: _l("To an address"), PRODUCER: _l("Address"), OFFICE: _l("Address")},
+        HOTEL: {CUSTOMER: _l("To my hotel"), PRODUCER: _l("Hotel"), OFFICE: _l("Hotel")},
+    }
+
+
 class Role(LabelledEnum):
     """What a user account may do."""
 
@@ -316,5 +329,5 @@ class StockReason(LabelledEnum):
 
 LABELLED_ENUMS = (
     OrderStatus, ShipmentStatus, ProductStatus, ProducerStatus, CertificationStatus, IssuingLevel,
-    RatingKind, PaymentMethod, AttemptStatus, DeliveryMethod, Role, LegalType, StockReason,
+    RatingKind, PaymentMethod, AttemptStatus, DeliveryMethod, Role, LegalType, StockReason, Destination,
 )

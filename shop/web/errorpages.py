@@ -24,10 +24,15 @@ def render_error(status, message=""):
     return render_template("errors/error.html", status=status, message=message), status
 
 
+def _own_response(error):
+    """The page an error brought with it (a view's own answer to its rate limit keeps the visitor's form)."""
+    return getattr(error, "response", None)
+
+
 def init_app(app):
     """Register the handlers on `app`."""
     for status in TITLES:
-        app.register_error_handler(status, lambda _e, s=status: render_error(s))
+        app.register_error_handler(status, lambda e, s=status: _own_response(e) or render_error(s))
 
     @app.errorhandler(CSRFError)
     def csrf_error(_e):

@@ -8,7 +8,8 @@ from shop.errors import InvalidInput, NotFound, OutOfStock
 from shop.models import Order, OrderEvent, OrderLine, Shipment, StockMovement, utcnow
 from shop.models.statuses import ProductStatus
 from shop.services.orders.access import find_order_for, order_token
-from shop.services.orders.placing import NUMBER_ALPHABET, normalize_phone, release_order
+from shop.services.orders.contact import normalize_phone
+from shop.services.orders.placing import NUMBER_ALPHABET, release_order
 from shop.services.payments.expiry import expire_overdue_orders
 from shop.services.stock import ledger_balance
 from tests.checkout_helpers import mail_files
@@ -22,15 +23,25 @@ def mail_count(app):
 
 
 @pytest.mark.parametrize("raw, expected", [
-    ("0912345678", "0912345678"), ("091 234 5678", "0912345678"), ("0912.345.678", "0912345678"),
-    ("+84 912 345 678", "0912345678"), ("+84-389-123-456", "0389123456"), ("(070) 123 4567", "0701234567"),
+    ("0912345678", "+84912345678"), ("091 234 5678", "+84912345678"), ("0912.345.678", "+84912345678"),
+    ("+84 912 345 678", "+84912345678"), ("+84-389-123-456", "+84389123456"), ("(070) 123 4567", "+84701234567"),
+    ("0084 912 345 678", "+84912345678"),
 ])
-def test_vietnamese_mobile_numbers_are_normalised(raw, expected):
+def test_vietnamese_mobile_numbers_are_stored_in_e164(raw, expected):
+    assert normalize_phone(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("+82 10 1234 5678", "+821012345678"), ("+86 138 0013 8000", "+8613800138000"),
+    ("+1 650 555 0100", "+16505550100"), ("0082-10-1234-5678", "+821012345678"), ("+44 7911 123456", "+447911123456"),
+])
+def test_international_numbers_of_any_country_are_accepted_in_e164(raw, expected):
     assert normalize_phone(raw) == expected
 
 
 @pytest.mark.parametrize("raw", ["", "12345", "0212345678", "091234567", "09123456789", "84912345678",
-                                 "+1 650 555 0100", "09123456７8", "abc0912345678"])
+                                 "+84 212 345 678", "+82 10 1234", "+999 1234 5678", "010 1234 5678",
+                                 "09123456７8", "abc0912345678", "+82 10 1234 5678 ext 2"])
 def test_other_phone_numbers_are_refused(raw):
     with pytest.raises(InvalidInput):
         normalize_phone(raw)
@@ -46,7 +57,7 @@ def test_a_cash_order_is_placed_with_lines_shipments_stock_and_mail(app, db):
     assert re.fullmatch(rf"QN[{NUMBER_ALPHABET}]{{8}}", order.number)
     assert order.status == "placed" and order.reservation_expires_at is None
     assert (order.subtotal, order.shipping_fee, order.total) == (590_000, 25_000, 615_000)
-    assert order.phone == "0912345678" and order.locale == "vi"
+    assert order.phone == "+84912345678" and order.locale == "vi"
     lines = {line.product_id: line for line in order.lines}
     line = lines[tea.id]
     assert (line.product_name, line.unit_price, line.line_total) == ("Trà hoa vàng", 120_000, 240_000)

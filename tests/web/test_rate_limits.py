@@ -105,17 +105,51 @@ def test_cart_changes_share_a_limit_that_no_shopper_reaches(db, limited):
     assert client.post("/cart/add", data=line, environ_base=ELSEWHERE).status_code == 302
 
 
-def test_checkout_is_rate_limited_and_a_refused_attempt_places_nothing(db, limited):
-    product = make_product(stock=100)
-    db.session.commit()
-    client = limited().test_client()
+def order_once(client, product, form):
     with client.session_transaction() as session:
         session["cart"] = {str(product.id): 1}
+    return client.post("/checkout", data=form)
+
+
+def test_refused_checkout_forms_never_count_against_the_limit(db, limited):
+    product = make_product(stock=100)
+    db.session.commit()
+    client = limited(CHECKOUT_LIMIT_PER_SESSION="2 per minute").test_client()
     incomplete = checkout_form(phone="not a phone")
-    assert statuses(client, 10, "/checkout", incomplete) == [200] * 10
-    assert client.post("/checkout", data=checkout_form()).status_code == 429
-    assert db.session.query(Order).count() == 0
+    assert [order_once(client, product, incomplete).status_code for _ in range(15)] == [200] * 15
+    assert [order_once(client, product, checkout_form()).status_code for _ in range(2)] == [302, 302]
+    assert db.session.query(Order).count() == 2
+
+
+def test_a_checkout_over_its_limit_keeps_what_was_typed_and_places_nothing(db, limited):
+    product = make_product(stock=100)
+    db.session.commit()
+    client = limited(CHECKOUT_LIMIT_PER_SESSION="2 per minute").test_client()
+    assert [order_once(client, product, checkout_form()).status_code for _ in range(2)] == [302, 302]
+    typed = checkout_form(name="Park Min-jun", phone="+82 10 9876 5432", note="Room 1204, please")
+    refused = order_once(client, product, typed)
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 429
+    assert 'id="checkout-limit"' in page and 'value="Park Min-jun"' in page and 'value="+82 10 9876 5432"' in page
+    assert "Room 1204, please</textarea>" in page
+    assert db.session.query(Order).count() == 2
     assert client.get("/checkout").status_code == 200  # the page itself still opens
+
+
+def test_a_tour_group_on_one_connection_orders_until_the_generous_address_limit(db, limited):
+    product = make_product(stock=100)
+    db.session.commit()
+    app = limited(CHECKOUT_LIMIT_PER_SESSION="1 per minute", CHECKOUT_LIMIT_PER_ADDRESS="4 per minute")
+    tourists = [app.test_client() for _ in range(5)]  # five phones, one hotel Wi-Fi
+    answers = [order_once(phone, product, checkout_form()).status_code for phone in tourists]
+    assert answers == [302] * 4 + [429]
+    assert order_once(tourists[0], product, checkout_form()).status_code == 429  # its own session's limit too
+    assert order_once(app.test_client(), product, checkout_form(), ).status_code == 429
+    elsewhere = app.test_client()
+    with elsewhere.session_transaction() as session:
+        session["cart"] = {str(product.id): 1}
+    assert elsewhere.post("/checkout", data=checkout_form(), environ_base=ELSEWHERE).status_code == 302
+    assert db.session.query(Order).count() == 5
 
 
 def test_rate_limit_counters_live_in_redis_when_configured(db, limited, redis_server):

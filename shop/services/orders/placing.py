@@ -4,10 +4,9 @@ Placing an order is one transaction: the order, its lines, one shipment per prod
 the stock reservation (with its ledger rows). If one line cannot be served, nothing at all
 is written and the customer is told which product and how many are left.
 """
-import re
 import secrets
-from dataclasses import dataclass, replace
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from flask import current_app
 from flask_babel import gettext as _
@@ -18,7 +17,7 @@ from shop.extensions import db
 from shop.i18n import N_, localized
 from shop.models import Order, OrderEvent, OrderLine, Product, Shipment, utcnow
 from shop.models.statuses import (
-    DeliveryMethod,
+    Destination,
     OrderStatus,
     PaymentMethod,
     ProducerStatus,
@@ -26,7 +25,9 @@ from shop.models.statuses import (
     ShipmentStatus,
 )
 from shop.services import moves
+from shop.services.localtime import local_today
 from shop.services.orders.cart import shipping_fee
+from shop.services.orders.contact import check_details
 from shop.services.orders.flow import transition_order
 from shop.services.orders.mail import send_order_mails
 from shop.services.payments.providers import is_offered
@@ -38,9 +39,6 @@ from shop.services.transaction import transaction
 NUMBER_PREFIX = "QN"
 NUMBER_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 NUMBER_LENGTH = 8
-_PHONE_SEPARATORS = re.compile(r"[\s.\-()]")
-_VN_MOBILE = re.compile(r"0[35789][0-9]{8}")
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 @dataclass(frozen=True)
@@ -54,6 +52,10 @@ class CheckoutDetails:
     address: str = ""
     note: str = ""
     payment_method: str = PaymentMethod.COD
+    destination: str = Destination.HOME  # a home address, or a hotel (name, room, the day the guest leaves)
+    hotel_name: str = ""
+    hotel_room: str = ""
+    leaves_on: date | None = None
 
 
 def card_payment_enabled():
@@ -61,37 +63,17 @@ def card_payment_enabled():
     return bool(current_app.config.get("STRIPE_SECRET_KEY"))
 
 
-def normalize_phone(raw):
-    """Return a Vietnamese mobile number as 10 digits ("0912345678"); accept "+84 912 345 678"."""
-    phone = _PHONE_SEPARATORS.sub("", str(raw or ""))
-    if phone.startswith("+84"):
-        phone = "0" + phone[3:]
-    if not _VN_MOBILE.fullmatch(phone):
-        raise InvalidInput(_("Enter a Vietnamese mobile number: 10 digits starting with 03, 05, 07, 08 or 09, "
-                             "or +84 followed by 9 digits."))
-    return phone
-
-
 def validate_details(details):
     """Return `details` trimmed and normalised, or raise InvalidInput naming what is wrong."""
-    name, email = details.name.strip(), details.email.strip().lower()
-    address, note = details.address.strip(), details.note.strip()
-    if not name or len(name) > 120:
-        raise InvalidInput(_("Enter your name."))
-    if not _EMAIL.fullmatch(email) or len(email) > 254:
-        raise InvalidInput(_("Enter a valid e-mail address."))
-    if details.delivery_method not in tuple(DeliveryMethod):
-        raise InvalidInput(_("Choose a delivery method."))
-    if details.delivery_method != DeliveryMethod.PICKUP and not address:
-        raise InvalidInput(_("Enter the delivery address."))
-    if len(address) > 500 or len(note) > 1000:
-        raise InvalidInput(_("The address or the note is too long."))
+    details, errors = check_details(details, local_today())
+    if errors:
+        field, message = next(iter(errors.items()))
+        raise InvalidInput(message, field=field)
     if details.payment_method == PaymentMethod.CARD and not card_payment_enabled():
         raise InvalidInput(_("Card payment is not available: choose cash on delivery."))
     if not is_offered(details.payment_method):
         raise InvalidInput(_("Choose how to pay."))
-    return replace(details, name=name, email=email, phone=normalize_phone(details.phone),
-                   address=address if details.delivery_method != DeliveryMethod.PICKUP else "", note=note)
+    return details
 
 
 def new_order_number():
@@ -124,6 +106,8 @@ def place_order(items, details, customer=None, locale="vi"):
         order = Order(
             number=new_order_number(), customer_id=getattr(customer, "id", None), contact_name=details.name,
             email=details.email, phone=details.phone, address=details.address, note=details.note,
+            destination=details.destination, hotel_name=details.hotel_name, hotel_room=details.hotel_room,
+            leaves_on=details.leaves_on,
             delivery_method=details.delivery_method, payment_method=details.payment_method,
             locale=locale if locale in current_app.config["LANGUAGES"] else "vi",
             subtotal=subtotal, shipping_fee=fee, total=subtotal + fee,
