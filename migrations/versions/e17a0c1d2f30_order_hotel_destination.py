@@ -1,7 +1,7 @@
 """orders delivered to a hotel: destination, hotel name and room, the day the guest leaves
 
 Revision ID: e17a0c1d2f30
-Revises: d4e1f0a2b3c4
+Revises: fca113a7d71e
 Create Date: 2026-12-04 14:45:00
 
 """
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = 'e17a0c1d2f30'
-down_revision = 'd4e1f0a2b3c4'
+down_revision = 'fca113a7d71e'
 branch_labels = None
 depends_on = None
 

@@ -11,8 +11,8 @@ from shop.errors import OutOfStock, PaymentError
 from shop.extensions import limiter
 from shop.i18n import N_, current_locale
 from shop.models.statuses import DeliveryMethod, OrderStatus
-from shop.services.orders.access import find_order_for, order_token
 from shop.services.localtime import local_today
+from shop.services.orders.access import find_order_for, order_token
 from shop.services.orders.cart import empty_cart, merge_into_cart, price_cart, reprice_delivery
 from shop.services.orders.estimate import arrives_too_late, delivery_window
 from shop.services.orders.placing import order_items, place_order

@@ -6,7 +6,15 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from shop.extensions import db
 from shop.models.base import TimestampMixin, utcnow
-from shop.models.statuses import DeliveryMethod, Destination, OrderStatus, PaymentMethod, ShipmentStatus, is_status, member_of
+from shop.models.statuses import (
+    DeliveryMethod,
+    Destination,
+    OrderStatus,
+    PaymentMethod,
+    ShipmentStatus,
+    is_status,
+    member_of,
+)
 
 CHILDREN = "all, delete-orphan"  # rows that live and die with their order
 

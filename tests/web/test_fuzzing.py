@@ -170,6 +170,8 @@ def test_checkout_form(app, shop):
     @given(data=form(name=field("Lê Minh Anh"), email=field("anh@example.com"), phone=field("0912 345 678"),
                      delivery_method=field("province", "nationwide", "pickup"),
                      address=field("12 Trần Hưng Đạo, Hạ Long"), note=field(""),
+                     destination=field("home", "hotel"), hotel_name=field("Vinpearl Resort Hạ Long"),
+                     hotel_room=field("512"), leaves_on=field("2099-01-01"),
                      payment_method=field("cod", "card")))
     def fuzz(data):
         client = app.test_client()

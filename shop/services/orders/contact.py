@@ -49,7 +49,8 @@ def normalize_phone(raw):
     except phonenumbers.NumberParseException:
         raise InvalidInput(_phone_message(), field="phone") from None
     vietnamese = number.country_code == 84
-    if not phonenumbers.is_valid_number(number) or (vietnamese and not _VN_MOBILE.fullmatch(str(number.national_number))):
+    if not phonenumbers.is_valid_number(number) or (
+            vietnamese and not _VN_MOBILE.fullmatch(str(number.national_number))):
         raise InvalidInput(_phone_message(), field="phone")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
