@@ -111,7 +111,8 @@ def test_a_refused_redis_stalls_no_page_and_login_stays_limited(db, make_app, re
 
 
 def test_checkout_with_redis_frozen_is_limited_in_memory(db, make_app, redis_server, catalogue):
-    client = shop_on(make_app, redis_server).test_client()
+    # Ten orders a minute from this visitor; the eleventh is refused by the in-memory limiter.
+    client = shop_on(make_app, redis_server, CHECKOUT_LIMIT_PER_SESSION="10 per minute").test_client()
     os.kill(redis_server.process.pid, signal.SIGSTOP)
     answers = []
     for _ in range(11):
