@@ -77,12 +77,12 @@ def test_verifying_a_submitted_certificate_sets_its_stars(db):
     submitted = make_certification(product, None, date(2025, 5, 1), status="submitted", decision_number="7/QĐ")
     db.session.commit()  # a refused call rolls back whatever the session holds
     assert submitted_certifications() == [submitted]
-    assert badge_stars(product.certifications, local_today()) is None
+    assert badge_stars(product.certifications, date(2025, 6, 1)) is None
     with pytest.raises(InvalidTransition):
         update_certification(submitted, details(), admin)
     verify_certification(submitted, details(stars=4, decision_number="7/QĐ", decision_date=date(2025, 5, 1)), admin)
     assert (submitted.status, submitted.stars, submitted.verified_by_id) == ("verified", 4, admin.id)
-    assert badge_stars(product.certifications, local_today()) == 4
+    assert badge_stars(product.certifications, date(2025, 6, 1)) == 4  # a day the decision is in force
     assert submitted_certifications() == []
 
 
