@@ -8,6 +8,7 @@ from shop.models.statuses import OrderStatus
 from shop.services.orders.access import find_order_for
 from shop.services.orders.finding import customer_orders_query
 from shop.services.payments.stripe_checkout import confirm_checkout_session
+from shop.services.traceability.allocation import lots_of_lines
 from shop.web.forms import OrderActionForm
 from shop.web.lookups import paginate
 
@@ -25,7 +26,7 @@ def order_page(number):
             confirm_checkout_session(session_id)
         except PaymentError:
             current_app.logger.info("order %s: payment not confirmed yet from the success page", order.number)
-    return render_template("account/order.html", order=order, token=token,
+    return render_template("account/order.html", order=order, token=token, lots=lots_of_lines(order.lines),
                            action_form=OrderActionForm(t=token), back_from_stripe=bool(session_id),
                            paying=request.args.get("paying") == "1")
 

@@ -9,6 +9,7 @@ from shop.models.product_sets import BY_CODE
 from shop.services.catalog import facets
 from shop.services.catalog import listing as catalog
 from shop.services.catalog.qrcodes import qr_svg
+from shop.services.traceability.batches import current_lot
 from shop.web.page_cache import cached_page
 
 # Parts of the site that search engines have no business crawling.
@@ -49,7 +50,7 @@ def product(slug):
     return render_template(
         "catalog/product.html", product=product, certification=certification, stock=stock,
         lapsed=None if certification else catalog.lapsed_rating(product),
-        related=catalog.related_products(product), page_url=page_url, json_ld=json_ld,
+        related=catalog.related_products(product), page_url=page_url, json_ld=json_ld, lot=current_lot(product.id),
         producer_kind=product.producer.legal_form.customer_label,
         qr_code=qr_svg(page_url, label=_("QR code")),  # the photo already bears the product's name
     )

@@ -1,6 +1,7 @@
 """All tables of the shop; importing this package registers them with SQLAlchemy."""
 from shop.models.audit import AuditEvent
 from shop.models.base import utcnow
+from shop.models.batch import Batch, BatchAllocation
 from shop.models.catalog import Category, Certification, CertificationReminder, Product, ProductImage
 from shop.models.listing import ProductListing
 from shop.models.order import CartItem, Order, OrderEvent, OrderLine, Refund, Shipment
@@ -11,7 +12,8 @@ from shop.models.stock import StockMovement
 from shop.models.user import User
 
 __all__ = [
-    "Area", "AuditEvent", "CartItem", "Category", "Certification", "CertificationReminder", "Order", "OrderEvent",
-    "OrderLine", "PaymentAttempt", "PaymentEvent", "PaymentNotification", "Producer", "Product", "ProductImage",
-    "ProductListing", "Refund", "RevenueDay", "RevenueGoodsDay", "Shipment", "StockMovement", "User", "utcnow",
+    "Area", "AuditEvent", "Batch", "BatchAllocation", "CartItem", "Category", "Certification", "CertificationReminder",
+    "Order", "OrderEvent", "OrderLine", "PaymentAttempt", "PaymentEvent", "PaymentNotification", "Producer", "Product",
+    "ProductImage", "ProductListing", "Refund", "RevenueDay", "RevenueGoodsDay", "Shipment", "StockMovement", "User",
+    "utcnow",
 ]

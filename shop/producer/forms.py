@@ -8,6 +8,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Leng
 from shop.models.statuses import PRODUCER, LegalType, StockReason
 from shop.services.accounts.users import MIN_PASSWORD_LENGTH
 from shop.services.catalog.products import MAX_PRICE, MAX_STOCK
+from shop.services.traceability.batches import MAX_BATCH_QUANTITY
 from shop.web.forms import IdSelectField, ShopForm, WholeNumberField
 
 
@@ -94,6 +95,20 @@ class CertificationForm(ShopForm):
 class ShipForm(ShopForm):
     carrier = StringField(_l("Carrier"), validators=[DataRequired(), Length(max=80)])
     tracking_number = StringField(_l("Tracking number"), validators=[DataRequired(), Length(max=80)])
+
+
+class BatchForm(ShopForm):
+    lot_number = StringField(_l("Lot number"), validators=[DataRequired(), Length(max=40)])
+    produced_on = DateField(_l("Production date"), validators=[InputRequired()])
+    best_before = DateField(_l("Best before"), validators=[InputRequired()])
+    quantity = WholeNumberField(_l("Units made"),
+                                validators=[InputRequired(), NumberRange(min=1, max=MAX_BATCH_QUANTITY)])
+    traceability_url = StringField(_l("Traceability record (qn.check.net.vn)"),
+                                   validators=[Optional(), Length(max=500)])
+
+
+class LotChoiceForm(ShopForm):
+    batch_id = WholeNumberField(_l("Lot"), validators=[InputRequired()], minimum=1)
 
 
 class SalesFilterForm(ShopForm):

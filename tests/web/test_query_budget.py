@@ -6,10 +6,10 @@ from sqlalchemy import event
 from tests.factories import make_category, make_certification, make_image, make_producer, make_product
 
 # count, the page's ids (sorted on narrow rows), products, photos, ratings
-# (+ groups and areas for the filter panel, or + related products)
+# (+ groups and areas for the filter panel, or + related products and the lot on sale)
 API_BUDGET = 5
 LISTING_BUDGET = 7
-PRODUCT_PAGE_BUDGET = 8
+PRODUCT_PAGE_BUDGET = 9
 HOME_BUDGET = 9
 
 

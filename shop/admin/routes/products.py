@@ -17,6 +17,7 @@ from shop.services.certification.issuers import issuer_table
 from shop.services.certification.reminders import REMINDER_DAYS, expiry_calendar
 from shop.services.certification.rules import expiry_for
 from shop.services.localtime import local_today
+from shop.services.traceability.batches import product_lots
 from shop.web.feedback import reporting
 from shop.web.lookups import get_or_404, list_args, paginate
 
@@ -37,7 +38,7 @@ def product(product_id):
     return render_template(
         "admin/product.html", product=product, action_form=ActionForm(), reject_form=ReasonForm(),
         hide_form=NoteForm(), today=local_today(), actions=product_review.office_actions(product),
-        history=product_history(product),
+        history=product_history(product), lots=product_lots(product.id),
     )
 
 

@@ -9,13 +9,14 @@ from wtforms.fields.choices import SelectChoice
 
 from shop.models.statuses import OrderStatus, ShipmentStatus
 from shop.producer import bp
-from shop.producer.forms import SalesFilterForm, ShipForm
+from shop.producer.forms import LotChoiceForm, SalesFilterForm, ShipForm
 from shop.producer.routes.portal import USER_ERRORS
 from shop.services.localtime import local_today
 from shop.services.orders import fulfilment
 from shop.services.orders.flow import REVENUE_STATUSES
 from shop.services.reports import producer_sales
 from shop.services.reports.producer_sales import WAITING_SHIPMENTS
+from shop.services.traceability import allocation
 from shop.web.csv_export import csv_response
 from shop.web.feedback import reporting
 from shop.web.query_args import int_arg
@@ -102,6 +103,24 @@ def move_shipment(shipment_id, step):
     return _render_shipment(found, form), outcome.status
 
 
+@bp.route("/shipments/<int:shipment_id>/lines/<int:line_id>/lot", methods=["POST"])
+def choose_lot(shipment_id, line_id):
+    found = fulfilment.own_shipment(g.producer, shipment_id)
+    form = LotChoiceForm()
+    if not form.validate_on_submit():
+        flash(_("Choose a lot from the list."), "error")
+        return _render_shipment(found, ShipForm(formdata=None, obj=found)), 400
+    with reporting(form, errors=USER_ERRORS) as outcome:
+        allocation.choose_lot(g.producer, shipment_id, line_id, form.batch_id.data, current_user)
+        flash(_("The lot is changed."), "success")
+        return redirect(url_for("producer.shipment", shipment_id=shipment_id))
+    return _render_shipment(found, ShipForm(formdata=None, obj=found)), outcome.status
+
+
 def _render_shipment(found, form):
-    return render_template("producer/shipment.html", shipment=found, form=form,
-                           lines=fulfilment.shipment_lines(found), steps=fulfilment.next_steps(found))
+    lines = fulfilment.shipment_lines(found)
+    choosable = {line.id: allocation.choosable_lots(line) for line in lines} \
+        if found.status in allocation.CHOOSABLE else {}
+    return render_template("producer/shipment.html", shipment=found, form=form, lines=lines,
+                           steps=fulfilment.next_steps(found), lots=allocation.lots_of_lines(lines),
+                           choosable=choosable, lot_form=LotChoiceForm(formdata=None))

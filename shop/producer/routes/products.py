@@ -1,14 +1,16 @@
-"""The producer's products: list, create, edit, status, photos and stock."""
+"""The producer's products: list, create, edit, status, photos, stock and lots."""
 from flask import flash, g, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from shop.producer import bp
-from shop.producer.forms import NewProductForm, PhotoForm, ProductForm, StockForm
+from shop.producer.forms import BatchForm, NewProductForm, PhotoForm, ProductForm, StockForm
 from shop.producer.routes.portal import USER_ERRORS, category_choices, product_set_choices
 from shop.services.catalog import products as listings
+from shop.services.localtime import local_today
 from shop.services.stock import ledger_balance
+from shop.services.traceability import batches as lots
 from shop.web.feedback import reporting
 
 PRODUCT_FIELDS = ("name_vi", "name_en", "description_vi", "description_en", "unit_vi", "unit_en",
@@ -105,3 +107,18 @@ def product_stock(product_id):
             return redirect(url_for("producer.product_stock", product_id=product_id))
     return render_template("producer/product_stock.html", form=form, product=product,
                            movements=listings.stock_ledger(product), balance=ledger_balance(product.id))
+
+
+@bp.route("/products/<int:product_id>/batches", methods=["GET", "POST"])
+def batches(product_id):
+    product = listings.own_product(g.producer, product_id)
+    form = BatchForm()
+    if form.validate_on_submit():
+        with reporting(form, default_field="lot_number", errors=USER_ERRORS):
+            batch = lots.record_batch(g.producer, product_id, lots.BatchDetails(
+                form.lot_number.data, form.produced_on.data, form.best_before.data, form.quantity.data,
+                form.traceability_url.data or ""), current_user)
+            flash(_("Lot %(lot)s recorded.", lot=batch.lot_number), "success")
+            return redirect(url_for("producer.batches", product_id=product_id))
+    return render_template("producer/batches.html", form=form, product=product,
+                           lots=lots.product_lots(product.id), today=local_today())

@@ -7,7 +7,6 @@ reason, kept on the rating and in an audit row.
 """
 from dataclasses import dataclass
 from datetime import date, timedelta
-from urllib.parse import urlsplit
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select
@@ -21,6 +20,7 @@ from shop.services.certification.issuers import issuer_for, same_body
 from shop.services.certification.rules import CERTIFIED_MIN_STARS, check_replacement, check_score, expiry_for
 from shop.services.localtime import local_today
 from shop.services.moves import LIFECYCLES, move, require_move
+from shop.services.traceability.links import clean_traceability_url
 from shop.services.transaction import commits
 
 EXPIRY_WARNING_DAYS = 60
@@ -46,17 +46,6 @@ class CertificationDetails:
 
 def _snapshot(cert):
     return LIFECYCLES[Certification].snapshot(cert)
-
-
-def _clean_url(url):
-    url = (url or "").strip()
-    if not url:
-        return ""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or len(url) > 500 or " " in url:
-        raise InvalidInput(_("The traceability address must be a web address starting with http:// or https://."),
-                           field="traceability_url")
-    return url
 
 
 def _issuer_values(details, area_name):
@@ -93,7 +82,8 @@ def clean_details(details, today=None, area_name=""):
     return {
         "stars": details.stars, "decision_number": number, "decision_date": details.decision_date,
         "expires_on": expires_on, **_issuer_values(details, area_name),
-        "traceability_url": _clean_url(details.traceability_url), "note": (details.note or "").strip()[:500],
+        "traceability_url": clean_traceability_url(details.traceability_url),
+        "note": (details.note or "").strip()[:500],
     }
 
 

@@ -18,6 +18,7 @@ from shop.services import moves
 from shop.services.mail import send_mail
 from shop.services.orders.flow import transition_order
 from shop.services.producers.profiles import require_approved
+from shop.services.traceability import allocation
 from shop.services.transaction import transaction
 
 # Orders whose shipments may be worked on: paid card orders, placed cash orders, and (for the
@@ -89,6 +90,7 @@ def move_shipment(producer, shipment_id, to_status, actor, carrier="", tracking_
                 "to": ShipmentStatus(to_status).producer_label if to_status in ShipmentStatus.values() else to_status,
             }))
         note = _take_carrier(shipment, to_status, carrier, tracking_number)
+        _take_lots(shipment, to_status)
         moves.move(shipment, to_status, actor, note)
         _follow_shipments(order, actor)
     if to_status == ShipmentStatus.SHIPPED:
@@ -109,6 +111,14 @@ def _take_carrier(shipment, to_status, carrier, tracking_number):
     return f"{carrier}, {tracking_number}"
 
 
+def _take_lots(shipment, to_status):
+    """Leaving "to pack", the shipment takes its lots (FIFO); it never ships a lot past its best-before date."""
+    if shipment.is_pending:
+        allocation.assign_lots(shipment, shipment_lines(shipment))
+    if to_status == ShipmentStatus.SHIPPED:
+        allocation.check_shippable(shipment)
+
+
 def _follow_shipments(order, actor):
     """Fulfil the order when all its shipments have shipped; complete it when all are delivered."""
     live = [shipment.status for shipment in order.shipments if shipment.status != ShipmentStatus.CANCELLED]
@@ -122,9 +132,10 @@ def _follow_shipments(order, actor):
 
 
 def _mail_shipped(order, shipment):
+    lines = shipment_lines(shipment)
     send_mail(
         order.email, _l("Your order %(number)s is on its way", number=order.number), "shipment_shipped",
-        locale=order.locale, order=order, shipment=shipment, lines=shipment_lines(shipment),
+        locale=order.locale, order=order, shipment=shipment, lines=lines, lots=allocation.lots_of_lines(lines),
         order_url=_order_url(order),
     )
 
