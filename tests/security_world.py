@@ -14,7 +14,7 @@ from datetime import timedelta
 from sqlalchemy import delete, func, select
 
 from shop.extensions import db
-from shop.models import CartItem
+from shop.models import Batch, CartItem
 from shop.models.statuses import CertificationStatus, OrderStatus, PaymentMethod, ProducerStatus, Role
 from shop.services.accounts.users import make_reset_token
 from shop.services.localtime import local_today
@@ -75,6 +75,9 @@ def build_world(app):
     order = make_order([(product_a, 2)], status=OrderStatus.PENDING_PAYMENT, payment_method=PaymentMethod.CARD,
                        customer=customer, number="QNWORLD01", reserve=True)
     paid_order = make_order([(product_a, 1)], customer=customer, number="QNWORLD02", reserve=True)
+    batch_a = Batch(product_id=product_a.id, lot_number="LWORLD-1", produced_on=local_today() - timedelta(days=5),
+                    best_before=local_today() + timedelta(days=300), quantity=10)
+    db.session.add(batch_a)
     db.session.commit()
     path = os.path.join(app.config["MEDIA_FOLDER"], MEDIA_SAMPLE)
     os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -87,7 +90,7 @@ def build_world(app):
     users = {"customer": customer, "producer_a": user_a, "producer_b": user_b, "suspended": user_s, "admin": admin}
     return World(users=users, product_a=product_a, product_b=product_b, image_a=image_a, order=order,
                  paid_order=paid_order, reset_token=make_reset_token(customer), area_id=producer_a.area_id,
-                 submitted_certification=submitted, extra={"confirm_token": confirmation_token()})
+                 submitted_certification=submitted, extra={"confirm_token": confirmation_token(), "batch_a": batch_a})
 
 
 def confirmation_token(email="confirmed@example.com"):
@@ -156,6 +159,8 @@ def path_values(world):
         "product_id": world.product_a.id,
         "image_id": world.image_a.id,
         "shipment_id": world.shipment_a.id,
+        "line_id": world.paid_order.lines[0].id,
+        "batch_id": world.extra["batch_a"].id,
         "step": "packed",
         "producer_id": world.producer_a.id,
         "cert_id": world.submitted_certification.id,
@@ -240,6 +245,10 @@ def post_data(endpoint, world):
         "producer.product_stock": {"reason": "restock", "quantity": "5", "note": "harvest"},
         "producer.profile": {"address": "2 Bến Đoan, Hạ Long", "phone": "0912345678", "story_vi": "", "story_en": ""},
         "producer.move_shipment": {},
+        "producer.batches": {"lot_number": "L2612-01", "produced_on": local_today().isoformat(),
+                             "best_before": (local_today() + timedelta(days=365)).isoformat(), "quantity": "50",
+                             "traceability_url": ""},
+        "producer.choose_lot": {"batch_id": str(world.extra["batch_a"].id)},
         "webhooks.stripe_webhook": {},
         "webhooks.momo": {},
         "admin.approve_producer": {"note": ""},

@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from shop.extensions import db
-from shop.models import Area, Category, Certification, Producer, Product, ProductImage, User, utcnow
+from shop.models import Area, Batch, Category, Certification, Producer, Product, ProductImage, User, utcnow
 from shop.models.statuses import CertificationStatus, ProducerStatus, ProductStatus, Role
 from shop.services.accounts.users import hash_password
 from shop.services.catalog.search import refresh_search_text
@@ -124,7 +124,21 @@ def _seed_catalogue(echo, today):
         _seed_certification(product, certifications[row["slug"]], row["stars_verified"] == "yes", today)
         _seed_picture(product, row, drawings.draw_picture)
         echo(f"  [{number:2d}/{len(product_rows)}] {product.name_vi}")
+    echo(f"  {_seed_batches(today)} lots with their traceability links")
     return owners
+
+
+def _seed_batches(today):
+    """Lots of a few products (batches.csv), dated from the day the demo is seeded; return how many."""
+    rows = read_rows("batches.csv")
+    for row in rows:
+        product_id = db.session.scalar(select(Product.id).where(Product.slug == row["product_slug"]))
+        produced_on = today - timedelta(days=int(row["produced_days_before_seeding"]))
+        _upsert(Batch, {"product_id": product_id, "lot_number": row["lot_number"]}, {
+            "produced_on": produced_on, "best_before": produced_on + timedelta(days=int(row["shelf_life_days"])),
+            "quantity": int(row["quantity"]), "traceability_url": row["traceability_url"],
+        })
+    return len(rows)
 
 
 def _seed_accounts(producer_rows, producers):

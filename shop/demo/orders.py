@@ -16,6 +16,7 @@ from shop.models import Order, OrderEvent, Product, User, utcnow
 from shop.models.statuses import OrderStatus, ProductStatus, ShipmentStatus
 from shop.services.orders.flow import transition_order
 from shop.services.orders.placing import CheckoutDetails, place_order
+from shop.services.traceability.allocation import assign_lots
 from shop.services.transaction import transaction
 
 DEMO_ORDER_COUNT = 60
@@ -78,6 +79,7 @@ def _advance(order, placed_at, rng):
                        OrderStatus.COMPLETED: ShipmentStatus.DELIVERED}.get(order.status)
     for shipment in order.shipments:
         if shipment_status:
+            assign_lots(shipment, [line for line in order.lines if line.producer_id == shipment.producer_id])
             shipment.status = shipment_status
             shipment.shipped_at = placed_at + timedelta(days=1)
             if shipment_status == ShipmentStatus.DELIVERED:

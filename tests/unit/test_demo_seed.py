@@ -143,3 +143,20 @@ def test_demo_ratings_say_which_are_assumed_and_ba_che_tea_is_national_five_star
     assumed = {slug for slug, cert in by_slug.items() if not cert.stars_verified}
     rows = {row["slug"]: row["stars_verified"] for row in read_rows("products.csv")}
     assert assumed == {slug for slug, verified in rows.items() if verified == "no"} and len(assumed) == 19
+
+
+def test_the_demo_has_lots_with_traceability_links_on_at_least_three_products(db, quick_pictures):
+    from shop.models import Batch
+    from shop.services.traceability.batches import current_lot
+
+    seed_demo(echo=lambda line: None)
+    seed_demo(echo=lambda line: None)
+
+    lots = db.session.query(Batch).all()
+    assert len(lots) == len(read_rows("batches.csv"))
+    tracked = {lot.product_id for lot in lots if lot.traceability_url.startswith("https://qn.check.net.vn/")}
+    assert len(tracked) >= 3
+    today = local_today()
+    for product_id in tracked:
+        lot = current_lot(product_id, today)
+        assert lot is not None and lot.produced_on <= today <= lot.best_before

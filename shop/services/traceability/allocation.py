@@ -16,6 +16,7 @@ from shop.models import BatchAllocation, OrderLine, Shipment
 from shop.models.statuses import ShipmentStatus
 from shop.services.audit import record_audit
 from shop.services.localtime import local_today
+from shop.services.producers.profiles import require_approved
 from shop.services.traceability.batches import product_lots
 from shop.services.transaction import transaction
 
@@ -89,6 +90,7 @@ def _own_line(producer, shipment_id, line_id):
 
 def choose_lot(producer, shipment_id, line_id, batch_id, actor, today=None):
     """Ship the whole of one of the producer's lines from lot `batch_id` instead. Audited. Commits."""
+    require_approved(producer)
     today = today or local_today()
     with transaction():
         shipment, line = _own_line(producer, shipment_id, line_id)

@@ -19,6 +19,7 @@ from shop.models.statuses import ShipmentStatus
 from shop.services.audit import record_audit
 from shop.services.catalog.products import own_product
 from shop.services.localtime import local_today
+from shop.services.producers.profiles import require_approved
 from shop.services.traceability.links import clean_traceability_url
 from shop.services.transaction import transaction
 
@@ -103,7 +104,8 @@ def _clean(details, product_id, today):
 
 
 def record_batch(producer, product_id, details, actor, today=None):
-    """Record a lot of the producer's own product; NotFound for another's. Audited. Commits."""
+    """Record a lot of the approved producer's own product; NotFound for another's. Audited. Commits."""
+    require_approved(producer)
     product = own_product(producer, product_id)
     values = _clean(details, product.id, today or local_today())
     with transaction():
