@@ -15,6 +15,8 @@ from shop.services.traceability import allocation, batches, recall
 from shop.services.traceability.batches import BatchDetails
 from tests.factories import make_order, make_producer_owner, make_product, make_user
 
+pytestmark = pytest.mark.usefixtures("english")
+
 
 @pytest.fixture
 def owner_and_product(db):
