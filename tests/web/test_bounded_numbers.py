@@ -28,6 +28,8 @@ NUMERIC_FIELDS = {
     "producer.new_product": ("category_id", "price", "low_stock_threshold", "opening_stock"),
     "producer.edit_product": ("category_id", "price", "low_stock_threshold"),
     "producer.product_stock": ("quantity",),
+    "producer.batches": ("quantity",),
+    "producer.choose_lot": ("batch_id",),
     "admin.new_certification": ("stars", "score", "replaces_id"),
     "admin.edit_certification": ("stars", "score", "replaces_id"),
     "admin.refund_order": ("amount",),
