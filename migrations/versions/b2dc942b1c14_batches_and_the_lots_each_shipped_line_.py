@@ -1,7 +1,7 @@
 """batches and the lots each shipped line took
 
 Revision ID: b2dc942b1c14
-Revises: 5df7e511571e
+Revises: fca113a7d71e
 Create Date: 2026-12-04 14:35:10.950628
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'b2dc942b1c14'
-down_revision = '5df7e511571e'
+down_revision = 'fca113a7d71e'
 branch_labels = None
 depends_on = None
 
