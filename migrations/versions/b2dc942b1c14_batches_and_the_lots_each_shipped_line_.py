@@ -1,7 +1,7 @@
 """batches and the lots each shipped line took
 
 Revision ID: b2dc942b1c14
-Revises: fca113a7d71e
+Revises: e17a0c1d2f30
 Create Date: 2026-12-04 14:35:10.950628
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'b2dc942b1c14'
-down_revision = 'fca113a7d71e'
+down_revision = 'e17a0c1d2f30'
 branch_labels = None
 depends_on = None
 
