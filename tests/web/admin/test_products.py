@@ -41,7 +41,8 @@ def test_hide_and_unhide(admin_client, db):
     assert product.status == "published"
 
 
-def test_recording_a_certification_with_defaults(admin_client, db, office):
+def test_recording_a_certification_with_defaults(frozen_clock, admin_client, db, office):
+    """A 5★ decision of 30 June 2025, seen on 3 December 2026 (the clock stopped: it expires in 2028)."""
     product = make_product()
     db.session.commit()
     form = admin_client.get(f"/admin/products/{product.id}/certifications/new").get_data(as_text=True)
@@ -134,7 +135,8 @@ def test_the_issuing_body_comes_from_the_rules_and_another_needs_a_reason(admin_
     assert override.note == "Signed by the province"
 
 
-def test_the_form_refuses_a_72_point_three_star_rating_and_shows_kind_and_score(admin_client, db):
+def test_the_form_refuses_a_72_point_three_star_rating_and_shows_kind_and_score(frozen_clock, admin_client, db):
+    """Ratings of 2025, seen on 3 December 2026 (the clock stopped: the upgrade expires in 2028)."""
     product = make_product()
     db.session.commit()
     url = f"/admin/products/{product.id}/certifications/new"
