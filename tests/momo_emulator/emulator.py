@@ -23,6 +23,8 @@ class MomoEmulator:
         self.ipn_sink = None
         self.auto_ipn = True
         self.deliveries = []
+        self.connections_to_drop = 0
+        self._drop_lock = threading.Lock()
         self._server = self._thread = None
 
     def start(self):
@@ -44,6 +46,20 @@ class MomoEmulator:
         self.deliveries.clear()
         self.ipn_sink = None
         self.auto_ipn = True
+        self.connections_to_drop = 0
+
+    def drop_connections(self, count=1):
+        """Close the next `count` connections as soon as their request line arrives, answering nothing."""
+        with self._drop_lock:
+            self.connections_to_drop = count
+
+    def take_dropped_connection(self):
+        """Tell whether the connection being handled is one to drop (counting it)."""
+        with self._drop_lock:
+            if self.connections_to_drop > 0:
+                self.connections_to_drop -= 1
+                return True
+            return False
 
     @property
     def base_url(self):

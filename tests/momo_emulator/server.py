@@ -24,6 +24,14 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 (BaseHTTPRequestHandler's signature)
         """Stay quiet."""
 
+    def handle_one_request(self):
+        """Read the request; close the connection without a word when the emulator is told to drop it."""
+        if self.server.emulator.take_dropped_connection():
+            self.rfile.readline(65537)
+            self.close_connection = True
+            return
+        super().handle_one_request()
+
     def do_GET(self):
         url = urlsplit(self.path)
         store = self.server.emulator.store

@@ -119,3 +119,25 @@ def test_the_notification_check_uses_the_ipn_field_order(momo_shop, app):
     assert raw.endswith("&resultCode=0&transId=1")
     signed = {**fields, "signature": momo.signature(settings, momo.IPN_FIELDS, fields)}
     assert momo.notification_is_valid(settings, signed)
+
+
+def test_a_connection_dropped_before_momo_answers_is_asked_again_once(client, db, momo_shop, product):
+    momo_shop.drop_connections(1)
+    response, order = place(client, product, "momo")
+    assert response.headers["Location"].startswith(momo_shop.base_url + "/v2/gateway/pay?t=")
+    assert [kind for kind, _body in momo_shop.store.api_calls] == ["create"]
+    assert list(momo_shop.payments) == [attempts_of(order)[0].reference]
+    assert momo.notification_is_valid(momo.MomoSettings.from_config(), momo_shop.ipn_body(attempts_of(order)[0]
+                                                                                          .reference))
+
+
+def test_momo_dropping_every_connection_leaves_the_order_waiting_and_the_customer_told(client, db, momo_shop,
+                                                                                         product, english):
+    momo_shop.drop_connections(2)
+    response, order = place(client, product, "momo")
+    assert f"/orders/{order.number}" in response.headers["Location"]
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "MoMo cannot be reached right now" in page
+    assert momo_shop.payments == {} and momo_shop.connections_to_drop == 0
+    # unanswered, not refused: the attempt waits for the reconciliation to ask MoMo what became of it
+    assert order.status == OrderStatus.PENDING_PAYMENT and attempts_of(order)[0].state == AttemptStatus.PENDING

@@ -87,14 +87,14 @@ def create_payment(settings, payment):
         "lang": payment["lang"],
     }
     body["signature"] = signature(settings, CREATE_FIELDS, body)
-    return _call(settings, "/v2/gateway/api/create", body)
+    return _call(settings, "/v2/gateway/api/create", body, CREATE_FIELDS)
 
 
 def query_payment(settings, order_id, lang="vi"):
     """Ask MoMo what became of a payment; return its answer (`resultCode` 0: paid, 1000: still waiting)."""
     body = {"partnerCode": settings.partner_code, "requestId": uuid.uuid4().hex, "orderId": order_id, "lang": lang}
     body["signature"] = signature(settings, QUERY_FIELDS, body)
-    return _call(settings, "/v2/gateway/api/query", body)
+    return _call(settings, "/v2/gateway/api/query", body, QUERY_FIELDS)
 
 
 def refund_payment(settings, refund):
@@ -113,17 +113,36 @@ def refund_payment(settings, refund):
         "description": refund["description"],
     }
     body["signature"] = signature(settings, REFUND_FIELDS, body)
-    return _call(settings, "/v2/gateway/api/refund", body)
+    return _call(settings, "/v2/gateway/api/refund", body, REFUND_FIELDS)
 
 
-def _call(settings, path, body):
-    try:
-        response = requests.post(settings.api_base + path, json=body, timeout=TIMEOUT)
-        answer = response.json()
-    except (requests.RequestException, ValueError) as error:
-        current_app.logger.warning("MoMo %s for %s: no answer: %s", path, body["orderId"], error)
-        raise PaymentError(_("MoMo cannot be reached right now. Please try again in a moment.")) from error
+def _call(settings, path, body, fields):
+    """POST a signed request to MoMo and return its answer; raise PaymentError when there is none.
+
+    A connection closed or refused before any answer is tried once more under a new requestId (signed
+    again): MoMo refuses a second payment or refund with the same orderId (resultCode 41), so the
+    retry can never make two. A timeout is not retried: MoMo may still be working on the request.
+    """
+    for again in (False, True):
+        if again:
+            body = {**body, "requestId": uuid.uuid4().hex}
+            body["signature"] = signature(settings, fields, body)
+        try:
+            answer = requests.post(settings.api_base + path, json=body, timeout=TIMEOUT).json()
+            break
+        except requests.ConnectionError as error:
+            if again or isinstance(error, requests.Timeout):
+                raise _unreachable(path, body, error) from error
+            current_app.logger.info("MoMo %s for %s: %s; asking again", path, body["orderId"], error)
+        except (requests.RequestException, ValueError) as error:
+            raise _unreachable(path, body, error) from error
     if not isinstance(answer, dict) or not isinstance(answer.get("resultCode"), int):
         current_app.logger.warning("MoMo %s for %s: unreadable answer %r", path, body["orderId"], answer)
         raise PaymentError(_("MoMo cannot be reached right now. Please try again in a moment."))
     return answer
+
+
+def _unreachable(path, body, error):
+    """Log a request MoMo did not answer; return the error to raise."""
+    current_app.logger.warning("MoMo %s for %s: no answer: %s", path, body["orderId"], error)
+    return PaymentError(_("MoMo cannot be reached right now. Please try again in a moment."))
