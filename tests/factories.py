@@ -238,3 +238,33 @@ def place_test_order(items, customer=None, locale="vi", **details):
 
     wanted = {getattr(product, "id", product): quantity for product, quantity in items.items()}
     return place_order(wanted, checkout_details(**details), customer=customer, locale=locale)
+
+
+def make_tour(producer=None, price=50_000, **values):
+    """A published tourism service (group 6): a visit booked for a slot and sold as an e-voucher."""
+    values.setdefault("name_vi", "Thiên đường hoa")
+    return make_product(producer, price=price, stock=0,
+                        category=make_category("tourism", "Dịch vụ du lịch", "Tourism services"), **values)
+
+
+def make_slot(product, days_ahead=3, at="08:00", capacity=10, booked=0):
+    """A visit slot of `product`, `days_ahead` days after the shop's today at `at` (local time)."""
+    from datetime import time, timedelta
+
+    from shop.models import VisitSlot
+    from shop.services.localtime import local_today
+
+    hours, minutes = (int(part) for part in at.split(":"))
+    slot = VisitSlot(product_id=product.id, day=local_today() + timedelta(days=days_ahead),
+                     starts_at=time(hours, minutes), capacity=capacity, booked=booked)
+    db.session.add(slot)
+    db.session.flush()
+    return slot
+
+
+def book_test_visit(slot, people=2, customer=None, locale="vi", **details):
+    """A visit booked through the real service (cash at the site unless told otherwise)."""
+    from shop.services.bookings.placing import place_booking
+
+    return place_booking(slot.product, slot.id, str(people), checkout_details(**details), customer=customer,
+                         locale=locale)

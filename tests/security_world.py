@@ -2,7 +2,8 @@
 
 `build_world()` makes a customer, an administrator, producers A and B (approved), a suspended
 producer, A's product with a photo and a certificate, B's product, and the customer's unpaid
-card order for A's product. `request_for(method, rule, world)` turns a rule of `app.url_map`
+card order for A's product; A's visit (a tourism product) with a slot and a cash booking of it.
+`request_for(method, rule, world)` turns a rule of `app.url_map`
 into a request that would succeed for the right visitor: path arguments name A's rows, form
 data is what the page's own form would send.
 """
@@ -26,6 +27,8 @@ from tests.factories import (
     make_order,
     make_producer_owner,
     make_product,
+    make_slot,
+    make_tour,
     make_user,
     picture_bytes,
 )
@@ -78,7 +81,10 @@ def build_world(app):
     batch_a = Batch(product_id=product_a.id, lot_number="LWORLD-1", produced_on=local_today() - timedelta(days=5),
                     best_before=local_today() + timedelta(days=300), quantity=10)
     db.session.add(batch_a)
+    tour_a = make_tour(producer_a, name_vi="Tham quan Alpha", slug="tham-quan-alpha")
+    slot_a = make_slot(tour_a, capacity=50)
     db.session.commit()
+    booking_a = _book(slot_a)
     path = os.path.join(app.config["MEDIA_FOLDER"], MEDIA_SAMPLE)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "wb") as handle:
@@ -90,7 +96,18 @@ def build_world(app):
     users = {"customer": customer, "producer_a": user_a, "producer_b": user_b, "suspended": user_s, "admin": admin}
     return World(users=users, product_a=product_a, product_b=product_b, image_a=image_a, order=order,
                  paid_order=paid_order, reset_token=make_reset_token(customer), area_id=producer_a.area_id,
-                 submitted_certification=submitted, extra={"confirm_token": confirmation_token(), "batch_a": batch_a})
+                 submitted_certification=submitted, extra={"confirm_token": confirmation_token(), "batch_a": batch_a,
+                        "tour_a": tour_a, "slot_a": slot_a, "booking_a": booking_a})
+
+
+def _book(slot):
+    """A guest's cash booking of two places of `slot` (its voucher valid, to be paid at the site)."""
+    from shop.models import Booking
+    from shop.services.bookings.placing import place_booking
+    from tests.factories import checkout_details
+
+    order = place_booking(slot.product, slot.id, "2", checkout_details(email="visitor@example.com"))
+    return db.session.scalar(select(Booking).where(Booking.order_id == order.id))
 
 
 def confirmation_token(email="confirmed@example.com"):
@@ -152,6 +169,10 @@ def path_values(world):
         ("producer.product_status", "action"): "hide",
         ("auth.confirm_account", "token"): world.extra["confirm_token"],
         ("producer.photo_action", "action"): "main",
+        ("checkout.book", "slug"): world.extra["tour_a"].slug,
+        ("producer.voucher", "code"): world.extra["booking_a"].code,
+        ("producer.check_in", "code"): world.extra["booking_a"].code,
+        "slot_id": world.extra["slot_a"].id,
         "slug": world.product_a.slug,
         "number": world.order.number,
         "token": world.reset_token,
@@ -249,6 +270,15 @@ def post_data(endpoint, world):
                              "best_before": (local_today() + timedelta(days=365)).isoformat(), "quantity": "50",
                              "traceability_url": ""},
         "producer.choose_lot": {"batch_id": str(world.extra["batch_a"].id)},
+        "checkout.book": {"slot_id": str(world.extra["slot_a"].id), "people": "2", "name": "Lê Minh Anh",
+                          "email": "anh@example.com", "phone": "0912 345 678", "note": "", "payment_method": "cod"},
+        "producer.slots": {"product_id": str(world.extra["tour_a"].id), "first_day": local_today().isoformat(),
+                           "last_day": (local_today() + timedelta(days=6)).isoformat(), "times": "09:00, 15:00",
+                           "capacity": "20"},
+        "producer.slot_capacity": {"capacity": "40"},
+        "producer.remove_slot": {},
+        "producer.find_voucher": {"code": world.extra["booking_a"].code},
+        "producer.check_in": {},
         "webhooks.stripe_webhook": {},
         "webhooks.momo": {},
         "admin.approve_producer": {"note": ""},

@@ -5,6 +5,7 @@ from flask_login import current_user, login_required
 from shop.account import bp
 from shop.errors import PaymentError
 from shop.models.statuses import OrderStatus
+from shop.services.bookings.vouchers import voucher_qr_svg
 from shop.services.orders.access import find_order_for
 from shop.services.orders.finding import customer_orders_query
 from shop.services.payments.stripe_checkout import confirm_checkout_session
@@ -26,7 +27,9 @@ def order_page(number):
             confirm_checkout_session(session_id)
         except PaymentError:
             current_app.logger.info("order %s: payment not confirmed yet from the success page", order.number)
+    vouchers = [(booking, voucher_qr_svg(booking)) for booking in order.bookings]
     return render_template("account/order.html", order=order, token=token, lots=lots_of_lines(order.lines),
+                           vouchers=vouchers,
                            action_form=OrderActionForm(t=token), back_from_stripe=bool(session_id),
                            paying=request.args.get("paying") == "1")
 

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("checkout", __name__)
 
-from shop.checkout import routes, wallet_returns  # noqa: E402,F401
+from shop.checkout import booking, routes, wallet_returns  # noqa: E402,F401

@@ -9,7 +9,8 @@ from shop.services.orders import contact
 from shop.services.orders.placing import CheckoutDetails
 from shop.web.forms import ShopForm
 
-DELIVERY_CHOICES = [SelectChoice(value, label) for value, label in DeliveryMethod.choices(CUSTOMER)]
+DELIVERY_CHOICES = [SelectChoice(value, label) for value, label in DeliveryMethod.choices(CUSTOMER)
+                    if value in DeliveryMethod.shipped()]
 DESTINATION_CHOICES = [SelectChoice(value, label) for value, label in Destination.choices(CUSTOMER)]
 PAYMENT_CHOICES = [SelectChoice(value, label) for value, label in PaymentMethod.choices(CUSTOMER)]
 _M = contact.MESSAGES
@@ -58,4 +59,41 @@ class CheckoutForm(ShopForm):
             note=self.note.data or "", payment_method=self.payment_method.data,
             destination=self.destination.data, hotel_name=self.hotel_name.data or "",
             hotel_room=self.hotel_room.data or "", leaves_on=self.leaves_on.data,
+        )
+
+
+class BookingForm(ShopForm):
+    """Book a visit: a slot of the calendar, how many people, the contact and the payment (no delivery)."""
+
+    messages = _M
+    phone_pattern = CheckoutForm.phone_pattern
+    slot_id = StringField(_l("Day and time"))
+    people = StringField(_l("Number of people"), default="2")
+    name = CheckoutForm.name
+    email = CheckoutForm.email
+    phone = CheckoutForm.phone
+    note = TextAreaField(_l("Note for the producer (optional)"), validators=[Optional(), Length(max=contact.NOTE_MAX)])
+    payment_method = RadioField(_l("Payment method"), choices=PAYMENT_CHOICES, default=PaymentMethod.COD.value)
+
+    def __init__(self, *args, offered=(PaymentMethod.COD,), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.payment_method.choices = [choice for choice in PAYMENT_CHOICES if choice.value in offered]
+        if self.payment_method.data is None:
+            self.payment_method.data = PaymentMethod.COD.value
+
+    def validate(self, extra_validators=None):
+        """Check every field at once: the form's own checks, then the contact rules, each on its field."""
+        valid = super().validate(extra_validators)
+        _details, errors = contact.check_details(self.details(), local_today())
+        for name, message in errors.items():
+            if name in self and not self[name].errors:
+                self[name].errors = [*self[name].errors, message]
+                valid = False
+        return valid
+
+    def details(self):
+        """Return the form's contact and payment as plain CheckoutDetails of a visit (nothing delivered)."""
+        return CheckoutDetails(
+            name=self.name.data or "", email=self.email.data or "", phone=self.phone.data or "",
+            delivery_method=DeliveryMethod.VOUCHER, note=self.note.data or "", payment_method=self.payment_method.data,
         )

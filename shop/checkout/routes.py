@@ -124,6 +124,9 @@ def cancel(number):
         cancel_order(order, actor, N_("cancelled by the customer before paying"))
     if not outcome.ok:
         return redirect(_order_url(order))
+    if order.is_booking:
+        flash(_("Booking %(number)s is cancelled: its places are free again.", number=order.number), "info")
+        return redirect(url_for("catalog.product", slug=order.lines[0].product.slug))
     if merge_into_cart(current_cart(), order_items(order)):
         flash(_("Some quantities in your cart were lowered to what is in stock."), "info")
     flash(_("Order %(number)s is cancelled and its products are back in your cart.", number=order.number), "info")

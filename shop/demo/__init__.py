@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from shop.demo.slots import seed_visit_slots
 from shop.extensions import db
 from shop.models import Area, Batch, Category, Certification, Producer, Product, ProductImage, User, utcnow
 from shop.models.statuses import CertificationStatus, ProducerStatus, ProductStatus, Role
@@ -125,6 +126,7 @@ def _seed_catalogue(echo, today):
         _seed_picture(product, row, drawings.draw_picture)
         echo(f"  [{number:2d}/{len(product_rows)}] {product.name_vi}")
     echo(f"  {_seed_batches(today)} lots with their traceability links")
+    echo(f"  {seed_visit_slots(today)} visit slots of the tourism product")
     return owners
 
 

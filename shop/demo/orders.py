@@ -38,9 +38,9 @@ def seed_demo_orders(echo=print, count=None, days=DEMO_DAYS):
     if db.session.scalar(select(Order.id).limit(1)) is not None:
         return 0
     rng = random.Random(2026)  # noqa: S311  (demo data: the same every time, nothing secret)
-    products = list(db.session.scalars(
+    products = [product for product in db.session.scalars(
         select(Product).where(Product.status == ProductStatus.PUBLISHED).order_by(Product.id)
-    ))
+    ) if not product.is_bookable]  # a visit is booked for a slot, not ordered as goods
     customer_user = db.session.scalar(select(User).where(User.email == "customer@example.com"))
     now = utcnow()
     for number in range(count):

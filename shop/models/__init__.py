@@ -2,6 +2,7 @@
 from shop.models.audit import AuditEvent
 from shop.models.base import utcnow
 from shop.models.batch import Batch, BatchAllocation
+from shop.models.booking import Booking, VisitSlot
 from shop.models.catalog import Category, Certification, CertificationReminder, Product, ProductImage
 from shop.models.listing import ProductListing
 from shop.models.order import CartItem, Order, OrderEvent, OrderLine, Refund, Shipment
@@ -12,8 +13,8 @@ from shop.models.stock import StockMovement
 from shop.models.user import User
 
 __all__ = [
-    "Area", "AuditEvent", "Batch", "BatchAllocation", "CartItem", "Category", "Certification", "CertificationReminder",
-    "Order", "OrderEvent", "OrderLine", "PaymentAttempt", "PaymentEvent", "PaymentNotification", "Producer", "Product",
-    "ProductImage", "ProductListing", "Refund", "RevenueDay", "RevenueGoodsDay", "Shipment", "StockMovement", "User",
-    "utcnow",
+    "Area", "AuditEvent", "Batch", "BatchAllocation", "Booking", "CartItem", "Category", "Certification",
+    "CertificationReminder", "Order", "OrderEvent", "OrderLine", "PaymentAttempt", "PaymentEvent",
+    "PaymentNotification", "Producer", "Product", "ProductImage", "ProductListing", "Refund", "RevenueDay",
+    "RevenueGoodsDay", "Shipment", "StockMovement", "User", "VisitSlot", "utcnow",
 ]

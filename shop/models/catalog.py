@@ -6,7 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from shop.extensions import db
 from shop.models.base import TimestampMixin, utcnow
-from shop.models.product_sets import BY_CODE, set_codes
+from shop.models.product_sets import BY_CODE, TOURISM_GROUP, set_codes
 from shop.models.statuses import CertificationStatus, IssuingLevel, ProductStatus, RatingKind, is_status, member_of
 
 
@@ -94,6 +94,11 @@ class Product(TimestampMixin, db.Model):
     def sub_group(self):
         """The product's ProductSet, or None when none is chosen."""
         return BY_CODE.get(self.product_set or "")
+
+    @property
+    def is_bookable(self):
+        """Whether this is a visit (tourism, group 6): booked for a slot and sold as an e-voucher, never shipped."""
+        return self.category is not None and self.category.slug == TOURISM_GROUP
 
     def __repr__(self):
         return f"<Product {self.slug}>"

@@ -77,6 +77,7 @@ class Order(TimestampMixin, db.Model):
     is_refunded = is_status(OrderStatus.REFUNDED)
     is_cash_on_delivery = is_status(PaymentMethod.COD, "payment_method")
     is_to_hotel = is_status(Destination.HOTEL, "destination")
+    is_booking = is_status(DeliveryMethod.VOUCHER, "delivery_method")  # a booked visit: an e-voucher, no shipment
 
     @property
     def is_cancellable(self):

@@ -6,6 +6,9 @@ ornamental, tourism). `checked` says whether the name was read in a stored copy 
 """
 from dataclasses import dataclass
 
+# The OCOP group whose products are visits, booked for a day and sold as e-vouchers (group 6).
+TOURISM_GROUP = "tourism"
+
 
 @dataclass(frozen=True)
 class ProductSet:

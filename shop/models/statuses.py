@@ -246,6 +246,7 @@ class DeliveryMethod(LabelledEnum):
     PROVINCE = "province"  # within Quảng Ninh
     NATIONWIDE = "nationwide"  # elsewhere in Vietnam
     PICKUP = "pickup"  # collected from the producer / OCOP showroom
+    VOUCHER = "voucher"  # a booked visit (group 6, tourism): nothing is sent, the e-voucher is shown at the site
 
     __audiences__ = (CUSTOMER, PRODUCER, OFFICE)
     __labels__ = {
@@ -253,6 +254,30 @@ class DeliveryMethod(LabelledEnum):
         NATIONWIDE: _l("Delivery elsewhere in Vietnam"),
         PICKUP: {CUSTOMER: _l("Pick up from the producer (we call you to arrange it)"),
                  PRODUCER: _l("Pick-up"), OFFICE: _l("Pick-up")},
+        VOUCHER: {CUSTOMER: _l("E-voucher: nothing is delivered, show it at the site"),
+                  PRODUCER: _l("E-voucher (visit)"), OFFICE: _l("E-voucher (visit)")},
+    }
+
+    @classmethod
+    def shipped(cls):
+        """The methods the checkout offers for goods (a booked visit has its own page and sends nothing)."""
+        return (cls.PROVINCE, cls.NATIONWIDE, cls.PICKUP)
+
+
+class VoucherState(LabelledEnum):
+    """Where a booked visit's e-voucher stands, read from its order and its check-in (shop.models.booking)."""
+
+    RESERVED = "reserved"  # the order waits for its payment: the places are held until the reservation ends
+    VALID = "valid"  # paid (or to be paid in cash at the site): shown at the entrance
+    USED = "used"  # checked in by the producer, once
+    CANCELLED = "cancelled"  # the order was cancelled or refunded: the places went back on sale
+
+    __audiences__ = (CUSTOMER, PRODUCER)
+    __labels__ = {
+        RESERVED: _l("Awaiting payment"),
+        VALID: _l("Valid"),
+        USED: _l("Checked in"),
+        CANCELLED: _l("Cancelled"),
     }
 
 
@@ -330,4 +355,5 @@ class StockReason(LabelledEnum):
 LABELLED_ENUMS = (
     OrderStatus, ShipmentStatus, ProductStatus, ProducerStatus, CertificationStatus, IssuingLevel,
     RatingKind, PaymentMethod, AttemptStatus, DeliveryMethod, Role, LegalType, StockReason, Destination,
+    VoucherState,
 )

@@ -7,6 +7,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Leng
 
 from shop.models.statuses import PRODUCER, LegalType, StockReason
 from shop.services.accounts.users import MIN_PASSWORD_LENGTH
+from shop.services.bookings.slots import MAX_CAPACITY
 from shop.services.catalog.products import MAX_PRICE, MAX_STOCK
 from shop.services.traceability.batches import MAX_BATCH_QUANTITY
 from shop.web.forms import IdSelectField, ShopForm, WholeNumberField
@@ -120,3 +121,26 @@ class SalesFilterForm(ShopForm):
     start = DateField(_l("From"), validators=[Optional()])
     end = DateField(_l("To"), validators=[Optional()])
     status = SelectField(_l("Order status"), validators=[Optional()])
+
+
+class SlotsForm(ShopForm):
+    """Open visits of a tourism product: a range of days, the starting times and how many people each takes."""
+
+    product_id = IdSelectField(_l("Visit"), validators=[InputRequired()])
+    first_day = DateField(_l("First day"), validators=[InputRequired()])
+    last_day = DateField(_l("Last day"), validators=[InputRequired()])
+    times = StringField(_l("Starting times"), default="08:00, 14:00", validators=[DataRequired(), Length(max=100)])
+    capacity = WholeNumberField(_l("People per visit"), minimum=1, maximum=MAX_CAPACITY, default=20,
+                                validators=[InputRequired()])
+
+
+class CapacityForm(ShopForm):
+    """Change how many people one slot takes (never fewer than booked)."""
+
+    capacity = WholeNumberField(_l("People"), minimum=0, maximum=MAX_CAPACITY, validators=[InputRequired()])
+
+
+class VoucherCodeForm(ShopForm):
+    """Type the code of a voucher shown at the entrance."""
+
+    code = StringField(_l("Voucher code"), validators=[DataRequired(), Length(max=40)])

@@ -8,8 +8,11 @@ from flask import copy_current_request_context, current_app, render_template
 from flask_babel import force_locale
 
 
-def render_message(to, subject, template, locale="vi", **context):
-    """Build an EmailMessage from `templates/email/<template>.txt` (and `.html` when present) in `locale`."""
+def render_message(to, subject, template, locale="vi", images=None, **context):
+    """Build an EmailMessage from `templates/email/<template>.txt` (and `.html` when present) in `locale`.
+
+    `images` ({content id: PNG bytes}) travel with the HTML part, shown by `<img src="cid:…">`.
+    """
     with force_locale(locale):
         text = render_template(f"email/{template}.txt", **context)
         try:
@@ -27,6 +30,8 @@ def render_message(to, subject, template, locale="vi", **context):
     message.set_content(text)
     if html:
         message.add_alternative(html, subtype="html")
+        for cid, png in (images or {}).items():
+            message.get_payload()[-1].add_related(png, "image", "png", cid=f"<{cid}>", filename=f"{cid}.png")
     return message
 
 

@@ -160,3 +160,18 @@ def test_the_demo_has_lots_with_traceability_links_on_at_least_three_products(db
     for product_id in tracked:
         lot = current_lot(product_id, today)
         assert lot is not None and lot.produced_on <= today <= lot.best_before
+
+
+def test_the_demo_tourism_product_has_a_calendar_of_visits_to_book(db, quick_pictures):
+    from shop.models import VisitSlot
+    from shop.services.bookings.slots import open_slots
+
+    seed_demo(echo=lambda line: None)
+    seed_demo(echo=lambda line: None)  # twice: the same calendar
+    tour = db.session.query(Product).filter_by(slug="thien-duong-hoa-quang-la").one()
+    assert tour.is_bookable
+    slots = db.session.query(VisitSlot).filter_by(product_id=tour.id).all()
+    assert len(slots) == 60 and {slot.capacity for slot in slots} == {40}
+    assert min(slot.day for slot in slots) == local_today()
+    assert len(open_slots(tour)) >= 58  # today's morning and afternoon may have begun
+    assert all(line.product_id != tour.id for order in db.session.query(Order) for line in order.lines)

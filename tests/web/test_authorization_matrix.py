@@ -90,6 +90,9 @@ MATRIX = {
     "GET checkout.cancelled": order_owner(200),
     "POST checkout.pay": order_owner(302),
     "POST checkout.cancel": order_owner(302),
+    # Booking a visit: open to every visitor, like the checkout.
+    "GET checkout.book": everyone(200),
+    "POST checkout.book": everyone(302),
     "GET account.order_page": order_owner(200),
     "GET account.order_status": order_owner(200),
     "GET account.orders": {**everyone(200), "anonymous": LOGIN},
@@ -120,6 +123,17 @@ MATRIX = {
     "GET producer.batches": own_row("GET"),
     "POST producer.batches": own_row("POST"),
     "POST producer.choose_lot": own_row("POST"),
+    # A producer's visits: the calendar (B may not open visits of A's product: not among its choices), the
+    # day's bookings, and A's vouchers (scanned or typed) for A alone.
+    "GET producer.slots": portal(),
+    "POST producer.slots": portal(producer_a=302, producer_b=400, suspended=403),
+    "POST producer.slot_capacity": own_row("POST"),
+    "POST producer.remove_slot": own_row("POST"),
+    "GET producer.bookings": portal(),
+    "GET producer.find_voucher": portal(),
+    "POST producer.find_voucher": own_row("POST"),
+    "GET producer.voucher": own_row("GET"),
+    "POST producer.check_in": own_row("POST"),
     "GET producer.profile": portal(),
     "POST producer.profile": portal(producer_a=302, producer_b=302, suspended=403),
     "GET producer.certification": portal(),

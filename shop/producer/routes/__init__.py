@@ -1,2 +1,2 @@
 """The portal's views, one module per section."""
-from shop.producer.routes import orders, portal, products  # noqa: F401
+from shop.producer.routes import bookings, orders, portal, products  # noqa: F401

@@ -16,6 +16,7 @@ from shop.producer.forms import (
     ProfileForm,
 )
 from shop.services.accounts import registration
+from shop.services.bookings.slots import has_visits
 from shop.services.catalog import products as listings
 from shop.services.mail import work_after_response
 from shop.services.producers import profiles as producers
@@ -56,6 +57,7 @@ def _producer_only():
 def portal_context():
     producer = g.get("producer")
     return {"producer": producer, "read_only": bool(producer and producer.status == ProducerStatus.SUSPENDED),
+            "has_visits": bool(producer) and has_visits(producer),
             "to_local": producer_sales.to_local}
 
 

@@ -189,6 +189,8 @@ def product_name(product, locale=None):
 def add_to_cart(cart, raw_product_id, raw_quantity):
     """Add units of a product to `cart`; nothing changes when the product or quantity is refused. Commits."""
     product = sellable_product(parse_product_id(raw_product_id))
+    if product.is_bookable:
+        raise InvalidInput(_("%(name)s is a visit: book a day and time on its page.", name=product_name(product)))
     quantity = parse_quantity(raw_quantity)
     items = cart.items()
     already = items.get(product.id, 0)
@@ -247,6 +249,9 @@ def merge_into_cart(cart, items):
         except NotFound:
             reduced = True
             continue
+        if product.is_bookable:  # a visit is booked for a slot, never carried in a cart
+            reduced = True
+            continue
         wanted = current.get(product_id, 0) + quantity
         capped = min(wanted, product.stock)
         if product_id not in current and len(current) >= MAX_CART_LINES:
@@ -264,7 +269,8 @@ def shipping_fee(delivery_method, subtotal):
     config = current_app.config
     if delivery_method not in tuple(DeliveryMethod):
         raise InvalidInput(_("Choose a delivery method."))
-    if delivery_method == DeliveryMethod.PICKUP or subtotal <= 0 or subtotal >= config["FREE_SHIPPING_OVER"]:
+    if delivery_method in (DeliveryMethod.PICKUP, DeliveryMethod.VOUCHER) or subtotal <= 0 \
+            or subtotal >= config["FREE_SHIPPING_OVER"]:
         return 0
     if delivery_method == DeliveryMethod.PROVINCE:
         return config["SHIPPING_FEE_PROVINCE"]

@@ -90,9 +90,10 @@ def _delivery_values(details, today, errors):
     if method not in tuple(DeliveryMethod):
         errors["delivery_method"] = _("Choose a delivery method.")
     destination = details.destination if details.destination in tuple(Destination) else None
-    if destination is None and method != DeliveryMethod.PICKUP:
+    nothing_sent = method in (DeliveryMethod.PICKUP, DeliveryMethod.VOUCHER)
+    if destination is None and not nothing_sent:
         errors["destination"] = _("Choose where we deliver: a home address or your hotel.")
-    if method == DeliveryMethod.PICKUP or destination is None:
+    if nothing_sent or destination is None:
         return {"address": "", "destination": Destination.HOME, "hotel_name": "", "hotel_room": "", "leaves_on": None}
     address = details.address.strip()
     if len(address) > ADDRESS_MAX:

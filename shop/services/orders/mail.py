@@ -20,7 +20,14 @@ def order_link(order):
 
 
 def send_order_mails(order):
-    """Send the confirmation (in the order's language) and one notice per producer of the order."""
+    """Send the confirmation (in the order's language) and one notice per producer of the order.
+
+    A booked visit gets its e-voucher instead (shop.services.bookings.mail).
+    """
+    if order.is_booking:
+        from shop.services.bookings.mail import send_booking_mails  # bookings build on orders, not the reverse
+
+        return send_booking_mails(order)
     send_mail(order.email, _l("Your order %(number)s", number=order.number), "order_confirmation",
               order.locale, order=order, link=order_link(order))
     for shipment in order.shipments:

@@ -25,6 +25,7 @@ from shop.models.statuses import (
     ShipmentStatus,
 )
 from shop.services import moves
+from shop.services.bookings.capacity import release_places
 from shop.services.localtime import local_today
 from shop.services.orders.cart import shipping_fee
 from shop.services.orders.contact import check_details
@@ -101,22 +102,7 @@ def place_order(items, details, customer=None, locale="vi"):
             _check_line(product, wanted[product_id], locale)
             prices[product_id] = product.price
         subtotal = sum(prices[product_id] * quantity for product_id, quantity in wanted.items())
-        fee = shipping_fee(details.delivery_method, subtotal)
-        pays_first = PaymentMethod(details.payment_method).is_paid_before_delivery
-        order = Order(
-            number=new_order_number(), customer_id=getattr(customer, "id", None), contact_name=details.name,
-            email=details.email, phone=details.phone, address=details.address, note=details.note,
-            destination=details.destination, hotel_name=details.hotel_name, hotel_room=details.hotel_room,
-            leaves_on=details.leaves_on,
-            delivery_method=details.delivery_method, payment_method=details.payment_method,
-            locale=locale if locale in current_app.config["LANGUAGES"] else "vi",
-            subtotal=subtotal, shipping_fee=fee, total=subtotal + fee,
-            status=OrderStatus.PENDING_PAYMENT if pays_first else OrderStatus.PLACED,
-            reservation_expires_at=utcnow() + timedelta(minutes=current_app.config["RESERVATION_MINUTES"])
-            if pays_first else None,
-        )
-        db.session.add(order)
-        db.session.flush()
+        order = new_order(details, customer, locale, subtotal, shipping_fee(details.delivery_method, subtotal))
         for product_id, quantity in wanted.items():  # id order, like the locks above
             product = products[product_id]
             _reserve(product, quantity, order, locale)
@@ -127,12 +113,41 @@ def place_order(items, details, customer=None, locale="vi"):
             ))
         for producer_id in sorted({product.producer_id for product in products.values()}):
             db.session.add(Shipment(order=order, producer_id=producer_id, status=ShipmentStatus.PENDING))
-        db.session.add(OrderEvent(order=order, from_status="", to_status=order.status,
-                                  actor_id=order.customer_id, note=N_("order placed")))
+        note_placed(order)
     current_app.logger.info("order %s placed (%s, %d VND)", order.number, order.payment_method, order.total)
     if order.status == OrderStatus.PLACED:
         send_order_mails(order)
     return order
+
+
+def new_order(details, customer, locale, subtotal, fee):
+    """Add and flush the order row of checked `details`: waiting for its payment, or placed when paid in cash.
+
+    An order paid before delivery (card, bank transfer, wallet) holds what it reserved for
+    RESERVATION_MINUTES. Does not commit: the caller's transaction carries it.
+    """
+    pays_first = PaymentMethod(details.payment_method).is_paid_before_delivery
+    order = Order(
+        number=new_order_number(), customer_id=getattr(customer, "id", None), contact_name=details.name,
+        email=details.email, phone=details.phone, address=details.address, note=details.note,
+        destination=details.destination, hotel_name=details.hotel_name, hotel_room=details.hotel_room,
+        leaves_on=details.leaves_on,
+        delivery_method=details.delivery_method, payment_method=details.payment_method,
+        locale=locale if locale in current_app.config["LANGUAGES"] else "vi",
+        subtotal=subtotal, shipping_fee=fee, total=subtotal + fee,
+        status=OrderStatus.PENDING_PAYMENT if pays_first else OrderStatus.PLACED,
+        reservation_expires_at=utcnow() + timedelta(minutes=current_app.config["RESERVATION_MINUTES"])
+        if pays_first else None,
+    )
+    db.session.add(order)
+    db.session.flush()
+    return order
+
+
+def note_placed(order):
+    """Write the order's first history row ("order placed"). Does not commit."""
+    db.session.add(OrderEvent(order=order, from_status="", to_status=order.status,
+                              actor_id=order.customer_id, note=N_("order placed")))
 
 
 def lock_order(order_id):
@@ -165,8 +180,9 @@ def release_locked_order(order, reason, actor=None):
     if order.status not in (OrderStatus.PENDING_PAYMENT, OrderStatus.PLACED):
         return False
     actor_id = getattr(actor, "id", None)
+    visits = release_places(order, actor, reason)  # a booked visit gives its places back, not stock
     for line in sorted(order.lines, key=lambda line: line.product_id):
-        if line.quantity > line.refunded_quantity:
+        if line.id not in visits and line.quantity > line.refunded_quantity:
             return_stock(line.product_id, line.quantity - line.refunded_quantity, "release",
                          order_id=order.id, actor_id=actor_id, note=reason)
     for shipment in order.shipments:
@@ -231,6 +247,9 @@ def _check_line(product, quantity, locale):
     name = localized(product, "name", locale)
     if product.status != ProductStatus.PUBLISHED or product.producer.status != ProducerStatus.APPROVED:
         raise OutOfStock(_("%(name)s is no longer on sale: please remove it from your cart.", name=name),
+                         product_name=name, available=0)
+    if product.is_bookable:
+        raise OutOfStock(_("%(name)s is a visit: book a day and time on its page.", name=name),
                          product_name=name, available=0)
     if product.stock < quantity:
         raise _short(name, product.stock)

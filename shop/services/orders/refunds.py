@@ -15,6 +15,7 @@ from shop.i18n import N_, current_locale
 from shop.models import Refund
 from shop.models.statuses import OrderStatus, PaymentMethod, ShipmentStatus
 from shop.services.audit import record_audit
+from shop.services.bookings.capacity import release_places
 from shop.services.money import format_vnd
 from shop.services.moves import move
 from shop.services.orders.flow import can_move, transition_order
@@ -130,13 +131,15 @@ def _settle(order, actor, reason):
         for shipment in order.shipments:
             if shipment.status in (ShipmentStatus.PENDING, ShipmentStatus.PACKED):  # not sent yet
                 move(shipment, ShipmentStatus.CANCELLED, actor, reason or N_("refunded"))
+        release_places(order, actor, reason or N_("refunded"))  # a refunded visit's places go back on sale
         transition_order(order, OrderStatus.REFUNDED, actor, reason or N_("refunded"))
 
 
 def _restock_lines(order, actor, reason):
+    visits = {booking.order_line_id for booking in order.bookings}  # places, not stock: given back in full refunds
     for line in sorted(order.lines, key=lambda line: line.product_id):
         quantity = line.quantity - line.refunded_quantity
-        if quantity > 0:
+        if quantity > 0 and line.id not in visits:
             return_stock(line.product_id, quantity, "refund", order_id=order.id,
                          actor_id=getattr(actor, "id", None), note=reason)
             line.refunded_quantity = line.quantity
