@@ -326,6 +326,27 @@ class LegalType(LabelledEnum):
     }
 
 
+class UnitKind(LabelledEnum):
+    """The kind of a commune-level unit since the 2025 reform (shop.models.communes)."""
+
+    WARD = "ward"  # phường
+    COMMUNE = "commune"  # xã
+    SPECIAL_ZONE = "special_zone"  # đặc khu (Vân Đồn, Cô Tô)
+
+    __audiences__ = (CUSTOMER, PRODUCER, OFFICE)
+    __labels__ = {
+        WARD: _l("Ward"),
+        COMMUNE: _l("Commune"),
+        SPECIAL_ZONE: _l("Special zone"),
+    }
+    __prefixes_vi__ = {WARD: "phường", COMMUNE: "xã", SPECIAL_ZONE: "đặc khu"}
+
+    @property
+    def prefix_vi(self):
+        """The word in front of the unit's name in a Vietnamese address."""
+        return type(self).__prefixes_vi__[self.value]
+
+
 class StockReason(LabelledEnum):
     """Why a product's stock changed (one row of the stock ledger)."""
 
@@ -355,5 +376,5 @@ class StockReason(LabelledEnum):
 LABELLED_ENUMS = (
     OrderStatus, ShipmentStatus, ProductStatus, ProducerStatus, CertificationStatus, IssuingLevel,
     RatingKind, PaymentMethod, AttemptStatus, DeliveryMethod, Role, LegalType, StockReason, Destination,
-    VoucherState,
+    VoucherState, UnitKind,
 )
