@@ -318,3 +318,17 @@ def test_forty_visitors_racing_for_ten_places_book_exactly_ten(app, db, postgres
     assert sum(booked) <= 10 and slot_row(slot_id).booked == sum(booked)
     assert sum(booking.people for booking in db.session.query(Booking)) == sum(booked)
     assert sum(booked) >= 9  # the places are sold out (an odd last place may be left for a pair)
+
+
+def test_the_voucher_link_is_absolute_at_the_public_address_and_a_path_without_one(app, db, tour, monkeypatch):
+    _user, product = tour
+    slot = make_slot(product)
+    db.session.commit()
+    book_test_visit(slot, people=1)
+    booking = db.session.query(Booking).one()
+    monkeypatch.setitem(app.config, "PUBLIC_BASE_URL", "")
+    monkeypatch.setitem(app.config, "SERVER_NAME", None)
+    assert vouchers.check_in_url(booking) == f"/producer/vouchers/{booking.code}"
+    monkeypatch.setitem(app.config, "PUBLIC_BASE_URL", "https://ocop.example.vn")
+    with app.test_request_context("/", base_url="http://forged.example.com"):  # the Host changes nothing
+        assert vouchers.check_in_url(booking) == f"https://ocop.example.vn/producer/vouchers/{booking.code}"

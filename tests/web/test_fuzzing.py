@@ -189,6 +189,51 @@ def test_checkout_form(app, shop):
     fuzz()
 
 
+def test_booking_form(app, shop):
+    from shop.models import VisitSlot
+    from tests.factories import make_slot, make_tour
+
+    tour = make_tour(shop["producer"], slug="fuzz-tour")
+    slot = make_slot(tour, capacity=1000)
+    db.session.commit()
+    slot_id, path = slot.id, f"/products/{tour.slug}/book"
+
+    @FUZZ
+    @given(data=form(slot_id=field(str(slot.id)), people=field("1", "2", "50", "51"), name=field("Lê Minh Anh"),
+                     email=field("anh@example.com"), phone=field("0912 345 678"), note=field(""),
+                     payment_method=field("cod", "card")))
+    def fuzz(data):
+        client = app.test_client()
+        response, before, after = post_and_check(client, path, data)
+        db.session.expire_all()
+        booked = db.session.get(VisitSlot, slot_id).booked
+        if response.status_code == 302 and response.headers["Location"].startswith("/orders/"):
+            assert after["shop_order"] == before["shop_order"] + 1 == after["booking"]
+        else:
+            assert after == before
+        assert 0 <= booked <= 1000 and after["stock_movement"] == before["stock_movement"]
+
+    fuzz()
+
+
+def test_visit_calendar_form(app, shop):
+    from tests.factories import make_tour
+
+    tour = make_tour(shop["producer"], slug="fuzz-calendar")
+    db.session.commit()
+
+    @FUZZ
+    @given(data=form(product_id=field(str(tour.id)), first_day=field("2099-01-01"), last_day=field("2099-01-03"),
+                     times=field("08:00, 14:30", "25:00"), capacity=field("20", "0", "1001")))
+    def fuzz(data):
+        client = fresh_client(app, shop["owner"])
+        response, before, after = post_and_check(client, "/producer/slots", data)
+        if response.status_code != 302:
+            assert after == before
+
+    fuzz()
+
+
 # Producer portal ----------------------------------------------------------------------------------
 
 def test_producer_application_form(app, shop):

@@ -12,7 +12,7 @@ from datetime import datetime
 
 import qrcode
 import qrcode.constants
-from flask import current_app, url_for
+from flask import current_app, has_request_context, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
@@ -120,8 +120,15 @@ def bookings_of_day(producer, day):
 
 
 def check_in_url(booking):
-    """Return the absolute address of the voucher's check-in page (what its QR code holds)."""
-    return url_for("producer.voucher", code=booking.code, _external=True)
+    """Return the absolute address of the voucher's check-in page (what its QR code holds).
+
+    At PUBLIC_BASE_URL (or the request's address in development); a command run with neither (a
+    payment settled by reconcile-payments on a machine without it) gives the path alone.
+    """
+    config = current_app.config
+    if has_request_context() or config.get("PUBLIC_BASE_URL") or config.get("SERVER_NAME"):
+        return url_for("producer.voucher", code=booking.code, _external=True)
+    return f"/producer/vouchers/{booking.code}"
 
 
 def voucher_qr_svg(booking):
