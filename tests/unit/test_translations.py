@@ -1,11 +1,14 @@
 """The committed catalogues are complete and honest: every message translated, checked, placeholders kept."""
+import functools
 import re
 from pathlib import Path
 
 import pytest
+from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po
 
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "shop" / "translations"
+ROOT = Path(__file__).resolve().parents[2]
+TRANSLATIONS = ROOT / "shop" / "translations"
 CATALOGUES = sorted(TRANSLATIONS.glob("*/LC_MESSAGES/*.po"))
 # Catalogues whose every message must be translated. The shop's own messages in Chinese and Korean
 # are being translated: until then an untranslated message shows its English id, and the pages
@@ -83,3 +86,75 @@ def test_placeholders_are_read_by_name_and_conversion():
     assert placeholders("Only %(n)d of %(name)s, 100%%") == [("n", "d"), ("name", "s")]
     assert placeholders("%(n)d sản phẩm") != placeholders("%(n)s sản phẩm")
     assert placeholders("Invalid field name '%s'.") == [(None, "s")]
+
+
+# --- Everything a customer meets, in Chinese and Korean ------------------------------------------
+
+STOREFRONT_LANGUAGES = ("zh", "ko")
+# The templates of the portal and the back office, and the e-mails to producers and the office.
+STAFF_TEMPLATES = ("admin/", "producer/", "email/new_order_producer", "email/certification_reminder",
+                   "email/producer_")
+# The modules whose messages a customer reads: the storefront's blueprints and web plumbing, the
+# statuses and methods shown on order pages, and the services the cart, checkout, payments and
+# accounts answer with.
+STOREFRONT_MODULES = (
+    "shop/__init__.py", "shop/auth/", "shop/cart/", "shop/catalog/", "shop/checkout/", "shop/account/",
+    "shop/main/", "shop/web/", "shop/models/statuses.py", "shop/services/orders/cart.py",
+    "shop/services/orders/contact.py", "shop/services/orders/placing.py", "shop/services/orders/access.py",
+    "shop/services/orders/finding.py", "shop/services/orders/mail.py", "shop/services/payments/",
+    "shop/services/accounts/registration.py", "shop/services/accounts/users.py", "shop/services/stock.py",
+    "shop/services/certification/rules.py", "shop/services/traceability/links.py",
+)
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_gettext": None,
+            "lazy_ngettext": (1, 2), "N_": None}
+
+
+def storefront_files():
+    """Return (extraction method, path) of every template and module with messages a customer reads."""
+    templates = ROOT / "templates"
+    for path in sorted(templates.rglob("*")):
+        name = path.relative_to(templates).as_posix()
+        if path.suffix in (".html", ".txt") and not name.startswith(STAFF_TEMPLATES):
+            yield "jinja2", path
+    for path in sorted((ROOT / "shop").rglob("*.py")):
+        if path.relative_to(ROOT).as_posix().startswith(STOREFRONT_MODULES):
+            yield "python", path
+
+
+@functools.cache
+def storefront_messages():
+    """Return {msgid (the singular of a plural): where it is used} for every message a customer reads."""
+    found = {}
+    for method, path in storefront_files():
+        for line, message, _comments, _context in extract_from_file(method, path, keywords=KEYWORDS):
+            msgid = message[0] if isinstance(message, tuple) else message
+            if msgid:
+                found.setdefault(msgid, f"{path.relative_to(ROOT)}:{line}")
+    return found
+
+
+def test_the_storefront_messages_are_found_in_templates_modules_and_e_mails():
+    found = storefront_messages()
+    assert "Add to cart" in found and "Place order" in found  # templates
+    assert "Follow your order:" in found  # a customer's e-mail
+    assert "Enter your name." in found and "Cash on delivery" in found  # services and statuses
+    assert "Only %(num)d left" in found  # a plural, by its singular
+    assert not any(where.startswith(("templates/admin/", "templates/producer/")) for where in found.values())
+
+
+@pytest.mark.parametrize("lang", STOREFRONT_LANGUAGES)
+def test_every_message_a_customer_reads_is_translated_with_its_placeholders(lang):
+    catalog = load(TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po")
+    missing, wrong = [], []
+    for msgid, where in storefront_messages().items():
+        message = catalog.get(msgid)
+        strings = () if message is None else message.string
+        strings = strings if isinstance(strings, tuple) else (strings,)
+        if not strings or not all(s.strip() for s in strings):
+            missing.append(f"{where}: {msgid}")
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        if any(placeholders(s) != placeholders(ids[-1]) for s in strings):
+            wrong.append((msgid, strings))
+    assert not missing, f"{len(missing)} storefront messages not in {lang}: {missing[:10]}"
+    assert not wrong, wrong
