@@ -132,15 +132,21 @@ def _this_page_in(code):
     return language_prefix(code) + request.full_path.rstrip("?")
 
 
+def language_addresses(endpoint, **values):
+    """Template global: (hreflang, absolute URL) of a storefront page in every language, Vietnamese first.
+
+    Absolute at PUBLIC_BASE_URL (shop.web.urls), like every outside link; the sitemap lists them.
+    """
+    return [(html_lang(code), url_for(endpoint, _lang=code, _external=True, **values)) for code in CONTENT_LANGUAGES]
+
+
 def alternate_links():
     """Template global: (hreflang, absolute URL) of this storefront page in every language, and x-default."""
     if not is_storefront_endpoint(request.endpoint):
         return []
     query = request.query_string.decode("latin-1")
-    links = []
-    for code in CONTENT_LANGUAGES:  # absolute at PUBLIC_BASE_URL (shop.web.urls), like every outside link
-        url = url_for(request.endpoint, _lang=code, _external=True, **(request.view_args or {}))
-        links.append((html_lang(code), f"{url}?{query}" if query else url))
+    links = [(tag, f"{url}?{query}" if query else url)
+             for tag, url in language_addresses(request.endpoint, **(request.view_args or {}))]
     return [*links, ("x-default", links[0][1])]
 
 
@@ -185,4 +191,5 @@ def init_app(app):
     app.before_request(redirect_prefixed_elsewhere)
     app.after_request(declare_language)
     app.add_template_global(alternate_links)
+    app.add_template_global(language_addresses)
     app.add_template_global(language_switch)

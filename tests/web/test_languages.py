@@ -3,6 +3,7 @@ import functools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from babel.messages.pofile import read_po
@@ -84,6 +85,38 @@ def test_alternates_use_the_public_base_url_when_the_shop_has_one(client, world,
     links = alternates(client.get("/ko/producers/tra-ba-che").get_data(as_text=True))
     assert links["ko"] == "https://ocop.example.vn/ko/producers/tra-ba-che"
     assert links["vi"] == "https://ocop.example.vn/producers/tra-ba-che"
+
+
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
+
+
+def sitemap_urls(xml):
+    """Return {loc: {hreflang: href}} of a sitemap."""
+    root = ElementTree.fromstring(xml)
+    return {url.findtext("s:loc", namespaces=SITEMAP_NS): {
+        link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", SITEMAP_NS)
+        if link.get("rel") == "alternate"} for url in root.findall("s:url", SITEMAP_NS)}
+
+
+def test_the_sitemap_lists_every_page_in_every_language_with_its_alternates(client, world):
+    urls = sitemap_urls(client.get("/sitemap.xml").data)
+    product = {
+        "vi": "http://localhost/products/tra-hoa-vang", "en": "http://localhost/en/products/tra-hoa-vang",
+        "zh-Hans": "http://localhost/zh/products/tra-hoa-vang", "ko": "http://localhost/ko/products/tra-hoa-vang",
+        "x-default": "http://localhost/products/tra-hoa-vang",
+    }
+    for tag in ("vi", "en", "zh-Hans", "ko"):  # each language's address is a <url>, naming all of them
+        assert urls[product[tag]] == product
+    assert urls["http://localhost/zh/"]["ko"] == "http://localhost/ko/"
+    assert urls["http://localhost/ko/producers/tra-ba-che"]["x-default"] == "http://localhost/producers/tra-ba-che"
+    assert len(urls) == 4 * 4  # home, catalogue, one product, one producer; each in four languages
+    assert all(set(links) == set(product) for links in urls.values())
+
+
+def test_the_sitemaps_alternates_agree_with_the_pages_own(client, world):
+    urls = sitemap_urls(client.get("/sitemap.xml").data)
+    for loc in ("http://localhost/ko/products/tra-hoa-vang", "http://localhost/zh/producers/tra-ba-che"):
+        assert alternates(client.get(loc.removeprefix("http://localhost")).get_data(as_text=True)) == urls[loc]
 
 
 def switcher(html):
