@@ -156,10 +156,12 @@ def register_url_converters(app):
 
 
 def register_languages(app):
-    """Serve the storefront at one address per language (Vietnamese at the root, /en/, /zh/, /ko/)."""
-    from shop.web import languages
+    """Serve the storefront at one address per language (Vietnamese at the root, /en/, /zh/, /ko/), and offer
+    each visitor their own."""
+    from shop.web import language_offer, languages
 
     languages.init_app(app)
+    language_offer.init_app(app)
 
 
 def register_blueprints(app):

@@ -2,11 +2,13 @@
 from flask import abort, current_app, jsonify, redirect, render_template, request, session
 from flask_login import current_user, login_required
 
+from shop.i18n import CONTENT_LANGUAGES
 from shop.main import bp
 from shop.services.accounts.users import set_locale
 from shop.services.catalog import listing as catalog
 from shop.services.certification.scans import scan_key_for
 from shop.services.health import database_answers, readiness
+from shop.web.language_offer import DECLINED, remember_answer
 from shop.web.languages import in_language
 from shop.web.media import private_media_response, public_media_response
 from shop.web.metrics import metrics_response
@@ -57,6 +59,17 @@ def set_language(code):
         set_locale(current_user, code)
     target = request.values.get("next")
     return redirect(in_language(target if is_safe_next(target) else "/", code))
+
+
+@bp.route("/language-offer")
+def language_offer():
+    """The answer to the language offer (shop.web.language_offer): remembered, then the page in the language taken."""
+    answer = request.args.get("to", "")
+    target = request.args.get("next")
+    target = target if is_safe_next(target) else "/"
+    if answer in CONTENT_LANGUAGES:
+        return remember_answer(redirect(in_language(target, answer)), answer)
+    return remember_answer(redirect(target), DECLINED)
 
 
 @bp.route("/media/<path:filename>")

@@ -53,6 +53,7 @@ MATRIX = {
     "GET main.readyz": everyone(200),
     "GET main.metrics": everyone(404),  # no METRICS_TOKEN in tests: the page does not exist
     "GET main.set_language": everyone(302),
+    "GET main.language_offer": everyone(302),
     "GET main.media": everyone(200),
     # A certificate scan: the office and the producer whose product it rates; 404 for everyone else.
     "GET main.certificate_scan": {"anonymous": LOGIN, "customer": 404, "producer_a": 200, "producer_b": 404,
