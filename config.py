@@ -107,8 +107,11 @@ class Config:
     BABEL_TRANSLATION_DIRECTORIES = str(BASE_DIR / "shop" / "translations")
     SHOP_TIMEZONE = "Asia/Ho_Chi_Minh"
 
-    # Money: integer VND; USD shown only as an approximation for foreign visitors.
+    # Money: integer VND; the visitor's currency shown only as an approximation beside it (đồng per unit):
+    # US dollars in English, yuan in Chinese, won in Korean (shop.services.money).
     USD_RATE = env_int("USD_RATE", 26000)
+    CNY_RATE = env_float("CNY_RATE", 3650.0)
+    KRW_RATE = env_float("KRW_RATE", 18.5)
 
     # Orders and delivery.
     RESERVATION_MINUTES = env_int("RESERVATION_MINUTES", 30)

@@ -6,7 +6,7 @@ from shop.i18n import current_locale, html_lang, localized
 from shop.models.statuses import LABELLED_ENUMS, Audience
 from shop.services.certification.rules import badge_stars
 from shop.services.localtime import local_today
-from shop.services.money import format_usd_approx, format_vnd
+from shop.services.money import format_approx, format_rate, format_usd_approx, format_vnd, visitor_currency_name
 from shop.web.page_cache import visitor_part
 
 
@@ -30,6 +30,20 @@ def init_app(app):
     @app.template_filter("usd")
     def usd_filter(amount):
         return format_usd_approx(amount, app.config["USD_RATE"])
+
+    @app.template_filter("approx")
+    @pass_context
+    def approx_filter(context, amount):
+        """The approximate amount in the visitor's currency ("≈ ¥23.29"), "" in Vietnamese."""
+        return format_approx(amount, _locale_of(context), app.config)
+
+    @app.template_global("approximate_rate")
+    @pass_context
+    def approximate_rate(context):
+        """(its name, "1 CNY ≈ ₫3,650") of the visitor's currency, or None in Vietnamese (for the note on totals)."""
+        locale = _locale_of(context)
+        rate = format_rate(locale, app.config)
+        return (visitor_currency_name(locale), rate) if rate else None
 
     @app.template_filter("tr")
     @pass_context

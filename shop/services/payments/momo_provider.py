@@ -60,7 +60,7 @@ class MomoWallet(PaymentProvider):
             "order_id": attempt.reference, "amount": attempt.amount,
             "order_info": _("Payment for order %(number)s", number=order.number),
             "redirect_url": context.return_url, "ipn_url": context.notify_url or context.return_url,
-            "lang": "en" if context.locale == "en" else "vi",
+            "lang": "vi" if context.locale == "vi" else "en",  # MoMo speaks vi and en: English for the others
         })
         if created["resultCode"] != momo.SUCCESS or not created.get("payUrl"):
             current_app.logger.warning("order %s: MoMo refused the payment: %s", order.number, created)

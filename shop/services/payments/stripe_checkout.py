@@ -28,6 +28,8 @@ from shop.services.transaction import transaction
 # (for the request's travel time), and the order's reservation is then moved to match it:
 # the reservation and the session always end together.
 SESSION_MIN_LIFETIME = timedelta(minutes=30)
+# Stripe's page speaks each of the storefront's languages (its codes are the shop's).
+STRIPE_LOCALES = ("vi", "en", "zh", "ko")
 SESSION_MAX_LIFETIME = timedelta(hours=24)
 SESSION_MARGIN = timedelta(minutes=1)
 
@@ -76,7 +78,7 @@ def checkout_session_params(order, success_url, cancel_url, expires_at):
         "client_reference_id": order.number,
         "metadata": {"order_id": str(order.id), "order_number": order.number},
         "customer_email": order.email,
-        "locale": order.locale if order.locale in ("vi", "en") else "vi",
+        "locale": order.locale if order.locale in STRIPE_LOCALES else "vi",
         "expires_at": int(expires_at.replace(tzinfo=UTC).timestamp()),
         "success_url": success_url,
         "cancel_url": cancel_url,

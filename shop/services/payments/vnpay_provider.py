@@ -74,7 +74,7 @@ class VnpayGateway(PaymentProvider):
             raise InvalidTransition(_("This order is not waiting for a payment any more."))
         address = vnpay.payment_address(config, {
             "txn_ref": attempt.reference, "amount": attempt.amount, "order_info": order_info(order),
-            "locale": "en" if context.locale == "en" else "vn", "return_url": context.return_url,
+            "locale": "vn" if context.locale == "vi" else "en", "return_url": context.return_url,  # VNPay: vn, en
             "ip_address": context.client_ip, "created_at": attempt.created_at,
             "expires_at": order.reservation_expires_at or attempt.created_at,
         })
