@@ -113,6 +113,12 @@ def test_the_sitemap_lists_every_page_in_every_language_with_its_alternates(clie
     assert all(set(links) == set(product) for links in urls.values())
 
 
+@pytest.mark.parametrize(("prefix", "og_locale"), [("", "vi_VN"), ("/en", "en_US"), ("/zh", "zh_CN"), ("/ko", "ko_KR")])
+def test_a_shared_product_link_names_its_language_to_link_previews(client, world, prefix, og_locale):
+    html = client.get(f"{prefix}/products/tra-hoa-vang").get_data(as_text=True)
+    assert f'<meta property="og:locale" content="{og_locale}">' in html
+
+
 def test_the_sitemaps_alternates_agree_with_the_pages_own(client, world):
     urls = sitemap_urls(client.get("/sitemap.xml").data)
     for loc in ("http://localhost/ko/products/tra-hoa-vang", "http://localhost/zh/producers/tra-ba-che"):
