@@ -116,6 +116,9 @@ class Generator:
         self.echo = echo
         self.stock_delta = {}  # product id → units gone out through orders (net of returns)
         self.movements = []
+        # The English texts, as rows of the translation tables (shop.models.translations).
+        self.translations = {"category_translation": [], "area_translation": [], "producer_translation": [],
+                             "product_translation": []}
 
     # --- reference data -------------------------------------------------------------
 
@@ -123,16 +126,21 @@ class Generator:
         from shop.demo import CATEGORIES
 
         self.category_ids = {slug: number for number, (slug, _vi, _en) in enumerate(CATEGORIES, start=1)}
-        return [{"id": number, "slug": slug, "name_vi": vi, "name_en": en, "position": number - 1}
-                for number, (slug, vi, en) in enumerate(CATEGORIES, start=1)]
+        self.translations["category_translation"] = [
+            {"category_id": number, "language": "en", "name": en}
+            for number, (_slug, _vi, en) in enumerate(CATEGORIES, start=1)]
+        return [{"id": number, "slug": slug, "name_vi": vi, "position": number - 1}
+                for number, (slug, vi, _en) in enumerate(CATEGORIES, start=1)]
 
     def areas(self):
         from shop.demo import AREAS
 
-        self.area_list = [SimpleNamespace(id=number, name=vi, name_en=en)
+        self.area_list = [SimpleNamespace(id=number, name=vi, name_en=en, translations={"en": SimpleNamespace(name=en)})
                           for number, (_slug, vi, en) in enumerate(AREAS, start=1)]
-        return [{"id": number, "slug": slug, "name": vi, "name_en": en, "position": number - 1}
-                for number, (slug, vi, en) in enumerate(AREAS, start=1)]
+        self.translations["area_translation"] = [
+            {"area_id": number, "language": "en", "name": en} for number, (_slug, _vi, en) in enumerate(AREAS, start=1)]
+        return [{"id": number, "slug": slug, "name": vi, "position": number - 1}
+                for number, (slug, vi, _en) in enumerate(AREAS, start=1)]
 
     def users(self, password_hash):
         """The administrator, one owner per producer, then customers."""
@@ -171,12 +179,14 @@ class Generator:
             status = "approved" if number == 1 or rng.random() < 0.95 else rng.choice(("pending", "suspended"))
             created = self.now - timedelta(days=self.sizes.days + rng.uniform(30, 400))
             self.producer_info[number] = SimpleNamespace(name=name, area=area, approved=status == "approved")
+            self.translations["producer_translation"].append({
+                "producer_id": number, "language": "en",
+                "story": f"{name} makes OCOP products of {area.name_en} from local ingredients."})
             rows.append({
                 "id": number, "owner_id": 1 + number, "name": name, "slug": f"{slugify(name)}-{number}",
                 "legal_type": legal_type, "area_id": area.id, "address": f"Thôn {rng.randint(1, 12)}, {area.name}",
                 "phone": f"09{rng.randint(10_000_000, 99_999_999)}", "email": f"producer{number}@bench.example",
                 "story_vi": f"{name} làm sản phẩm OCOP của {area.name} từ nguyên liệu địa phương.",
-                "story_en": f"{name} makes OCOP products of {area.name_en} from local ingredients.",
                 "status": status, "status_reason": "",
                 "approved_at": created + timedelta(days=7) if status == "approved" else None,
                 "created_at": created, "updated_at": created,
@@ -208,19 +218,21 @@ class Generator:
             created = self.now - timedelta(days=self.sizes.days + 30) + timedelta(
                 seconds=rng.uniform(0, (self.sizes.days + 20) * 86400))
             created = min(created, self.now - timedelta(days=1))
-            item = SimpleNamespace(name_vi=name_vi, name_en=name_en, search_text="",
+            item = SimpleNamespace(name_vi=name_vi, translations={"en": SimpleNamespace(name=name_en)}, search_text="",
                                    producer=SimpleNamespace(name=producer.name, area=producer.area))
             rows.append({
                 "id": number, "producer_id": producer_id, "category_id": self.category_ids[base["category"]],
-                "slug": f"{slugify(name_vi)}-{number}", "name_vi": name_vi, "name_en": name_en,
-                "description_vi": base["description_vi"], "description_en": base["description_en"],
-                "unit_vi": base["unit_vi"], "unit_en": base["unit_en"], "price": price, "stock": stock,
+                "slug": f"{slugify(name_vi)}-{number}", "name_vi": name_vi,
+                "description_vi": base["description_vi"], "unit_vi": base["unit_vi"], "price": price, "stock": stock,
                 "low_stock_threshold": 5, "status": status,
                 "featured": status == "published" and (number == 1 or rng.random() < 0.03),
                 "review_note": "", "search_text": refresh_search_text(item),
                 "published_at": created + timedelta(hours=6) if status == "published" else None,
                 "created_at": created, "updated_at": created,
             })
+            self.translations["product_translation"].append({
+                "product_id": number, "language": "en", "name": name_en, "description": base["description_en"],
+                "unit": base["unit_en"]})
             self.price[number], self.stock[number] = price, stock
             if status == "published" and producer.approved:
                 self.orderable.append(number)
@@ -531,6 +543,7 @@ def generate(sizes=Sizes(), seed=2024, echo=print):
         ("product", generator.products(demo_bases(), pictures)),
         ("product_image", generator.images),
         ("certification", generator.certifications()),
+        *generator.translations.items(),
     ]
     orders = generator.orders()
     tables += list(orders.items())
@@ -547,6 +560,8 @@ def generate(sizes=Sizes(), seed=2024, echo=print):
             dropped = _drop_secondary_indexes(cursor)
             for table, rows in tables:
                 counts[table] = copy_rows(cursor, table, rows)
+                if table in generator.translations:
+                    continue  # keyed by (object, language): no sequence
                 cursor.execute(sql.SQL(
                     "SELECT setval(pg_get_serial_sequence({name}, 'id'), "
                     "(SELECT coalesce(max(id), 0) + 1 FROM {table}), false)"

@@ -6,7 +6,7 @@ PORTAL_LANGUAGES, chosen with the old session switch or the signed-in user's pre
 `current_locale()` is the one way to ask which language is in use (views, services, templates).
 """
 from flask import current_app, has_request_context, request, session
-from flask_babel import get_locale, refresh
+from flask_babel import get_locale, lazy_gettext, refresh
 from flask_login import current_user
 
 from config import CONTENT_LANGUAGES, PORTAL_LANGUAGES  # noqa: F401  (the shop's languages, read from here)
@@ -15,6 +15,9 @@ from config import CONTENT_LANGUAGES, PORTAL_LANGUAGES  # noqa: F401  (the shop'
 HTML_LANG = {"vi": "vi", "en": "en", "zh": "zh-Hans", "ko": "ko"}
 # Where a request's URL language is kept (set by shop.web.languages.LanguagePrefix from the path).
 URL_LANGUAGE_KEY = "shop.url_language"
+# Each language's name, in the language of the page (the portal's translation forms, "missing" notes).
+LANGUAGE_LABELS = {"vi": lazy_gettext("Vietnamese"), "en": lazy_gettext("English"), "zh": lazy_gettext("Chinese"),
+                   "ko": lazy_gettext("Korean")}
 PORTAL_BLUEPRINTS = frozenset({"producer", "admin"})
 DEFAULT_LANGUAGE = CONTENT_LANGUAGES[0]  # at the root of the site, without a prefix
 
@@ -32,6 +35,11 @@ def html_lang(code):
 def language_prefix(code):
     """Return the path prefix of the storefront in language `code` ("" for Vietnamese, "/zh" for Chinese)."""
     return "" if code == DEFAULT_LANGUAGE or code not in CONTENT_LANGUAGES else f"/{code}"
+
+
+def language_label(code):
+    """Return the name of language `code` in the page's language ("Chinese", "Tiếng Trung")."""
+    return str(LANGUAGE_LABELS.get(code, code))
 
 
 def portal_language(code):
@@ -68,13 +76,34 @@ def N_(message):  # noqa: N802  (the name message extraction looks for)
     return message
 
 
-def localized(obj, field, locale):
-    """Return `obj.<field>_<locale>`, falling back to Vietnamese when the translation is empty.
+# Where a missing translation is looked for next: English, then the Vietnamese source.
+FALLBACK_LANGUAGE = "en"
 
-    A model whose Vietnamese text sits in the plain field (Area.name) works too.
+
+def shown_text(obj, field, locale):
+    """Return (text, language it is in): `obj`'s `field` in `locale`, else in English, else in Vietnamese.
+
+    Translations are `obj.<field>_<language>` (product.name_zh, read from the translation rows); the
+    Vietnamese source is `<field>_vi`, or the plain field for a model that keeps it there (Area.name).
+    An empty translation counts as missing.
     """
-    value = getattr(obj, f"{field}_{locale}", "") if locale != "vi" else ""
-    return value or getattr(obj, f"{field}_vi", None) or getattr(obj, field, "")
+    if locale != DEFAULT_LANGUAGE:
+        for language in dict.fromkeys((locale, FALLBACK_LANGUAGE)):
+            value = getattr(obj, f"{field}_{language}", "")
+            if value:
+                return value, language
+    return (getattr(obj, f"{field}_vi", None) or getattr(obj, field, "") or ""), DEFAULT_LANGUAGE
+
+
+def localized(obj, field, locale):
+    """Return `obj`'s `field` in `locale`, falling back to English, then Vietnamese (see `shown_text`)."""
+    return shown_text(obj, field, locale)[0]
+
+
+def missing_languages(obj, fields):
+    """Return the storefront languages in which one of `fields` of `obj` has no translation (for the forms)."""
+    return [code for code in CONTENT_LANGUAGES[1:]
+            if any(not getattr(obj, f"{field}_{code}", "") for field in fields)]
 
 
 def refresh_locale():

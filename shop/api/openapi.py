@@ -18,9 +18,11 @@ def _nullable(schema):
 
 NAMES = {
     "type": "object",
-    "description": "A text in Vietnamese and English (the English falls back to the Vietnamese).",
-    "required": ["vi", "en"],
-    "properties": {"vi": {"type": "string"}, "en": {"type": "string"}},
+    "description": "A text in every language of the shop: Vietnamese (the source), English, Chinese and Korean; "
+                   "a missing translation falls back to the English, then the Vietnamese.",
+    "required": ["vi", "en", "zh", "ko"],
+    "properties": {"vi": {"type": "string"}, "en": {"type": "string"}, "zh": {"type": "string"},
+                   "ko": {"type": "string"}},
 }
 URL = {"type": "string", "format": "uri"}
 # Any text but the NUL character, which every request refuses (400).

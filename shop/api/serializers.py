@@ -1,13 +1,15 @@
 """Products as JSON: the shapes described in shop/api/openapi.py."""
 from flask import url_for
 
+from shop.i18n import CONTENT_LANGUAGES, localized
 from shop.services.catalog.listing import STOCK_LOW, availability, public_link, shown_certification
 from shop.services.certification.rules import badge_stars
 from shop.web.media import media_url
 
 
-def _names(obj, vi_field="name_vi", en_field="name_en"):
-    return {"vi": getattr(obj, vi_field), "en": getattr(obj, en_field) or getattr(obj, vi_field)}
+def _names(obj, field="name"):
+    """`obj`'s `field` in every storefront language, each falling back like the pages (English, then Vietnamese)."""
+    return {code: localized(obj, field, code) for code in CONTENT_LANGUAGES}
 
 
 def _image(image):
@@ -16,7 +18,7 @@ def _image(image):
         "thumbnail_url": media_url(image.thumb_filename, external=True),
         "width": image.width or None,
         "height": image.height or None,
-        "alt": _names(image, "alt_vi", "alt_en"),
+        "alt": _names(image, "alt"),
     }
 
 
@@ -28,7 +30,7 @@ def product_summary(product):
     return {
         "slug": product.slug,
         "name": _names(product),
-        "unit": _names(product, "unit_vi", "unit_en"),
+        "unit": _names(product, "unit"),
         "price": product.price,
         "currency": "VND",
         "stars": badge_stars(product.certifications),
@@ -37,7 +39,7 @@ def product_summary(product):
         "producer": {"slug": producer.slug, "name": producer.name,
                      "url": url_for("catalog.producer", slug=producer.slug, _external=True)},
         "category": {"slug": category.slug, "name": _names(category)},
-        "area": {"slug": area.slug, "name": _names(area, "name", "name_en")},
+        "area": {"slug": area.slug, "name": _names(area)},
         "url": url_for("catalog.product", slug=product.slug, _external=True),
         "image_url": media_url(first.thumb_filename, external=True) if first else None,
     }
@@ -48,7 +50,7 @@ def product_detail(product):
     cert = shown_certification(product)
     return {
         **product_summary(product),
-        "description": _names(product, "description_vi", "description_en"),
+        "description": _names(product, "description"),
         "images": [_image(image) for image in product.images],
         "certification": None if cert is None else {
             "stars": cert.stars,

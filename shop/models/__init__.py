@@ -10,11 +10,13 @@ from shop.models.payment import PaymentAttempt, PaymentEvent, PaymentNotificatio
 from shop.models.producer import Area, Producer
 from shop.models.report import RevenueDay, RevenueGoodsDay
 from shop.models.stock import StockMovement
+from shop.models.translations import AreaTranslation, CategoryTranslation, ProducerTranslation, ProductTranslation
 from shop.models.user import User
 
 __all__ = [
-    "Area", "AuditEvent", "Batch", "BatchAllocation", "Booking", "CartItem", "Category", "Certification",
-    "CertificationReminder", "Order", "OrderEvent", "OrderLine", "PaymentAttempt", "PaymentEvent",
-    "PaymentNotification", "Producer", "Product", "ProductImage", "ProductListing", "Refund", "RevenueDay",
-    "RevenueGoodsDay", "Shipment", "StockMovement", "User", "VisitSlot", "utcnow",
+    "Area", "AreaTranslation", "AuditEvent", "Batch", "BatchAllocation", "Booking", "CartItem", "Category",
+    "CategoryTranslation", "Certification", "CertificationReminder", "Order", "OrderEvent", "OrderLine",
+    "PaymentAttempt", "PaymentEvent", "PaymentNotification", "Producer", "ProducerTranslation", "Product",
+    "ProductImage", "ProductListing", "ProductTranslation", "Refund", "RevenueDay", "RevenueGoodsDay", "Shipment",
+    "StockMovement", "User", "VisitSlot", "utcnow",
 ]

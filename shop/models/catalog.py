@@ -8,6 +8,7 @@ from shop.extensions import db
 from shop.models.base import TimestampMixin, utcnow
 from shop.models.product_sets import BY_CODE, TOURISM_GROUP, set_codes
 from shop.models.statuses import CertificationStatus, IssuingLevel, ProductStatus, RatingKind, is_status, member_of
+from shop.models.translations import CategoryTranslation, ProductTranslation, TranslatedText, translations_of
 
 
 class Category(db.Model):
@@ -18,8 +19,11 @@ class Category(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(40), unique=True, nullable=False)
     name_vi: Mapped[str] = mapped_column(String(80), nullable=False)
-    name_en: Mapped[str] = mapped_column(String(80), nullable=False)
     position: Mapped[int] = mapped_column(nullable=False, default=0)
+
+    translations = translations_of("CategoryTranslation")
+    translation_class = CategoryTranslation
+    name_en, name_zh, name_ko = TranslatedText(), TranslatedText(), TranslatedText()
 
     def __repr__(self):
         return f"<Category {self.slug}>"
@@ -57,12 +61,10 @@ class Product(TimestampMixin, db.Model):
     # The product set (sub-group) of Decision 148's Appendix I inside the category (shop.models.product_sets).
     product_set: Mapped[str | None] = mapped_column(String(40), index=True)
     slug: Mapped[str] = mapped_column(String(140), unique=True, nullable=False)
+    # The Vietnamese texts (the source); the other languages are product_translation rows.
     name_vi: Mapped[str] = mapped_column(String(200), nullable=False)
-    name_en: Mapped[str] = mapped_column(String(200), nullable=False, default="")
     description_vi: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    description_en: Mapped[str] = mapped_column(Text, nullable=False, default="")
     unit_vi: Mapped[str] = mapped_column(String(60), nullable=False, default="")
-    unit_en: Mapped[str] = mapped_column(String(60), nullable=False, default="")
     price: Mapped[int] = mapped_column(nullable=False)
     stock: Mapped[int] = mapped_column(nullable=False, default=0)
     low_stock_threshold: Mapped[int] = mapped_column(nullable=False, default=5)
@@ -83,6 +85,12 @@ class Product(TimestampMixin, db.Model):
         "Certification", back_populates="product", order_by="Certification.decision_date.desc()",
         cascade="all, delete-orphan",
     )
+
+    translations = translations_of("ProductTranslation")
+    translation_class = ProductTranslation
+    name_en, name_zh, name_ko = TranslatedText(), TranslatedText(), TranslatedText()
+    description_en, description_zh, description_ko = TranslatedText(), TranslatedText(), TranslatedText()
+    unit_en, unit_zh, unit_ko = TranslatedText(), TranslatedText(), TranslatedText()
 
     state = member_of(ProductStatus)
     is_draft = is_status(ProductStatus.DRAFT)

@@ -49,4 +49,4 @@ class ProductListing(db.Model):
     newest: Mapped[datetime] = mapped_column(nullable=False)
     search_text: Mapped[str] = mapped_column(Text, nullable=False, default="")
     name_vi: Mapped[str] = mapped_column(Text, nullable=False, default="")  # lower-cased, for ranking a search
-    name_en: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    names: Mapped[str] = mapped_column(Text, nullable=False, default="")  # every translated name, lower-cased

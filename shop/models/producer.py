@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from shop.extensions import db
 from shop.models.base import TimestampMixin
 from shop.models.statuses import LegalType, ProducerStatus, is_status, member_of
+from shop.models.translations import AreaTranslation, ProducerTranslation, TranslatedText, translations_of
 
 
 class Area(db.Model):
@@ -16,9 +17,12 @@ class Area(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(60), unique=True, nullable=False)
-    name: Mapped[str] = mapped_column(String(80), nullable=False)
-    name_en: Mapped[str] = mapped_column(String(80), nullable=False)
+    name: Mapped[str] = mapped_column(String(80), nullable=False)  # in Vietnamese; the others in area_translation
     position: Mapped[int] = mapped_column(nullable=False, default=0)
+
+    translations = translations_of("AreaTranslation")
+    translation_class = AreaTranslation
+    name_en, name_zh, name_ko = TranslatedText(), TranslatedText(), TranslatedText()
 
     def __repr__(self):
         return f"<Area {self.slug}>"
@@ -42,8 +46,7 @@ class Producer(TimestampMixin, db.Model):
     address: Mapped[str] = mapped_column(String(300), nullable=False, default="")
     phone: Mapped[str] = mapped_column(String(30), nullable=False, default="")
     email: Mapped[str] = mapped_column(String(254), nullable=False, default="")
-    story_vi: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    story_en: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    story_vi: Mapped[str] = mapped_column(Text, nullable=False, default="")  # the others in producer_translation
     status: Mapped[str] = mapped_column(String(16), nullable=False, default=ProducerStatus.PENDING.value, index=True)
     status_reason: Mapped[str] = mapped_column(String(500), nullable=False, default="")
     approved_at: Mapped[datetime | None]
@@ -51,6 +54,10 @@ class Producer(TimestampMixin, db.Model):
     owner = db.relationship("User", back_populates="producer")
     area = db.relationship("Area", lazy="joined")
     products = db.relationship("Product", back_populates="producer", lazy="dynamic")
+
+    translations = translations_of("ProducerTranslation")
+    translation_class = ProducerTranslation
+    story_en, story_zh, story_ko = TranslatedText(), TranslatedText(), TranslatedText()
 
     state = member_of(ProducerStatus)
     legal_form = member_of(LegalType, "legal_type")

@@ -45,7 +45,8 @@ class ApplyWithAccountForm(ApplyForm, AccountFields):
 
 
 class ProfileForm(BusinessFields, ShopForm):
-    pass
+    story_zh = TextAreaField(_l("Your story (Chinese)"), validators=[Optional(), Length(max=5000)])
+    story_ko = TextAreaField(_l("Your story (Korean)"), validators=[Optional(), Length(max=5000)])
 
 
 class ProductForm(ShopForm):
@@ -61,6 +62,13 @@ class ProductForm(ShopForm):
     unit_en = StringField(_l("Unit (English)"), validators=[Optional(), Length(max=60)])
     description_vi = TextAreaField(_l("Description (Vietnamese)"), validators=[DataRequired(), Length(max=10000)])
     description_en = TextAreaField(_l("Description (English)"), validators=[Optional(), Length(max=10000)])
+    # Chinese and Korean, like English, are optional: a missing one shows the English, then the Vietnamese.
+    name_zh = StringField(_l("Name (Chinese)"), validators=[Optional(), Length(max=200)])
+    unit_zh = StringField(_l("Unit (Chinese)"), validators=[Optional(), Length(max=60)])
+    description_zh = TextAreaField(_l("Description (Chinese)"), validators=[Optional(), Length(max=10000)])
+    name_ko = StringField(_l("Name (Korean)"), validators=[Optional(), Length(max=200)])
+    unit_ko = StringField(_l("Unit (Korean)"), validators=[Optional(), Length(max=60)])
+    description_ko = TextAreaField(_l("Description (Korean)"), validators=[Optional(), Length(max=10000)])
     low_stock_threshold = WholeNumberField(
         _l("Low-stock alert at"), default=5,
         validators=[InputRequired(), NumberRange(min=0, max=MAX_STOCK)],

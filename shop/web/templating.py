@@ -1,8 +1,9 @@
 """Template filters and globals: templates display, they never compute prices or rules."""
 from flask_babel import format_number, gettext
 from jinja2 import pass_context
+from markupsafe import Markup, escape
 
-from shop.i18n import current_locale, html_lang, localized
+from shop.i18n import current_locale, html_lang, language_label, localized, shown_text
 from shop.models.statuses import LABELLED_ENUMS, Audience
 from shop.services.certification.rules import badge_stars
 from shop.services.localtime import local_today
@@ -17,6 +18,22 @@ def _locale_of(context):
     dashboard) cost more than formatting the prices.
     """
     return context.get("current_locale") or current_locale()
+
+
+@pass_context
+def translated_text(context, obj, field):
+    """`tr`'s text for an element's content, in a <span lang> when it falls back to another language."""
+    locale = _locale_of(context)
+    text, language = shown_text(obj, field, locale)
+    if language == locale or not text:
+        return text
+    return Markup('<span lang="{}">{}</span>').format(html_lang(language), escape(text))
+
+
+@pass_context
+def translated_language(context, obj, field):
+    """The HTML language of the text `tr` shows for `obj`'s `field` (for a `lang` attribute on its element)."""
+    return html_lang(shown_text(obj, field, _locale_of(context))[1])
 
 
 def init_app(app):
@@ -50,6 +67,9 @@ def init_app(app):
     def translated_field(context, obj, field):
         return localized(obj, field, _locale_of(context))
 
+    app.add_template_filter(translated_text, "translated")
+    app.add_template_filter(translated_language, "tr_lang")
+
     @app.template_filter("system_note")
     def system_note_filter(note):
         """Translate a note the shop itself wrote (marked with N_); notes people typed pass unchanged."""
@@ -57,6 +77,8 @@ def init_app(app):
 
     app.add_template_global(visitor_part)
     app.add_template_global(html_lang)
+    app.add_template_global(language_label)
+    app.add_template_filter(language_label)
     # Every status and kind by name (`OrderStatus.PAID`, `ShipmentStatus(value).customer_label`): templates ask
     # the enums and the models' questions instead of comparing strings.
     for enum in (*LABELLED_ENUMS, Audience):

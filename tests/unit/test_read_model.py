@@ -36,7 +36,7 @@ def assert_fresh(day=None):
     kept = {tuple(getattr(row, column) for column in ("product_id", "producer_id", "category_id", "area_id",
                                                        "price", "featured", "stars", "stars_expire_on",
                                                        "next_rating_on", "in_stock", "newest", "search_text",
-                                                       "name_vi", "name_en"))
+                                                       "name_vi", "names"))
             for row in stored().values()}
     assert {row[0] for row in kept} == {row[0] for row in worked_out}
     assert {_normal(row) for row in kept} == {_normal(row) for row in worked_out}
@@ -183,3 +183,29 @@ def test_a_checkout_touches_the_listings_only_when_it_sells_out(db):
         event.remove(db.engine, "before_cursor_execute", seen)
     assert kept_in_stock == [] and len(sold_out) == 1
     assert stored()[last.id].in_stock is False and stored()[plenty.id].in_stock is True
+
+
+def test_a_translated_name_is_searchable_and_ranked_in_every_language(db):
+    product = make_product(name_vi="Chả mực Hạ Long", name_en="Ha Long squid cake")
+    other = make_product(name_vi="Trà hoa vàng", name_en="Golden camellia tea")
+    db.session.commit()
+    with transaction():
+        product.name_zh, product.name_ko = "下龙鱿鱼饼", "하롱 오징어 어묵"
+        from shop.services.catalog.search import refresh_search_text
+        refresh_search_text(product)
+    row = stored()[product.id]
+    assert "下龙鱿鱼饼" in row.search_text and "하롱 오징어 어묵" in row.names
+    for query in ("鱿鱼", "오징어", "squid", "cha muc"):
+        found = listing.list_products(listing.parse_filters({"q": query}))
+        assert [p.id for p in found.items] == [product.id], query
+    assert other.id in stored()
+    assert_fresh()
+
+
+def test_editing_a_translation_row_alone_works_its_listing_out_again(db):
+    product = make_product(name_vi="Chả mực", name_en="Squid cake")
+    db.session.commit()
+    with transaction():
+        product.translations["en"].name = "Ha Long squid cake"
+    assert stored()[product.id].names == "ha long squid cake"
+    assert_fresh()

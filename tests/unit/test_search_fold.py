@@ -19,3 +19,12 @@ def test_search_terms_are_folded_words_and_bounded():
     assert search_terms("Chả  MỰC") == ["cha", "muc"]
     assert len(search_terms("a " * 3000)) == 10
     assert search_terms(None) == []
+
+
+def test_fold_keeps_chinese_and_korean_whole():
+    assert fold("下龙湾 珍珠") == "下龙湾 珍珠"
+    assert fold("하롱베이 진주") == "하롱베이 진주"  # syllables, not the letters NFKD splits them into
+
+
+def test_fold_makes_full_width_letters_plain():
+    assert fold("ＯＣＯＰ　３") == "ocop 3"

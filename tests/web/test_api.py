@@ -103,8 +103,9 @@ def test_list_products(client, catalogue):
     squid = next(item for item in data["items"] if item["slug"] == "cha-muc-ha-long")
     assert squid == {
         "slug": "cha-muc-ha-long",
-        "name": {"vi": "Chả mực Hạ Long", "en": "Ha Long squid cake"},
-        "unit": {"vi": "hộp", "en": "box"},
+        "name": {"vi": "Chả mực Hạ Long", "en": "Ha Long squid cake", "zh": "Ha Long squid cake",
+                 "ko": "Ha Long squid cake"},
+        "unit": {"vi": "hộp", "en": "box", "zh": "box", "ko": "box"},
         "price": 85_000,
         "currency": "VND",
         "stars": 5,
@@ -112,8 +113,8 @@ def test_list_products(client, catalogue):
         "stock_left": None,
         "producer": {"slug": "cha-muc-co", "name": "Công ty CP Chả mực Hạ Long",
                      "url": "http://localhost/producers/cha-muc-co"},
-        "category": {"slug": "food", "name": {"vi": "Thực phẩm", "en": "Food"}},
-        "area": {"slug": "ha-long", "name": {"vi": "Hạ Long", "en": "Ha Long"}},
+        "category": {"slug": "food", "name": {"vi": "Thực phẩm", "en": "Food", "zh": "Food", "ko": "Food"}},
+        "area": {"slug": "ha-long", "name": {"vi": "Hạ Long", "en": "Ha Long", "zh": "Ha Long", "ko": "Ha Long"}},
         "url": "http://localhost/products/cha-muc-ha-long",
         "image_url": "http://localhost/media/products/cha-muc.jpg",
     }
@@ -147,7 +148,12 @@ def test_product_detail(client, catalogue):
     assert response.status_code == 200
     data = response.get_json()
     cert = catalogue.certifications[0]
-    assert data["description"] == {"vi": "Giã tay.", "en": "Hand-pounded."}
+    assert data["description"] == {"vi": "Giã tay.", "en": "Hand-pounded.", "zh": "Hand-pounded.",
+                                   "ko": "Hand-pounded."}
+    catalogue.description_zh = "手工捶打。"
+    from shop.extensions import db
+    db.session.commit()
+    assert client.get("/api/products/cha-muc-ha-long").get_json()["description"]["zh"] == "手工捶打。"
     assert data["certification"] == {
         "stars": 5, "decision_number": cert.decision_number, "issuing_body": cert.issuing_body,
         "decision_date": cert.decision_date.isoformat(), "valid_until": cert.expires_on.isoformat(),

@@ -5,9 +5,10 @@ from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from shop.errors import Forbidden, InvalidInput, InvalidTransition, OutOfStock
-from shop.i18n import current_locale, localized
+from shop.i18n import current_locale, localized, missing_languages
 from shop.models.product_sets import PRODUCT_SETS
 from shop.models.statuses import ProducerStatus, Role
+from shop.models.translations import PRODUCER_TEXTS
 from shop.producer import bp
 from shop.producer.forms import (
     ApplyForm,
@@ -156,7 +157,7 @@ def profile():
             producers.update_profile(producer, values)
             flash(_("Your profile is saved."), "success")
             return redirect(url_for("producer.profile"))
-    return render_template("producer/profile.html", form=form)
+    return render_template("producer/profile.html", form=form, missing=missing_languages(producer, PRODUCER_TEXTS))
 
 
 @bp.route("/certification", methods=["GET", "POST"])

@@ -4,6 +4,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from shop.i18n import missing_languages
+from shop.models.translations import PRODUCT_TEXTS, TRANSLATED_LANGUAGES
 from shop.producer import bp
 from shop.producer.forms import BatchForm, NewProductForm, PhotoForm, ProductForm, StockForm
 from shop.producer.routes.portal import USER_ERRORS, category_choices, product_set_choices
@@ -13,8 +15,7 @@ from shop.services.stock import ledger_balance
 from shop.services.traceability import batches as lots
 from shop.web.feedback import reporting
 
-PRODUCT_FIELDS = ("name_vi", "name_en", "description_vi", "description_en", "unit_vi", "unit_en",
-                  "category_id", "product_set", "price", "low_stock_threshold")
+PRODUCT_FIELDS = (*listings.TEXT_FIELDS, "category_id", "product_set", "price", "low_stock_threshold")
 STATUS_MESSAGES = {
     "submit": _l("Sent to the OCOP office for review."),
     "hide": _l("The product is hidden from the shop."),
@@ -41,7 +42,7 @@ def new_product():
             product = listings.create_product(g.producer, current_user, _product_values(form), form.opening_stock.data)
             flash(_("Product saved as a draft. Add photos, then submit it for review."), "success")
             return redirect(url_for("producer.photos", product_id=product.id))
-    return render_template("producer/product_form.html", form=form, product=None)
+    return render_template("producer/product_form.html", form=form, product=None, missing=TRANSLATED_LANGUAGES)
 
 
 @bp.route("/products/<int:product_id>", methods=["GET", "POST"])
@@ -56,7 +57,8 @@ def edit_product(product_id):
             flash(_("Product saved."), "success")
             return redirect(url_for("producer.edit_product", product_id=product_id))
     return render_template("producer/product_form.html", form=form, product=product,
-                           actions=listings.allowed_actions(product))
+                           actions=listings.allowed_actions(product),
+                           missing=missing_languages(product, PRODUCT_TEXTS))
 
 
 @bp.route("/products/<int:product_id>/<any(submit, hide, show):action>", methods=["POST"])

@@ -238,7 +238,7 @@ def _relevance(filters):
     phrase = " ".join(filters.terms)
     return (
         case((Listing.name_vi.contains(typed, autoescape=True), 4), else_=0)
-        + case((Listing.name_en.contains(typed, autoescape=True), 2), else_=0)
+        + case((Listing.names.contains(typed, autoescape=True), 2), else_=0)
         + case((Listing.search_text.contains(phrase, autoescape=True), 1), else_=0)
     )
 

@@ -14,6 +14,7 @@ from shop.extensions import db
 from shop.models import Category, Certification, Product, ProductImage, StockMovement
 from shop.models.product_sets import BY_CODE
 from shop.models.statuses import PRODUCER, CertificationStatus, ProductStatus
+from shop.models.translations import PRODUCT_TEXTS, translated_fields
 from shop.services.audit import record_audit
 from shop.services.catalog import actions
 from shop.services.catalog.search import refresh_search_text
@@ -27,7 +28,9 @@ from shop.services.producers.profiles import require_approved
 from shop.services.stock import adjust_stock, record_initial_stock
 from shop.services.transaction import commits, transaction
 
-TEXT_FIELDS = ("name_vi", "name_en", "description_vi", "description_en", "unit_vi", "unit_en")
+TEXT_FIELDS = ("name_vi", "description_vi", "unit_vi", *translated_fields(PRODUCT_TEXTS))
+# The longest text of each field, in any language (the columns' sizes; a description is bounded by the form).
+TEXT_LIMITS = {"name": 200, "unit": 60, "description": 10_000}
 # The largest price a product may have: far above any OCOP product, far below the column's limit.
 MAX_PRICE = 1_000_000_000
 MAX_STOCK = 1_000_000
@@ -226,10 +229,9 @@ def _own_image(producer, product_id, image_id):
 
 def _clean_product(values):
     cleaned = {name: (values.get(name) or "").strip() for name in TEXT_FIELDS}
-    if not cleaned["name_vi"] or len(cleaned["name_vi"]) > 200 or len(cleaned["name_en"]) > 200:
+    if not cleaned["name_vi"]:
         raise InvalidInput(_("Give the product name (at most 200 characters)."), field="name_vi")
-    if len(cleaned["unit_vi"]) > 60 or len(cleaned["unit_en"]) > 60:
-        raise InvalidInput(_("The unit has at most 60 characters."), field="unit_vi")
+    _check_lengths(cleaned)
     category_id = values.get("category_id")
     category = db.session.get(Category, category_id) if isinstance(category_id, int) else None
     if category is None:
@@ -243,6 +245,17 @@ def _clean_product(values):
         values.get("low_stock_threshold"), 0, MAX_STOCK, "low_stock_threshold",
         _("The low-stock threshold must be a whole number from 0 to %(n)d.", n=MAX_STOCK))
     return cleaned
+
+
+def _check_lengths(cleaned):
+    """Raise InvalidInput on the first text, in any language, longer than its field allows."""
+    messages = {"name": _("Give the product name (at most 200 characters)."),
+                "unit": _("The unit has at most 60 characters."),
+                "description": _("The description has at most %(n)d characters.", n=TEXT_LIMITS["description"])}
+    for name in TEXT_FIELDS:
+        field = name.rsplit("_", 1)[0]
+        if len(cleaned[name]) > TEXT_LIMITS[field]:
+            raise InvalidInput(messages[field], field=name)
 
 
 def _product_set_of(code, category):

@@ -2,7 +2,7 @@
 
 A row exists exactly while its product is listed (published, producer approved) and holds what
 listings filter, sort and count by: ids of producer, group and area, price, featured, the stars of
-today's best rating, in stock, the newest key and the folded search text. Pages read it through
+today's best rating, in stock, the newest key, the folded search text and the names for ranking. Pages read it through
 shop.services.catalog.listing; the cards' data still come from the products of the page.
 
 - A flush that touches products, certifications, a producer, or stock (its ledger rows) works the
@@ -18,7 +18,7 @@ from sqlalchemy import and_, case, delete, event, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from shop.extensions import db
-from shop.models import Certification, Producer, Product, ProductListing, StockMovement
+from shop.models import Certification, Producer, Product, ProductListing, ProductTranslation, StockMovement
 from shop.models.statuses import CertificationStatus, ProducerStatus, ProductStatus, StockReason
 from shop.services.certification.rules import CERTIFIED_MIN_STARS
 from shop.services.localtime import local_today
@@ -27,7 +27,7 @@ from shop.services.transaction import commits
 
 TOUCHED = "product_listing_touched"
 COLUMNS = ("product_id", "producer_id", "category_id", "area_id", "price", "featured", "stars", "stars_expire_on",
-           "next_rating_on", "in_stock", "newest", "search_text", "name_vi", "name_en")
+           "next_rating_on", "in_stock", "newest", "search_text", "name_vi", "names")
 
 
 def _ratings(day, product_ids):
@@ -47,6 +47,14 @@ def _ratings(day, product_ids):
     return statement.subquery("ratings")
 
 
+def _translated_names():
+    """The product's names in every other language, lower-cased, one a line ("" when it has none)."""
+    names = (select(func.aggregate_strings(func.lower(ProductTranslation.name), "\n"))
+             .where(ProductTranslation.product_id == Product.id, ProductTranslation.name != "")
+             .scalar_subquery())
+    return func.coalesce(names, "")
+
+
 def _rows(day, product_ids=None):
     """SELECT the product_listing rows of the listed products (of `product_ids` when given)."""
     ratings = _ratings(day, product_ids)
@@ -54,7 +62,7 @@ def _rows(day, product_ids=None):
         select(Product.id, Product.producer_id, Product.category_id, Producer.area_id, Product.price,
                Product.featured, func.coalesce(ratings.c.stars, 0), ratings.c.expire_on, ratings.c.next_on,
                Product.stock > 0, func.coalesce(Product.published_at, Product.created_at), Product.search_text,
-               func.lower(Product.name_vi), func.lower(Product.name_en))
+               func.lower(Product.name_vi), _translated_names())
         .select_from(Product).join(Producer, Producer.id == Product.producer_id)
         .outerjoin(ratings, ratings.c.product_id == Product.id)
         .where(Product.status == ProductStatus.PUBLISHED, Producer.status == ProducerStatus.APPROVED)
@@ -105,6 +113,8 @@ def _touched(session):
     for obj in (*session.new, *session.dirty, *session.deleted):
         if isinstance(obj, Product) and (obj in session.new or obj in session.deleted or session.is_modified(obj)):
             products.add(obj)  # a new product has its id only after the flush
+        elif isinstance(obj, ProductTranslation):
+            products.add(obj.product_id if obj.product_id is not None else obj.owner)
         elif isinstance(obj, Certification):
             products.add(obj.product_id if obj.product_id is not None else obj.product)
         elif isinstance(obj, Producer) and obj not in session.new and session.is_modified(obj):

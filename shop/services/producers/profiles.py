@@ -13,13 +13,14 @@ from shop.extensions import db
 from shop.i18n import N_
 from shop.models import Area, Producer
 from shop.models.statuses import LegalType, ProducerStatus, Role
+from shop.models.translations import PRODUCER_TEXTS, translated_fields
 from shop.services.accounts.users import create_user
 from shop.services.audit import record_audit
 from shop.services.catalog.slugs import unique_slug
 from shop.services.transaction import commits, transaction
 
 _PHONE = re.compile(r"^\+?[0-9][0-9 .\-]{7,18}[0-9]$")
-PROFILE_FIELDS = ("address", "phone", "story_vi", "story_en")
+PROFILE_FIELDS = ("address", "phone", "story_vi", *translated_fields(PRODUCER_TEXTS))
 
 
 def apply_as_producer(details, user=None, account=None, locale="vi"):
@@ -51,7 +52,7 @@ def require_approved(producer):
 
 @commits
 def update_profile(producer, values):
-    """Change a producer's address, phone and story (vi, en). Commits."""
+    """Change a producer's address, phone and story (in Vietnamese and each translation). Commits."""
     require_approved(producer)
     cleaned = _clean_profile(values)
     for name in PROFILE_FIELDS:
@@ -97,4 +98,7 @@ def _clean_profile(values):
         raise InvalidInput(_("Give the business address (at most 300 characters)."), field="address")
     if not _PHONE.match(cleaned["phone"]):
         raise InvalidInput(_("Give a phone number, for example 0912 345 678."), field="phone")
+    for name in PROFILE_FIELDS[2:]:
+        if len(cleaned[name]) > 5000:
+            raise InvalidInput(_("The story has at most %(n)d characters.", n=5000), field=name)
     return cleaned

@@ -242,7 +242,7 @@ def dimension_labels(dimension, keys):
         return {c.id: localized(c, "name", locale) for c in categories}
     if dimension == "area":
         areas = db.session.scalars(select(Area).where(Area.id.in_(ids)))
-        return {a.id: (a.name_en if locale == "en" and a.name_en else a.name) for a in areas}
+        return {a.id: localized(a, "name", locale) for a in areas}
     if dimension == "stars":
         return {key: (_("%(n)d★", n=key) if key else _("Not rated")) for key in keys}
     if dimension == "product_set":
