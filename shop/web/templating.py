@@ -31,9 +31,11 @@ def translated_text(context, obj, field):
 
 
 @pass_context
-def translated_language(context, obj, field):
-    """The HTML language of the text `tr` shows for `obj`'s `field` (for a `lang` attribute on its element)."""
-    return html_lang(shown_text(obj, field, _locale_of(context))[1])
+def language_attribute(context, obj, field):
+    """` lang="…"` for the element showing `tr`'s text when that text is a fallback in another language, else ""."""
+    locale = _locale_of(context)
+    language = shown_text(obj, field, locale)[1]
+    return Markup(' lang="{}"').format(html_lang(language)) if language != locale else ""
 
 
 def init_app(app):
@@ -68,7 +70,7 @@ def init_app(app):
         return localized(obj, field, _locale_of(context))
 
     app.add_template_filter(translated_text, "translated")
-    app.add_template_filter(translated_language, "tr_lang")
+    app.add_template_filter(language_attribute, "lang_attr")
 
     @app.template_filter("system_note")
     def system_note_filter(note):
