@@ -108,7 +108,9 @@ class OrderLine(db.Model):
     order_id: Mapped[int] = mapped_column(ForeignKey("shop_order.id", ondelete="CASCADE"), nullable=False, index=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("product.id"), nullable=False, index=True)
     producer_id: Mapped[int] = mapped_column(ForeignKey("producer.id"), nullable=False, index=True)
-    product_name: Mapped[str] = mapped_column(String(200), nullable=False)
+    product_name: Mapped[str] = mapped_column(String(200), nullable=False)  # in Vietnamese: producers, the office
+    # The name the buyer saw, in the order's language ("" on lines older than it: the Vietnamese is shown).
+    buyer_product_name: Mapped[str] = mapped_column(String(200), nullable=False, default="", server_default="")
     unit_price: Mapped[int] = mapped_column(nullable=False)
     quantity: Mapped[int] = mapped_column(nullable=False)
     line_total: Mapped[int] = mapped_column(nullable=False)
@@ -117,6 +119,11 @@ class OrderLine(db.Model):
     order = db.relationship("Order", back_populates="lines")
     product = db.relationship("Product")
     producer = db.relationship("Producer")
+
+    @property
+    def name_for_buyer(self):
+        """The product's name as the buyer saw it (their order page, their e-mails, the card payment page)."""
+        return self.buyer_product_name or self.product_name
 
 
 class Shipment(TimestampMixin, db.Model):

@@ -13,8 +13,8 @@ pytestmark = pytest.mark.usefixtures("english")
 def test_a_cash_order_mails_the_customer_and_each_producer_over_smtp(db, smtp_inbox):
     hoa = make_producer(email="hoa@example.com")
     minh = make_producer(owner=make_user(role="producer", email="minh@example.com"))
-    tea = make_product(producer=hoa, stock=5, name_vi="Trà hoa vàng")
-    squid = make_product(producer=minh, stock=5, name_vi="Chả mực")
+    tea = make_product(producer=hoa, stock=5, name_vi="Trà hoa vàng", name_en="Golden camellia tea")
+    squid = make_product(producer=minh, stock=5, name_vi="Chả mực", name_en="Squid cakes")
     order = place_test_order({tea: 1, squid: 2}, email="khach@example.com", locale="en")
 
     received = {rcpt[0]: message for rcpt, message in smtp_inbox.messages}
@@ -22,7 +22,9 @@ def test_a_cash_order_mails_the_customer_and_each_producer_over_smtp(db, smtp_in
     confirmation = received["khach@example.com"]
     assert confirmation["Subject"] == f"Your order {order.number}"
     text = confirmation.get_body(("plain",)).get_content()
-    assert "Trà hoa vàng" in text and "Chả mực" in text and f"/orders/{order.number}?t=" in text
+    # The buyer reads the names they saw (English); each producer reads the Vietnamese.
+    assert "Golden camellia tea" in text and "Squid cakes" in text and f"/orders/{order.number}?t=" in text
+    assert "Trà hoa vàng" not in text
     assert confirmation.get_body(("html",)) is not None
     to_hoa = received["hoa@example.com"].get_body(("plain",)).get_content()
     assert "Trà hoa vàng" in to_hoa and "Chả mực" not in to_hoa

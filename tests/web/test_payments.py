@@ -27,7 +27,8 @@ FORM = {
 @pytest.fixture
 def product(db):
     producer = make_producer(email="hoa@example.com")
-    product = make_product(producer=producer, price=185_000, stock=5, name_vi="Trà hoa vàng Ba Chẽ")
+    product = make_product(producer=producer, price=185_000, stock=5, name_vi="Trà hoa vàng Ba Chẽ",
+                           name_en="Ba Che golden camellia tea")
     db.session.commit()
     return product
 
@@ -59,7 +60,7 @@ def test_checkout_creates_a_session_in_vnd_and_redirects_to_it(client, db, produ
     assert (session["customer_email"], session["locale"]) == ("emma@example.com", "en")
     items = stripe_shop.store.line_items[session_id]
     assert [(i["description"], i["price"]["unit_amount"], i["quantity"]) for i in items] == [
-        ("Trà hoa vàng Ba Chẽ", 185_000, 2), ("Delivery fee", 45_000, 1)]
+        ("Ba Che golden camellia tea", 185_000, 2), ("Delivery fee", 45_000, 1)]  # the name the buyer saw
     assert session["expires_at"] - session["created"] >= 30 * 60
     assert order.reservation_expires_at == session_expiry(session)
     success = urlsplit(session["success_url"])

@@ -108,7 +108,8 @@ def place_order(items, details, customer=None, locale="vi"):
             _reserve(product, quantity, order, locale)
             db.session.add(OrderLine(
                 order=order, product_id=product.id, producer_id=product.producer_id,
-                product_name=product.name_vi, unit_price=prices[product_id], quantity=quantity,
+                product_name=product.name_vi, buyer_product_name=localized(product, "name", order.locale),
+                unit_price=prices[product_id], quantity=quantity,
                 line_total=prices[product_id] * quantity,
             ))
         for producer_id in sorted({product.producer_id for product in products.values()}):

@@ -60,7 +60,7 @@ def checkout_session_params(order, success_url, cancel_url, expires_at):
     line_items = [
         {
             "price_data": {"currency": "vnd", "unit_amount": line.unit_price,
-                           "product_data": {"name": line.product_name}},
+                           "product_data": {"name": line.name_for_buyer}},
             "quantity": line.quantity,
         }
         for line in order.lines
