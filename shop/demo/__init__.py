@@ -49,6 +49,18 @@ AREAS = [
     ("van-don", "Vân Đồn", "Van Don"),
 ]
 
+# The groups' and areas' names in Chinese and Korean (areas by the names the Chinese and Korean press use).
+TRANSLATED_NAMES = {
+    "food": ("食品", "식품"), "beverage": ("饮品", "음료"), "herbal": ("药材产品", "약재·약초 제품"),
+    "handicraft": ("手工艺品", "수공예품"), "ornamental": ("观赏动植物", "관상 동식물"),
+    "tourism": ("旅游服务", "관광 서비스"),
+    "ha-long": ("下龙", "하롱"), "cam-pha": ("锦普", "껌파"), "uong-bi": ("汪秘", "우옹비"),
+    "mong-cai": ("芒街", "몽까이"), "dong-trieu": ("东潮", "동찌에우"), "quang-yen": ("广安", "꽝옌"),
+    "ba-che": ("巴扯", "바째"), "binh-lieu": ("平辽", "빈리에우"), "co-to": ("姑苏", "꼬또"),
+    "dam-ha": ("潭河", "덤하"), "hai-ha": ("海河", "하이하"), "tien-yen": ("先安", "띠엔옌"),
+    "van-don": ("云屯", "번돈"),
+}
+
 # (e-mail, name, role, slug of the producer they own)
 ACCOUNTS = [
     ("admin@example.com", "Văn phòng OCOP Quảng Ninh", Role.ADMIN, None),
@@ -97,20 +109,23 @@ def _seed_catalogue(echo, today):
     """Load (or refresh) the product groups, areas, producers, accounts and products; return the accounts."""
     from shop.demo import drawings
 
-    categories = {slug: _upsert(Category, {"slug": slug}, {"name_vi": vi, "name_en": en, "position": i})
+    categories = {slug: _upsert(Category, {"slug": slug}, {"name_vi": vi, "name_en": en, "position": i,
+                                                           **_names_of(slug)})
                   for i, (slug, vi, en) in enumerate(CATEGORIES)}
-    areas = {vi: _upsert(Area, {"slug": slug}, {"name": vi, "name_en": en, "position": i})
+    areas = {vi: _upsert(Area, {"slug": slug}, {"name": vi, "name_en": en, "position": i, **_names_of(slug)})
              for i, (slug, vi, en) in enumerate(AREAS)}
     db.session.flush()
     echo(f"  {len(categories)} product groups, {len(areas)} areas")
 
     producer_rows = read_rows("producers.csv")
+    stories = _translations("producer_translations.csv")
     producers = {}
     for row in producer_rows:
         producers[row["slug"]] = _upsert(Producer, {"slug": row["slug"]}, {
             "name": row["name"], "legal_type": row["legal_type"], "area": areas[row["area"]],
             "address": row["address"], "phone": row["phone"], "email": row["email"],
             "story_vi": row["story_vi"], "story_en": row["story_en"], "status": ProducerStatus.APPROVED,
+            **stories.get(row["slug"], {}),
         })
     db.session.flush()
     echo(f"  {len(producers)} producers")
@@ -120,8 +135,10 @@ def _seed_catalogue(echo, today):
 
     certifications = {row["product_slug"]: row for row in read_rows("certifications.csv")}
     product_rows = read_rows("products.csv")
+    texts = _translations("product_translations.csv")
     for number, row in enumerate(product_rows, start=1):
-        product = _seed_product(row, producers[row["producer_slug"]], categories[row["category"]])
+        product = _seed_product(row, producers[row["producer_slug"]], categories[row["category"]],
+                                texts.get(row["slug"], {}))
         _seed_certification(product, certifications[row["slug"]], row["stars_verified"] == "yes", today)
         _seed_picture(product, row, drawings.draw_picture)
         echo(f"  [{number:2d}/{len(product_rows)}] {product.name_vi}")
@@ -157,14 +174,29 @@ def _seed_accounts(producer_rows, producers):
     return users
 
 
-def _seed_product(row, producer, category):
+def _names_of(slug):
+    """The Chinese and Korean names of a demo group or area, as attribute values."""
+    zh, ko = TRANSLATED_NAMES[slug]
+    return {"name_zh": zh, "name_ko": ko}
+
+
+def _translations(name):
+    """A translations file (slug, language, then one column per field) as {slug: {"field_language": text}}."""
+    texts = {}
+    for row in read_rows(name):
+        slug, language = row.pop("slug"), row.pop("language")
+        texts.setdefault(slug, {}).update({f"{field}_{language}": text for field, text in row.items()})
+    return texts
+
+
+def _seed_product(row, producer, category, translations):
     product = db.session.scalar(select(Product).where(Product.slug == row["slug"]))
     values = {
         "producer": producer, "category": category, "product_set": row["product_set"] or None,
         "name_vi": row["name_vi"], "name_en": row["name_en"],
         "description_vi": row["description_vi"], "description_en": row["description_en"],
         "unit_vi": row["unit_vi"], "unit_en": row["unit_en"], "price": int(row["price"]),
-        "featured": row["featured"] == "1", "status": ProductStatus.PUBLISHED,
+        "featured": row["featured"] == "1", "status": ProductStatus.PUBLISHED, **translations,
     }
     if product is None:
         product = Product(slug=row["slug"], stock=int(row["stock"]), published_at=utcnow(), **values)
