@@ -5,7 +5,7 @@ language 'en'; Chinese and Korean are rows of 'zh' and 'ko'. The Vietnamese text
 The read model's name_en (lower-cased English name, for ranking) becomes names (every translated name).
 
 Revision ID: a16c0e7f4b21
-Revises: b2dc942b1c14
+Revises: bc674b3d5700
 Create Date: 2026-12-04 20:30:00
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = 'a16c0e7f4b21'
-down_revision = 'b2dc942b1c14'
+down_revision = 'bc674b3d5700'
 branch_labels = None
 depends_on = None
 

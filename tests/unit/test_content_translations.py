@@ -13,7 +13,7 @@ from shop.models import AreaTranslation, Category, CategoryTranslation, ProductT
 from shop.models.translations import PRODUCT_TEXTS
 from tests.factories import make_area, make_product
 
-BEFORE = "b2dc942b1c14"  # the revision whose tables still had the _en columns
+BEFORE = "bc674b3d5700"  # the revision whose tables still had the _en columns
 
 
 def test_a_translation_is_a_row_per_language_not_a_column(db):

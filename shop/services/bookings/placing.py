@@ -78,7 +78,8 @@ def place_booking(product, raw_slot_id, raw_people, details, customer=None, loca
         take_places(slot.id, people)
         order = new_order(details, customer, locale, product.price * people, 0)
         line = OrderLine(order=order, product_id=product.id, producer_id=product.producer_id,
-                         product_name=product.name_vi, unit_price=product.price, quantity=people,
+                         product_name=product.name_vi, buyer_product_name=localized(product, "name", order.locale),
+                         unit_price=product.price, quantity=people,
                          line_total=product.price * people)
         db.session.add(line)
         db.session.flush()
