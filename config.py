@@ -159,6 +159,16 @@ class Config:
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "OCOP Quảng Ninh <shop@ocop-quangninh.example.vn>")
     MAIL_FOLDER = os.environ.get("MAIL_FOLDER", str(BASE_DIR / "instance" / "mail"))
     MAIL_TIMEOUT = env_float("MAIL_TIMEOUT", 5.0)  # seconds to connect to and hear from the SMTP server
+    # Every mail goes through the outbox (shop.services.outbox): a try that fails is repeated after
+    # each of these delays in turn (seconds), then the mail waits for the office's retry.
+    MAIL_RETRY_DELAYS = [int(delay) for delay in env_list("MAIL_RETRY_DELAYS")] or [30, 120, 600, 1800, 7200, 21600]
+    MAIL_LEASE_SECONDS = env_int("MAIL_LEASE_SECONDS", 120)  # a delivery that died mid-send is tried again after
+
+    # Background jobs (shop.services.jobs): on RQ queues in JOBS_REDIS_URL (REDIS_URL by default), run by
+    # `make worker` on any machine; without Redis they run in the process that asks for them.
+    JOBS_REDIS_URL = os.environ.get("JOBS_REDIS_URL", REDIS_URL)
+    JOB_TIMEOUT_SECONDS = env_int("JOB_TIMEOUT_SECONDS", 600)
+    FAILED_JOB_DAYS = env_int("FAILED_JOB_DAYS", 30)  # failed jobs stay visible (and retryable) this long
 
     # Uploaded and generated pictures and certificate scans: the local folder MEDIA_FOLDER (one
     # machine), or with MEDIA_STORAGE=s3 an S3-compatible bucket shared by every node. Public
@@ -243,6 +253,7 @@ class TestConfig(Config):
     MOMO_ACCESS_KEY = ""
     MOMO_SECRET_KEY = ""
     MAIL_SERVER = ""
+    JOBS_REDIS_URL = ""
     SERVER_NAME = None
     # The test client's host: links look as they did, and none can follow a forged Host.
     PUBLIC_BASE_URL = "http://localhost"

@@ -15,6 +15,7 @@ def init_app(app):
     app.cli.add_command(check_rollups_command)
     app.cli.add_command(refresh_listings_command)
     app.cli.add_command(send_certification_reminders_command)
+    app.cli.add_command(deliver_mail_command)
 
 
 @click.command("seed-demo")
@@ -132,3 +133,14 @@ def send_certification_reminders_command():
     from shop.services.certification.reminders import send_certification_reminders
 
     click.echo(f"{send_certification_reminders()} certification reminder(s) sent.")
+
+
+@click.command("deliver-mail")
+@with_appcontext
+def deliver_mail_command():
+    """Send the outbox's mails that are due (a failed try's delay passed); run every minute without a worker."""
+    from shop.services.outbox import deliver_due_mail
+
+    counts = deliver_due_mail()
+    click.echo(f"{counts['sent']} mail(s) sent, {counts['failed']} not delivered (tried again later).")
+

@@ -6,6 +6,7 @@ from shop.models.booking import Booking, VisitSlot
 from shop.models.catalog import Category, Certification, CertificationReminder, Product, ProductImage
 from shop.models.listing import ProductListing
 from shop.models.order import CartItem, Order, OrderEvent, OrderLine, Refund, Shipment
+from shop.models.outbox import OutboxMail
 from shop.models.payment import PaymentAttempt, PaymentEvent, PaymentNotification
 from shop.models.producer import Area, Producer
 from shop.models.report import RevenueDay, RevenueGoodsDay
@@ -16,7 +17,7 @@ from shop.models.user import User
 __all__ = [
     "Area", "AreaTranslation", "AuditEvent", "Batch", "BatchAllocation", "Booking", "CartItem", "Category",
     "CategoryTranslation", "Certification", "CertificationReminder", "Order", "OrderEvent", "OrderLine",
-    "PaymentAttempt", "PaymentEvent", "PaymentNotification", "Producer", "ProducerTranslation", "Product",
+    "OutboxMail", "PaymentAttempt", "PaymentEvent", "PaymentNotification", "Producer", "ProducerTranslation", "Product",
     "ProductImage", "ProductListing", "ProductTranslation", "Refund", "RevenueDay", "RevenueGoodsDay", "Shipment",
     "StockMovement", "User", "VisitSlot", "utcnow",
 ]

@@ -373,8 +373,25 @@ class StockReason(LabelledEnum):
         return (cls.RESTOCK, cls.DAMAGE, cls.CORRECTION)
 
 
+class MailStatus(LabelledEnum):
+    """Where one e-mail of the outbox stands (a row of outbox_mail; shop.services.outbox moves it)."""
+
+    PENDING = "pending"  # written with the change that caused it, waiting for (another) delivery
+    SENDING = "sending"  # claimed by one delivery until its lease ends
+    SENT = "sent"  # the mail server accepted it: never sent again
+    FAILED = "failed"  # every try failed; the office may retry it
+
+    __audiences__ = (OFFICE,)
+    __labels__ = {
+        PENDING: _l("Waiting to be sent"),
+        SENDING: _l("Being sent"),
+        SENT: _l("Sent"),
+        FAILED: _l("Not delivered"),
+    }
+
+
 LABELLED_ENUMS = (
     OrderStatus, ShipmentStatus, ProductStatus, ProducerStatus, CertificationStatus, IssuingLevel,
     RatingKind, PaymentMethod, AttemptStatus, DeliveryMethod, Role, LegalType, StockReason, Destination,
-    VoucherState, UnitKind,
+    VoucherState, UnitKind, MailStatus,
 )

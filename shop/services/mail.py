@@ -1,4 +1,7 @@
-"""Outgoing e-mail: SMTP when MAIL_SERVER is set, otherwise a folder and the log (development)."""
+"""Outgoing e-mail: rendering, the outbox's way in (`send_mail`), and the transport the outbox delivers with.
+
+The transport is SMTP when MAIL_SERVER is set, otherwise a folder and the log (development).
+"""
 import os
 import smtplib
 from email.message import EmailMessage
@@ -54,50 +57,35 @@ def send_message(message):
         smtp.send_message(message)
 
 
-def deliver(message):
-    """Send a rendered message; a delivery failure is logged, never raised to the customer."""
-    try:
-        send_message(message)
-    except (OSError, smtplib.SMTPException):
-        current_app.logger.exception("could not send mail to %s: %s", message["To"], message["Subject"])
-        return None
-    return message
-
-
 def send_mail(to, subject, template, locale="vi", **context):
-    """Render and send one e-mail; a delivery failure is logged, never raised to the customer."""
-    return deliver(render_message(to, subject, template, locale, **context))
+    """Render one e-mail and write it to the outbox in the open transaction (shop.services.outbox); return its row.
 
-
-def send_after_response(response, messages):
-    """Deliver the rendered `messages` once `response` has gone out (when the server closes it).
-
-    The answer then takes as long with mail to send as without: a password-reset request does
-    not tell, by how long the mail server takes, whether the address has an account.
+    Called inside the service's transaction, the mail is kept or dropped with the change it tells of;
+    it is delivered once that commits, and again after a failed try. Commits when no transaction is open.
     """
-    app = current_app._get_current_object()
+    from shop.services.outbox import queue_message
 
-    def deliver_all():
-        with app.app_context():
-            for message in messages:
-                deliver(message)
-
-    response.call_on_close(deliver_all)
-    return response
+    return queue_message(render_message(to, subject, template, locale, **context))
 
 
 def work_after_response(response, work):
-    """Run `work()` once `response` has gone out, in a copy of this request, and deliver what it returns.
+    """Run `work()` once `response` has gone out, in a copy of this request, and send what it returns.
 
-    `work` returns the rendered messages to send (possibly none). Everything that could differ with
-    the answer's subject (a look-up, a hash, rendering a mail) then happens after the answer: the
-    registration and reset answers cannot tell, by their content or their time, whether an e-mail
-    has an account.
+    `work` returns the rendered messages to send (possibly none); they go through the outbox. Everything
+    that could differ with the answer's subject (a look-up, a hash, rendering a mail) then happens
+    after the answer: the registration and reset answers cannot tell, by their content or their time,
+    whether an e-mail has an account. Commits (after the answer) the mails it writes to the outbox.
     """
+    from shop.services.outbox import queue_message
+    from shop.services.transaction import transaction
+
     @copy_current_request_context
     def run():
-        for message in work() or ():
-            deliver(message)
+        messages = list(work() or ())
+        if messages:
+            with transaction():
+                for message in messages:
+                    queue_message(message)
 
     response.call_on_close(run)
     return response

@@ -1,8 +1,8 @@
 """The one place that commits or rolls back: services run their writes inside `transaction()`.
 
     with transaction():
-        ...                      # every write of the change
-    send_mail(...)               # what follows the commit (e-mails, logs)
+        ...                      # every write of the change, its e-mails too (send_mail writes the outbox)
+        after_commit(callback)   # what may only start once the change is kept (starting a job)
 
 A block inside another (a service called by a service) joins the outer one: only the
 outermost block commits or rolls back, so a change of several services is still one
@@ -11,9 +11,12 @@ transaction. Views, forms and models never commit.
 from contextlib import contextmanager
 from functools import wraps
 
+from flask import current_app
+
 from shop.extensions import db
 
 _DEPTH = "shop.transaction_depth"  # in session.info: how many transaction() blocks are open
+_AFTER_COMMIT = "shop.after_commit"  # in session.info: callbacks waiting for the outermost commit
 
 
 @contextmanager
@@ -29,9 +32,32 @@ def transaction():
     except BaseException:
         if depth == 0:
             session.rollback()
+            session.info.pop(_AFTER_COMMIT, None)
         raise
     finally:
         session.info[_DEPTH] = depth
+    if depth == 0:
+        _run_after_commit(session)
+
+
+def after_commit(callback):
+    """Call `callback()` once the open transaction has committed; a rollback drops it. Does not commit.
+
+    Outside any transaction() block it is called at once. A failing callback is logged: the change
+    it follows is kept either way.
+    """
+    session = db.session()
+    session.info.setdefault(_AFTER_COMMIT, []).append(callback)
+    if session.info.get(_DEPTH, 0) == 0:
+        _run_after_commit(session)
+
+
+def _run_after_commit(session):
+    for callback in session.info.pop(_AFTER_COMMIT, []):
+        try:
+            callback()
+        except Exception:  # the commit stands; what failed here is retried by its own means
+            current_app.logger.exception("a step after the commit failed")
 
 
 def commits(function):
@@ -56,4 +82,5 @@ def rolled_back_on_error():
     except BaseException:
         if db.session().info.get(_DEPTH, 0) == 0:
             db.session.rollback()
+            db.session().info.pop(_AFTER_COMMIT, None)
         raise

@@ -1,12 +1,15 @@
 """Reminders before a rating ends: 60, 30 and 7 days ahead, once each, over a real SMTP server."""
 import re
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 
 import pytest
+import time_machine
+from sqlalchemy import select
 
-from shop.models import CertificationReminder
-from shop.models.statuses import CertificationStatus, RatingKind
+from shop.models import CertificationReminder, OutboxMail, utcnow
+from shop.models.statuses import CertificationStatus, MailStatus, RatingKind
 from shop.services.certification.reminders import reminders_due, send_certification_reminders, threshold_for
+from shop.services.outbox import deliver_due_mail
 from tests.factories import make_certification, make_producer, make_product, make_user
 from tests.smtp_server import free_port
 
@@ -81,16 +84,23 @@ def test_only_verified_certifications_are_reminded_of(db, smtp_inbox, values):
     assert smtp_inbox.messages == []
 
 
-def test_an_undelivered_reminder_is_tried_again_on_the_next_run(app, db, smtp_inbox, monkeypatch):
+def test_an_undelivered_reminder_waits_in_the_outbox_and_is_sent_once_the_server_is_back(app, db, smtp_inbox,
+                                                                                         monkeypatch):
     rating(db)
     port = app.config["MAIL_PORT"]
     monkeypatch.setitem(app.config, "MAIL_PORT", free_port())  # nobody listens there
-    assert send_certification_reminders(today=END - timedelta(days=60)) == 0
-    assert db.session.query(CertificationReminder).count() == 0
+    assert send_certification_reminders(today=END - timedelta(days=60)) == 1
+    assert db.session.query(CertificationReminder).count() == 1  # recorded with its mail, in one transaction
+    waiting = db.session.scalars(select(OutboxMail)).one()
+    assert waiting.state == MailStatus.PENDING and waiting.attempts == 1 and "refused" in waiting.last_error
+    assert send_certification_reminders(today=END - timedelta(days=59)) == 0  # not written twice
 
     monkeypatch.setitem(app.config, "MAIL_PORT", port)
-    assert send_certification_reminders(today=END - timedelta(days=59)) == 1
+    after_the_delay = utcnow() + timedelta(seconds=app.config["MAIL_RETRY_DELAYS"][0] + 1)
+    with time_machine.travel(after_the_delay.replace(tzinfo=UTC)):
+        assert deliver_due_mail() == {"sent": 1, "failed": 0}
     assert len(smtp_inbox.to("hoa@example.com")) == 1
+    assert deliver_due_mail() == {"sent": 0, "failed": 0}
 
 
 def test_a_producer_without_an_address_is_not_recorded_as_reminded(db, smtp_inbox):

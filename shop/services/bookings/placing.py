@@ -86,10 +86,10 @@ def place_booking(product, raw_slot_id, raw_people, details, customer=None, loca
         db.session.add(Booking(order=order, order_line_id=line.id, slot_id=slot.id, producer_id=product.producer_id,
                                people=people, code=new_voucher_code()))
         note_placed(order)
+        if order.status == OrderStatus.PLACED:
+            send_order_mails(order)  # in the outbox, with the booking
     current_app.logger.info("booking %s placed (%s, %d people, %d VND)", order.number, order.payment_method,
                             people, order.total)
-    if order.status == OrderStatus.PLACED:
-        send_order_mails(order)
     return order
 
 

@@ -19,7 +19,8 @@ from shop.extensions import db
 from shop.models import Certification, CertificationReminder, Product
 from shop.services.certification.records import expiring_statement
 from shop.services.localtime import local_today, month_start
-from shop.services.mail import deliver, render_message
+from shop.services.mail import render_message
+from shop.services.outbox import queue_message
 from shop.services.transaction import transaction
 
 REMINDER_DAYS = (60, 30, 7)
@@ -93,8 +94,9 @@ def _reminder_message(cert, address, today):
 def send_certification_reminders(today=None):
     """E-mail every reminder due today and record it; return how many were sent. Safe to repeat. Commits.
 
-    A reminder whose mail could not be delivered is not recorded, so the next run tries again; a
-    producer without an e-mail address is logged and stays "none yet" in the office's calendar.
+    Each reminder is recorded with its mail in the outbox, in one transaction: the outbox delivers it,
+    retrying while the mail server is down, and the next run does not write it again. A producer
+    without an e-mail address is logged and stays "none yet" in the office's calendar.
     """
     today = today or local_today()
     sent = 0
@@ -105,9 +107,8 @@ def send_certification_reminders(today=None):
             current_app.logger.warning("producer %s has no e-mail for the reminder of %s", producer.slug,
                                        cert.decision_number)
             continue
-        if deliver(_reminder_message(cert, address, today)) is None:
-            continue
         with transaction():
+            queue_message(_reminder_message(cert, address, today))
             db.session.add(CertificationReminder(certification_id=cert.id, days_before=threshold, sent_to=address))
         sent += 1
     return sent

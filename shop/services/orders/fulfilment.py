@@ -93,8 +93,8 @@ def move_shipment(producer, shipment_id, to_status, actor, carrier="", tracking_
         _take_lots(shipment, to_status)
         moves.move(shipment, to_status, actor, note)
         _follow_shipments(order, actor)
-    if to_status == ShipmentStatus.SHIPPED:
-        _mail_shipped(order, shipment)
+        if to_status == ShipmentStatus.SHIPPED:
+            _mail_shipped(order, shipment)
     return shipment
 
 

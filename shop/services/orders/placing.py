@@ -115,9 +115,9 @@ def place_order(items, details, customer=None, locale="vi"):
         for producer_id in sorted({product.producer_id for product in products.values()}):
             db.session.add(Shipment(order=order, producer_id=producer_id, status=ShipmentStatus.PENDING))
         note_placed(order)
+        if order.status == OrderStatus.PLACED:
+            send_order_mails(order)  # in the outbox, with the order
     current_app.logger.info("order %s placed (%s, %d VND)", order.number, order.payment_method, order.total)
-    if order.status == OrderStatus.PLACED:
-        send_order_mails(order)
     return order
 
 

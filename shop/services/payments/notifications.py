@@ -59,13 +59,13 @@ def receive_notification(method, provider_ref, kind, payload, apply):
             row.outcome = (outcome.result or "")[:40]
             row.order_id = outcome.order.id if outcome.order is not None else None
             row.attempt_id = outcome.attempt.id if outcome.attempt is not None else None
+            outcome.send_mails()
     except IntegrityError:  # rolled back by transaction()
         existing = stored_notification(method, provider_ref)
         if existing is None:
             raise
         current_app.logger.info("%s notification %s stored by a concurrent delivery", method, provider_ref)
         return Received(existing, duplicate=True)
-    outcome.after_commit()
     return Received(row, outcome)
 
 

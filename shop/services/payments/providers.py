@@ -90,8 +90,8 @@ class Outcome:
         self.attempt = attempt
         self.result = result  # a word for the stored notification and the log ("paid", "duplicate"…)
 
-    def after_commit(self):
-        """Send the paid order's e-mails, once, after the change is committed."""
+    def send_mails(self):
+        """Write the newly paid order's e-mails to the outbox, in the transaction that paid it (so once)."""
         if self.newly_paid:
             send_order_mails(self.order)
 

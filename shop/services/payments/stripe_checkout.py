@@ -178,7 +178,7 @@ def confirm_checkout_session(session_or_id):
     session = retrieve_session(session_or_id) if isinstance(session_or_id, str) else session_or_id
     with transaction():
         outcome = apply_session_completed(session)
-    outcome.after_commit()
+        outcome.send_mails()
     return outcome.order
 
 

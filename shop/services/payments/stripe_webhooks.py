@@ -43,10 +43,10 @@ def handle_stripe_webhook(payload, signature):
                 outcome = handler(event["data"]["object"])
             db.session.add(PaymentEvent(stripe_event_id=event_id, type=event_type,
                                         order_id=outcome.order.id if outcome.order is not None else None))
+            outcome.send_mails()
     except IntegrityError:  # rolled back by transaction()
         current_app.logger.info("stripe event %s (%s) processed by a concurrent delivery", event_id, event_type)
         return "duplicate"
-    outcome.after_commit()
     return "handled" if handler else "ignored"
 
 

@@ -57,7 +57,7 @@ def approve_producer(producer, actor, reason=""):
             record_audit(actor, "user.role", owner, {"role": owner.role}, {"role": Role.PRODUCER},
                          f"producer {producer.slug} approved")
             owner.role = Role.PRODUCER
-    _tell_producer(producer, _l("Your producer account is approved"), "producer_approved")
+        _tell_producer(producer, _l("Your producer account is approved"), "producer_approved")
     return producer
 
 
@@ -67,7 +67,7 @@ def suspend_producer(producer, actor, reason):
     reason = _clean_reason(reason, required=True)
     with transaction():
         move(producer, ProducerStatus.SUSPENDED, actor, reason, changes={"status_reason": reason})
-    _tell_producer(producer, _l("Your producer account is suspended"), "producer_suspended")
+        _tell_producer(producer, _l("Your producer account is suspended"), "producer_suspended")
     return producer
 
 
