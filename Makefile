@@ -6,7 +6,7 @@ FLASK := $(VENV)/bin/flask --app shop
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test faults coverage test-repeat install install-dev translations extract-messages migrate seed lint bench clean
+.PHONY: run worker scheduler test faults coverage test-repeat install install-dev translations extract-messages migrate seed lint bench clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,16 @@ run: seed
 	@echo "  customer@example.com   customer"
 	@echo ""
 	$(FLASK) run --host $(HOST) --port $(PORT)
+
+## A job worker (needs REDIS_URL or JOBS_REDIS_URL): takes the mail and default queues until stopped; start as
+## many as the queues need, on any machine. Without Redis the jobs run in the web process and need no worker.
+worker: install
+	$(FLASK) jobs worker
+
+## The queue's scheduler (needs Redis): puts the periodic jobs (expiry, reconciliation, mail, reminders, listings,
+## rollups) on the queues when due; run one per deployment.
+scheduler: install
+	$(FLASK) jobs scheduler
 
 ## Coverage of the SQLite run (line and branch, pytest-cov): COVERAGE=1 measures `make test`'s SQLite run, with no
 ## run of its own, and fails it when branch coverage is below COVERAGE_MIN_BRANCH percent (.ci/run sets COVERAGE=1).

@@ -16,6 +16,7 @@ def init_app(app):
     app.cli.add_command(refresh_listings_command)
     app.cli.add_command(send_certification_reminders_command)
     app.cli.add_command(deliver_mail_command)
+    app.cli.add_command(jobs_group)
 
 
 @click.command("seed-demo")
@@ -144,3 +145,36 @@ def deliver_mail_command():
     counts = deliver_due_mail()
     click.echo(f"{counts['sent']} mail(s) sent, {counts['failed']} not delivered (tried again later).")
 
+
+@click.group("jobs")
+def jobs_group():
+    """The background jobs on Redis (JOBS_REDIS_URL): the worker and the queue's scheduler."""
+
+
+def _require_redis():
+    if not current_app.config.get("JOBS_REDIS_URL"):
+        raise click.ClickException("Set REDIS_URL (or JOBS_REDIS_URL): without it, jobs run in the web process.")
+
+
+@jobs_group.command("worker")
+@with_appcontext
+@click.option("--burst", is_flag=True, help="Run the jobs waiting now, then stop.")
+@click.option("--name", default=None, help="The worker's name (default: host and process id).")
+def worker_command(burst, name):
+    """Take jobs from the mail and default queues until stopped (SIGTERM ends after the current job)."""
+    from shop.worker import make_worker
+
+    _require_redis()
+    worker = make_worker(current_app._get_current_object(), name=name)
+    worker.work(burst=burst, with_scheduler=True, logging_level=current_app.config.get("LOG_LEVEL", "INFO"))
+
+
+@jobs_group.command("scheduler")
+@with_appcontext
+def scheduler_command():
+    """Put the periodic jobs on their queues when due (expiry, reconciliation, mail, reminders, listings, rollups)."""
+    from shop.worker import build_scheduler, use_shop_time
+
+    _require_redis()
+    use_shop_time()
+    build_scheduler(current_app._get_current_object()).start()

@@ -9,6 +9,7 @@ The rollups are kept in the transaction of every change (rollup_hooks.py): the o
 taken out as they stood before it and put back as they stand after it. `rebuild_rollups` sums everything
 again from the orders; `rollup_differences` compares the tables with those raw sums.
 """
+from flask import current_app
 from sqlalchemy import and_, case, delete, func, literal, select, union_all
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -148,3 +149,13 @@ def rollup_differences():
 
 
 
+
+
+def repair_rollups():
+    """Compare the rollups with the raw sums and sum them again when they differ (nightly); return the rows
+    that differed. Commits (only when there was something to repair)."""
+    differences = rollup_differences()
+    if differences:
+        current_app.logger.warning("%d revenue rollup row(s) differed from the orders: rebuilt", len(differences))
+        rebuild_rollups()
+    return len(differences)
