@@ -187,6 +187,8 @@ def path_values(world):
         "cert_id": world.submitted_certification.id,
         "user_id": world.users["customer"].id,
         "name": "summary",
+        "job_id": "a-job-that-is-not-there",
+        "mail_id": 1,
     }
 
 
@@ -295,6 +297,8 @@ def post_data(endpoint, world):
         "admin.change_role": {"role": "customer"},
         "admin.deactivate_user": {},
         "admin.reactivate_user": {},
+        "admin.retry_job": {},
+        "admin.retry_mail": {},
     }
     return data.get(endpoint)
 

@@ -181,6 +181,9 @@ MATRIX = {
     "POST admin.deactivate_user": admin_only(302),
     "POST admin.reactivate_user": admin_only(302),
     "GET admin.audit_log": admin_only(200),
+    "GET admin.jobs": admin_only(200),
+    "POST admin.retry_job": admin_only(302),
+    "POST admin.retry_mail": admin_only(302),
 }
 
 
