@@ -390,8 +390,25 @@ class MailStatus(LabelledEnum):
     }
 
 
+class JobState(LabelledEnum):
+    """Where a background job stands on its queue (RQ's registries; shop.services.job_board counts them)."""
+
+    QUEUED = "queued"  # waiting for a worker
+    STARTED = "started"  # a worker is running it
+    SCHEDULED = "scheduled"  # failed, its retry waits for its delay
+    FAILED = "failed"  # every try failed: the office may retry it
+
+    __audiences__ = (OFFICE,)
+    __labels__ = {
+        QUEUED: _l("Queued"),
+        STARTED: _l("Running"),
+        SCHEDULED: _l("Waiting for a retry"),
+        FAILED: _l("Failed"),
+    }
+
+
 LABELLED_ENUMS = (
     OrderStatus, ShipmentStatus, ProductStatus, ProducerStatus, CertificationStatus, IssuingLevel,
     RatingKind, PaymentMethod, AttemptStatus, DeliveryMethod, Role, LegalType, StockReason, Destination,
-    VoucherState, UnitKind, MailStatus,
+    VoucherState, UnitKind, MailStatus, JobState,
 )

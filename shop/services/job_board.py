@@ -17,10 +17,10 @@ from sqlalchemy import select
 from shop.errors import NotFound
 from shop.extensions import db
 from shop.models import OutboxMail
-from shop.models.statuses import MailStatus
+from shop.models.statuses import JobState, MailStatus
 from shop.services import jobs
 
-STATES = ("queued", "started", "scheduled", "failed")
+STATES = tuple(JobState)
 JOB_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 SHOWN = 50
 
@@ -38,11 +38,11 @@ class FailedJob:
 
 
 def queue_counts():
-    """Return [(queue, {state: number})] on Redis; None when jobs run in-process; raises RedisError. Reads only."""
+    """Return [(queue, {JobState: number})] on Redis; None when jobs run in-process; raises RedisError. Reads only."""
     if not jobs.jobs_on_redis():
         return None
     depths = jobs.queue_depths()
-    return [(name, {state: depths.get((name, state), 0) for state in STATES}) for name in jobs.QUEUES]
+    return [(name, {state: depths.get((name, state.value), 0) for state in STATES}) for name in jobs.QUEUES]
 
 
 def _last_line(text):

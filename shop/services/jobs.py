@@ -61,7 +61,8 @@ def enqueue(function, *args, queue_name=DEFAULT_QUEUE, retry_delays=None, descri
     retry = Retry(max=len(retry_delays), interval=list(retry_delays)) if retry_delays else None
     try:
         return queue(queue_name).enqueue(
-            function, *args, retry=retry, description=description, meta={"request_id": current_request_id.get(), "retries": len(retry_delays or ())},
+            function, *args, retry=retry, description=description,
+            meta={"request_id": current_request_id.get(), "retries": len(retry_delays or ())},
             job_timeout=current_app.config["JOB_TIMEOUT_SECONDS"],
             failure_ttl=current_app.config["FAILED_JOB_DAYS"] * 86400,
         )
