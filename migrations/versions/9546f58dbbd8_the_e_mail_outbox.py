@@ -1,7 +1,7 @@
 """the e-mail outbox
 
 Revision ID: 9546f58dbbd8
-Revises: b2dc942b1c14
+Revises: bc674b3d5700
 Create Date: 2026-12-04 20:10:30.855124
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '9546f58dbbd8'
-down_revision = 'b2dc942b1c14'
+down_revision = 'bc674b3d5700'
 branch_labels = None
 depends_on = None
 
