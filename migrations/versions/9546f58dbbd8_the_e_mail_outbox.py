@@ -1,7 +1,7 @@
 """the e-mail outbox
 
 Revision ID: 9546f58dbbd8
-Revises: bc674b3d5700
+Revises: c3f18a9d2e57
 Create Date: 2026-12-04 20:10:30.855124
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '9546f58dbbd8'
-down_revision = 'bc674b3d5700'
+down_revision = 'c3f18a9d2e57'
 branch_labels = None
 depends_on = None
 
