@@ -135,6 +135,13 @@ class Config:
     STRIPE_CONNECT_TIMEOUT = env_float("STRIPE_CONNECT_TIMEOUT", 3.0)
     STRIPE_READ_TIMEOUT = env_float("STRIPE_READ_TIMEOUT", 20.0)
 
+    # VietQR bank transfer: offered when the bank's NAPAS BIN, the account number and its holder's name are set
+    # and the bank-notification service (SePay) has its API key (POST /webhooks/bank, Authorization: Apikey …).
+    BANK_BIN = os.environ.get("BANK_BIN", "")
+    BANK_ACCOUNT_NUMBER = os.environ.get("BANK_ACCOUNT_NUMBER", "")
+    BANK_ACCOUNT_NAME = os.environ.get("BANK_ACCOUNT_NAME", "")
+    BANK_WEBHOOK_API_KEY = os.environ.get("BANK_WEBHOOK_API_KEY", "")
+
     # VNPay (payment gateway 2.1.0): offered when the merchant code and hash secret are set. The
     # addresses default to VNPay's sandbox; production uses https://pay.vnpay.vn/vpcpay.html and
     # https://merchant.vnpay.vn/merchant_webapi/api/transaction.
@@ -249,6 +256,10 @@ class TestConfig(Config):
     STRIPE_WEBHOOK_SECRET = ""
     VNPAY_TMN_CODE = ""
     VNPAY_HASH_SECRET = ""
+    BANK_BIN = ""
+    BANK_ACCOUNT_NUMBER = ""
+    BANK_ACCOUNT_NAME = ""
+    BANK_WEBHOOK_API_KEY = ""
     MOMO_PARTNER_CODE = ""
     MOMO_ACCESS_KEY = ""
     MOMO_SECRET_KEY = ""

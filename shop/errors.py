@@ -26,6 +26,12 @@ class Forbidden(ShopError):
     status_code = 403
 
 
+class Unauthenticated(ShopError):
+    """The caller did not prove who it is (a webhook without its key)."""
+
+    status_code = 401
+
+
 class InvalidInput(ShopError):
     """A value the user gave is not acceptable."""
 

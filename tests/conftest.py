@@ -17,6 +17,7 @@ from tests.factories import DEFAULT_PASSWORD
 
 pytest_plugins = [
     "tests.clock", "tests.stripe_emulator.fixtures", "tests.vnpay_emulator.fixtures", "tests.momo_emulator.fixtures",
+    "tests.sepay_emulator.fixtures",
     "tests.checkout_helpers", "tests.wallet_helpers", "tests.s3_server", "tests.redis_process", "tests.smtp_server",
 ]
 

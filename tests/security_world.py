@@ -283,6 +283,7 @@ def post_data(endpoint, world):
         "producer.check_in": {},
         "webhooks.stripe_webhook": {},
         "webhooks.momo": {},
+        "webhooks.bank": {},
         "admin.approve_producer": {"note": ""},
         "admin.suspend_producer": {"note": "Hồ sơ chưa đủ"},
         "admin.publish_product": {},

@@ -7,7 +7,7 @@ from shop.models.catalog import Category, Certification, CertificationReminder, 
 from shop.models.listing import ProductListing
 from shop.models.order import CartItem, Order, OrderEvent, OrderLine, Refund, Shipment
 from shop.models.outbox import OutboxMail
-from shop.models.payment import PaymentAttempt, PaymentEvent, PaymentNotification
+from shop.models.payment import BankTransfer, PaymentAttempt, PaymentEvent, PaymentNotification
 from shop.models.producer import Area, Producer
 from shop.models.report import RevenueDay, RevenueGoodsDay
 from shop.models.stock import StockMovement
@@ -15,7 +15,7 @@ from shop.models.translations import AreaTranslation, CategoryTranslation, Produ
 from shop.models.user import User
 
 __all__ = [
-    "Area", "AreaTranslation", "AuditEvent", "Batch", "BatchAllocation", "Booking", "CartItem", "Category",
+    "Area", "AreaTranslation", "AuditEvent", "BankTransfer", "Batch", "BatchAllocation", "Booking", "CartItem", "Category",
     "CategoryTranslation", "Certification", "CertificationReminder", "Order", "OrderEvent", "OrderLine",
     "OutboxMail", "PaymentAttempt", "PaymentEvent", "PaymentNotification", "Producer", "ProducerTranslation", "Product",
     "ProductImage", "ProductListing", "ProductTranslation", "Refund", "RevenueDay", "RevenueGoodsDay", "Shipment",

@@ -6,7 +6,14 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from shop.extensions import db
 from shop.models.base import TimestampMixin, utcnow
-from shop.models.statuses import AttemptStatus, PaymentMethod, is_status, member_of
+from shop.models.statuses import (
+    AttemptStatus,
+    BankTransferStatus,
+    PaymentMethod,
+    TransferIssue,
+    is_status,
+    member_of,
+)
 
 
 class PaymentEvent(db.Model):
@@ -77,3 +84,47 @@ class PaymentNotification(db.Model):
 
     order = db.relationship("Order")
     attempt = db.relationship("PaymentAttempt")
+
+
+class BankTransfer(TimestampMixin, db.Model):
+    """One transfer into the shop's account, as the bank-notification service told it (SePay's fields).
+
+    `sepay_id` is the notification's own id (unique: a redelivery finds its row). A transfer that
+    named an order awaiting payment with its exact total paid it (`applied`); any other waits in the
+    office's queue (`to_reconcile`, with its `issue`) until an administrator matches, refunds or
+    dismisses it.
+    """
+
+    __tablename__ = "bank_transfer"
+    __table_args__ = (
+        CheckConstraint(f"status IN {BankTransferStatus.values()}", name="status"),
+        CheckConstraint(f"issue IS NULL OR issue IN {TransferIssue.values()}", name="issue"),
+        CheckConstraint("amount >= 0", name="amount_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sepay_id: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
+    gateway: Mapped[str] = mapped_column(String(80), nullable=False, default="")
+    transaction_date: Mapped[str] = mapped_column(String(40), nullable=False, default="")  # the bank's local time
+    account_number: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    code: Mapped[str | None] = mapped_column(String(80))
+    content: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    amount: Mapped[int] = mapped_column(nullable=False)  # integer VND received
+    reference_code: Mapped[str] = mapped_column(String(80), nullable=False, default="")
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("shop_order.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16), nullable=False, index=True)
+    issue: Mapped[str | None] = mapped_column(String(16))
+    resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    resolved_at: Mapped[datetime | None]
+    resolution_note: Mapped[str] = mapped_column(String(500), nullable=False, default="")
+
+    order = db.relationship("Order")
+    resolved_by = db.relationship("User")
+
+    state = member_of(BankTransferStatus)
+    is_to_reconcile = is_status(BankTransferStatus.TO_RECONCILE)
+
+    @property
+    def problem(self):
+        """Why the transfer waits for the office (a TransferIssue), or None when it paid its order."""
+        return TransferIssue(self.issue) if self.issue else None

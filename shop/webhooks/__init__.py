@@ -1,4 +1,4 @@
-"""Incoming webhooks and IPNs: Stripe, VNPay, MoMo."""
+"""Incoming webhooks and IPNs: Stripe, the bank (VietQR transfers), VNPay, MoMo."""
 from flask import Blueprint
 
 bp = Blueprint("webhooks", __name__)

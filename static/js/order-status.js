@@ -7,6 +7,7 @@
   var url = box.dataset.poll;
   var initial = box.dataset.status;
   var tries = 0;
+  var most = parseInt(box.dataset.pollTries || "40", 10);  // a transfer waits as long as its reservation
 
   function check() {
     tries += 1;
@@ -15,11 +16,11 @@
       .then(function (data) {
         if (data && data.status !== initial) {
           window.location.replace(window.location.pathname + window.location.search.replace(/&?session_id=[^&]*/, ""));
-        } else if (tries < 40) {
+        } else if (tries < most) {
           window.setTimeout(check, 3000);
         }
       })
-      .catch(function () { if (tries < 40) { window.setTimeout(check, 5000); } });
+      .catch(function () { if (tries < most) { window.setTimeout(check, 5000); } });
   }
   window.setTimeout(check, 2000);
 }());

@@ -144,6 +144,8 @@ MATRIX = {
     # VNPay's IPN answers JSON (97: not signed by VNPay); MoMo's IPN refuses an unsigned body (400).
     "GET webhooks.vnpay": everyone(200),
     "POST webhooks.momo": everyone(400),
+    # The bank's notifications: the API key is the permission (none here: 401 for all).
+    "POST webhooks.bank": everyone(401),
     # Back from VNPay or MoMo: an unsigned answer is sent to the cart with a message.
     "GET checkout.vnpay_return": everyone(302),
     "GET checkout.momo_return": everyone(302),

@@ -1,4 +1,4 @@
-"""Every form is protected against cross-site request forgery; only the signed webhooks (Stripe, MoMo) are exempt."""
+"""Every form is protected against cross-site request forgery; only the webhooks (Stripe, MoMo, the bank) are exempt."""
 import re
 
 import pytest
@@ -9,7 +9,7 @@ from tests.checkout_helpers import WEBHOOK_SECRET, checkout_session, post_event,
 from tests.factories import DEFAULT_PASSWORD
 from tests.security_world import build_world, route_requests, send, sign_in, snapshot
 
-EXEMPT = {"webhooks.stripe_webhook", "webhooks.momo"}  # signed by Stripe or MoMo instead; see the last tests
+EXEMPT = {"webhooks.stripe_webhook", "webhooks.momo", "webhooks.bank"}  # signed or keyed instead; see the last tests
 # The refusal in English (the portal, in the visitor's session language) and Vietnamese (the storefront at the root).
 EXPIRED = ("Your form expired", "Biểu mẫu đã hết hạn")
 
@@ -80,7 +80,7 @@ def test_the_forms_own_token_is_accepted(app, db, csrf_app):
 
 
 def test_only_the_stripe_webhook_is_exempt_and_it_still_takes_signed_events(app, db, csrf_app, monkeypatch):
-    assert {view.rsplit(".", 1)[-1] for view in csrf._exempt_views} == {"stripe_webhook", "momo"}
+    assert {view.rsplit(".", 1)[-1] for view in csrf._exempt_views} == {"stripe_webhook", "momo", "bank"}
     assert not csrf._exempt_blueprints
     monkeypatch.setitem(csrf_app.config, "STRIPE_SECRET_KEY", "sk_test_csrf")
     monkeypatch.setitem(csrf_app.config, "STRIPE_WEBHOOK_SECRET", WEBHOOK_SECRET)

@@ -49,6 +49,7 @@ from shop.services.orders.mail import send_order_mails
 PROVIDER_MODULES = {
     PaymentMethod.CARD: "shop.services.payments.card",
     PaymentMethod.COD: "shop.services.payments.cash",
+    PaymentMethod.BANK_TRANSFER: "shop.services.payments.bank_transfer",
     PaymentMethod.VNPAY: "shop.services.payments.vnpay_provider",
     PaymentMethod.MOMO: "shop.services.payments.momo_provider",
 }
