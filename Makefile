@@ -5,8 +5,13 @@ PY := $(VENV)/bin/python
 FLASK := $(VENV)/bin/flask --app shop
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# `make run` offers VietQR with a demo bank account (any of these already set in the environment wins);
+# `make simulate-bank-transfer ORDER=QN…` plays the bank's notification of the transfer.
+DEMO_BANK := BANK_BIN=$${BANK_BIN:-970436} BANK_ACCOUNT_NUMBER=$${BANK_ACCOUNT_NUMBER:-0011001932418} \
+	BANK_ACCOUNT_NAME="$${BANK_ACCOUNT_NAME:-HTX DICH VU OCOP QUANG NINH}" \
+	BANK_WEBHOOK_API_KEY=$${BANK_WEBHOOK_API_KEY:-demo-bank-webhook-key}
 
-.PHONY: run worker scheduler test faults coverage test-repeat install install-dev translations extract-messages migrate seed lint bench clean
+.PHONY: run simulate-bank-transfer worker scheduler test faults coverage test-repeat install install-dev translations extract-messages migrate seed lint bench clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -50,8 +55,15 @@ run: seed
 	@echo "  producer@example.com   approved producer (portal /producer/)"
 	@echo "  producer2@example.com  approved producer (portal /producer/)"
 	@echo "  customer@example.com   customer"
+	@echo "VietQR bank transfer with a demo account: pay an order with it, then in another terminal"
+	@echo "  make simulate-bank-transfer ORDER=<its number>   (the bank's notification; the order page turns paid)"
 	@echo ""
-	$(FLASK) run --host $(HOST) --port $(PORT)
+	$(DEMO_BANK) $(FLASK) run --host $(HOST) --port $(PORT)
+
+## Play the bank's notification of a transfer paying ORDER (demo only), as SePay sends it to /webhooks/bank.
+simulate-bank-transfer:
+	@test -n "$(ORDER)" || { echo "usage: make simulate-bank-transfer ORDER=QN…"; exit 2; }
+	$(DEMO_BANK) $(FLASK) simulate-bank-transfer $(ORDER)
 
 ## A job worker (needs REDIS_URL or JOBS_REDIS_URL): takes the mail and default queues until stopped; start as
 ## many as the queues need, on any machine. Without Redis the jobs run in the web process and need no worker.

@@ -17,6 +17,7 @@ def init_app(app):
     app.cli.add_command(send_certification_reminders_command)
     app.cli.add_command(deliver_mail_command)
     app.cli.add_command(jobs_group)
+    app.cli.add_command(simulate_bank_transfer_command)
 
 
 @click.command("seed-demo")
@@ -178,3 +179,21 @@ def scheduler_command():
     _require_redis()
     use_shop_time()
     build_scheduler(current_app._get_current_object()).start()
+@click.command("simulate-bank-transfer")
+@with_appcontext
+@click.argument("number")
+@click.option("--amount", type=click.IntRange(0, 2_147_483_647), default=None,
+              help="VND transferred (default: the order's total).")
+@click.option("--note", default=None, help="The transfer's text as the bank shows it (default: the order's note).")
+def simulate_bank_transfer_command(number, amount, note):
+    """Play the bank's notification of a transfer for order NUMBER, as SePay sends it (demo only)."""
+    if not current_app.config.get("DEMO_ALLOWED"):
+        raise click.ClickException("simulate-bank-transfer refuses to run with the production configuration.")
+    from shop.errors import ShopError
+    from shop.services.payments.bank_demo import simulate_transfer
+
+    try:
+        result = simulate_transfer(number, amount, note)
+    except ShopError as error:
+        raise click.ClickException(error.message) from None
+    click.echo(f"Bank notification for {number.upper()} delivered: {result}")

@@ -15,7 +15,7 @@ from datetime import timedelta
 from sqlalchemy import delete, func, select
 
 from shop.extensions import db
-from shop.models import Batch, CartItem
+from shop.models import BankTransfer, Batch, CartItem
 from shop.models.statuses import CertificationStatus, OrderStatus, PaymentMethod, ProducerStatus, Role
 from shop.services.accounts.users import make_reset_token
 from shop.services.localtime import local_today
@@ -83,6 +83,9 @@ def build_world(app):
     db.session.add(batch_a)
     tour_a = make_tour(producer_a, name_vi="Tham quan Alpha", slug="tham-quan-alpha")
     slot_a = make_slot(tour_a, capacity=50)
+    transfer = BankTransfer(sepay_id="WORLD-1", content="chuyen tien", amount=1000, status="to_reconcile",
+                            issue="no_order")
+    db.session.add(transfer)
     db.session.commit()
     booking_a = _book(slot_a)
     path = os.path.join(app.config["MEDIA_FOLDER"], MEDIA_SAMPLE)
@@ -97,7 +100,7 @@ def build_world(app):
     return World(users=users, product_a=product_a, product_b=product_b, image_a=image_a, order=order,
                  paid_order=paid_order, reset_token=make_reset_token(customer), area_id=producer_a.area_id,
                  submitted_certification=submitted, extra={"confirm_token": confirmation_token(), "batch_a": batch_a,
-                        "tour_a": tour_a, "slot_a": slot_a, "booking_a": booking_a})
+                        "tour_a": tour_a, "slot_a": slot_a, "booking_a": booking_a, "transfer": transfer})
 
 
 def _book(slot):
@@ -182,6 +185,7 @@ def path_values(world):
         "shipment_id": world.shipment_a.id,
         "line_id": world.paid_order.lines[0].id,
         "batch_id": world.extra["batch_a"].id,
+        "transfer_id": world.extra["transfer"].id,
         "step": "packed",
         "producer_id": world.producer_a.id,
         "cert_id": world.submitted_certification.id,
@@ -295,6 +299,9 @@ def post_data(endpoint, world):
         "admin.reject_certification": {"note": "Bản scan không đọc được"},
         "admin.cancel_order": {"note": "Khách hàng gọi điện huỷ"},
         "admin.refund_order": {"amount": "1000", "note": "Hoàn tiền"},
+        "admin.match_bank_transfer": {"order_number": "QNWORLD01", "accept_difference": "y"},
+        "admin.refund_bank_transfer": {"note": "Đã chuyển trả"},
+        "admin.dismiss_bank_transfer": {"note": "Không phải đơn hàng"},
         "admin.change_role": {"role": "customer"},
         "admin.deactivate_user": {},
         "admin.reactivate_user": {},

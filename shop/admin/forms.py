@@ -58,3 +58,11 @@ class RefundForm(ShopForm):
     amount = WholeNumberField(_l("Amount (₫)"), validators=[InputRequired(), NumberRange(min=1)])
     note = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=500)])
     restock = BooleanField(_l("Return all of the order’s goods to stock"))
+
+
+class MatchTransferForm(ShopForm):
+    """Match a bank transfer from the reconciliation queue to an order awaiting payment."""
+
+    order_number = StringField(_l("Order number"), validators=[DataRequired(), Length(max=20)])
+    accept_difference = BooleanField(_l("Accept an amount different from the order's total"))
+    note = TextAreaField(_l("Note (optional)"), validators=[Optional(), Length(max=500)])

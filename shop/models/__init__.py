@@ -15,8 +15,8 @@ from shop.models.translations import AreaTranslation, CategoryTranslation, Produ
 from shop.models.user import User
 
 __all__ = [
-    "Area", "AreaTranslation", "AuditEvent", "BankTransfer", "Batch", "BatchAllocation", "Booking", "CartItem", "Category",
-    "CategoryTranslation", "Certification", "CertificationReminder", "Order", "OrderEvent", "OrderLine",
+    "Area", "AreaTranslation", "AuditEvent", "BankTransfer", "Batch", "BatchAllocation", "Booking", "CartItem",
+    "Category", "CategoryTranslation", "Certification", "CertificationReminder", "Order", "OrderEvent", "OrderLine",
     "OutboxMail", "PaymentAttempt", "PaymentEvent", "PaymentNotification", "Producer", "ProducerTranslation", "Product",
     "ProductImage", "ProductListing", "ProductTranslation", "Refund", "RevenueDay", "RevenueGoodsDay", "Shipment",
     "StockMovement", "User", "VisitSlot", "utcnow",

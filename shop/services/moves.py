@@ -13,11 +13,22 @@ from flask_babel import gettext as _
 
 from shop.errors import InvalidTransition
 from shop.extensions import db
-from shop.models import Certification, Order, OrderEvent, PaymentAttempt, Producer, Product, Shipment, utcnow
+from shop.models import (
+    BankTransfer,
+    Certification,
+    Order,
+    OrderEvent,
+    PaymentAttempt,
+    Producer,
+    Product,
+    Shipment,
+    utcnow,
+)
 from shop.models.statuses import (
     OFFICE,
     PRODUCER,
     AttemptStatus,
+    BankTransferStatus,
     CertificationStatus,
     OrderStatus,
     ProducerStatus,
@@ -170,4 +181,10 @@ LIFECYCLES = {
         snapshot=lambda attempt: {"status": attempt.status, "transaction": attempt.provider_transaction_id},
         refusal=lambda attempt, before, after: _("Payment %(reference)s cannot go from “%(from)s” to “%(to)s”.",
                                                  reference=attempt.reference, **{"from": before, "to": after})),
+    BankTransfer: Lifecycle(
+        BankTransferStatus, "bank_transfer.status",
+        snapshot=lambda transfer: {"status": transfer.status, "order_id": transfer.order_id},
+        refusal=lambda transfer, before, after: _("Bank transfer %(reference)s cannot go from “%(from)s” to "
+                                                  "“%(to)s”.", reference=transfer.reference_code or transfer.sepay_id,
+                                                  **{"from": before, "to": after})),
 }

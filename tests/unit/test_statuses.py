@@ -15,11 +15,12 @@ from flask_babel import force_locale
 
 from shop.errors import InvalidTransition
 from shop.extensions import db
-from shop.models import AuditEvent, OrderEvent, PaymentAttempt
+from shop.models import AuditEvent, BankTransfer, OrderEvent, PaymentAttempt
 from shop.models.statuses import (
     LABELLED_ENUMS,
     AttemptStatus,
     Audience,
+    BankTransferStatus,
     CertificationStatus,
     OrderStatus,
     ProducerStatus,
@@ -134,11 +135,17 @@ def _row(model, status):
         db.session.add(attempt)
         db.session.flush()
         return attempt
+    if model is BankTransferStatus:
+        transfer = BankTransfer(sepay_id=f"T-{status}", content="", amount=1000, status=status)
+        db.session.add(transfer)
+        db.session.flush()
+        return transfer
     return make_certification(make_product(), stars=None if status == CertificationStatus.SUBMITTED else 4,
                               status=status)
 
 
-STATUS_ENUMS = (OrderStatus, ShipmentStatus, ProductStatus, ProducerStatus, CertificationStatus, AttemptStatus)
+STATUS_ENUMS = (OrderStatus, ShipmentStatus, ProductStatus, ProducerStatus, CertificationStatus, AttemptStatus,
+                BankTransferStatus)
 
 
 def _pairs(allowed):

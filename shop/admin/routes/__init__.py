@@ -1,2 +1,12 @@
 """The back office's views, one module per section."""
-from shop.admin.routes import audit, jobs, orders, producers, products, recall, reports, users  # noqa: F401
+from shop.admin.routes import (  # noqa: F401
+    audit,
+    bank_transfers,
+    jobs,
+    orders,
+    producers,
+    products,
+    recall,
+    reports,
+    users,
+)
