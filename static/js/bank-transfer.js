@@ -10,8 +10,13 @@
 
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text).then(copied);
+      navigator.clipboard.writeText(text).then(copied, function () { copyBySelection(text); });
+      return;
     }
+    copyBySelection(text);
+  }
+
+  function copyBySelection(text) {
     var area = document.createElement("textarea");
     area.value = text;
     area.setAttribute("readonly", "");
@@ -21,7 +26,6 @@
     area.select();
     try { document.execCommand("copy"); copied(); } catch (ignore) { /* the text stays selectable */ }
     document.body.removeChild(area);
-    return null;
   }
 
   document.querySelectorAll("[data-copy]").forEach(function (button) {
