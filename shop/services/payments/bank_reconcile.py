@@ -32,12 +32,6 @@ def recent_transfers(limit=RECENT):
                               .order_by(BankTransfer.id.desc()).limit(limit)).all()
 
 
-def count_to_reconcile():
-    """Return how many transfers wait for the office (the back office's menu shows it)."""
-    return db.session.scalar(select(db.func.count(BankTransfer.id))
-                             .where(BankTransfer.status == BankTransferStatus.TO_RECONCILE))
-
-
 def _locked_transfer(transfer_id):
     transfer = db.session.scalar(select(BankTransfer).where(BankTransfer.id == transfer_id).with_for_update()
                                  .execution_options(populate_existing=True))
