@@ -61,7 +61,8 @@ def test_a_buyer_scans_the_vietqr_code_and_sees_the_order_paid_once_the_bank_say
     payload = page.locator(".vietqr").get_attribute("data-payload")
     bank_payments.pay_qr(payload, rewrite="vietcombank")
     assert bank_payments.deliveries[-1]["success"]
-    expect(page.locator(".order-status .status-pill")).to_have_text("Paid", timeout=15_000)  # the page polled and reloaded
+    # the page polled the order's status and reloaded
+    expect(page.locator(".order-status .status-pill")).to_have_text("Paid", timeout=15_000)
     expect(page.get_by_text("Your payment is confirmed.")).to_be_visible()
     expect(page.locator(".vietqr")).to_have_count(0)
     shoot(page, "vietqr-paid")
