@@ -1,7 +1,7 @@
 """bank transfers and the office's queue
 
 Revision ID: 75f7fd689f98
-Revises: b2dc942b1c14
+Revises: bc674b3d5700
 Create Date: 2026-12-04 20:10:22.408341
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '75f7fd689f98'
-down_revision = 'b2dc942b1c14'
+down_revision = 'bc674b3d5700'
 branch_labels = None
 depends_on = None
 
