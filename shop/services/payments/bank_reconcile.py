@@ -52,7 +52,7 @@ def match_transfer(transfer_id, order_number, actor, note="", accept_difference=
     """Match a queued transfer to an order awaiting payment and pay that order; return the Outcome. Commits.
 
     A transfer whose amount is not the order's total is matched only with `accept_difference`
-    (the office has settled the difference with the customer). The order's e-mails leave after the commit.
+    (the office has settled the difference with the customer). The order's e-mails go to the outbox with it.
     """
     number = (order_number or "").strip().upper()
     with transaction():
@@ -72,7 +72,7 @@ def match_transfer(transfer_id, order_number, actor, note="", accept_difference=
         _decide(transfer, BankTransferStatus.MATCHED, actor, note or f"matched to order {order.number}",
                 order_id=order.id)
         outcome = record_payment(order, f"bank transfer {transfer.reference_code or transfer.sepay_id} matched by hand")
-    outcome.after_commit()
+        outcome.send_mails()  # to the outbox, in the transaction that paid the order
     return outcome
 
 
