@@ -22,7 +22,7 @@ from shop.services.catalog.slugs import unique_slug
 from shop.services.certification.rules import expiry_for
 from shop.services.localtime import local_today
 from shop.services.media.storage import remove_media, store_document, store_picture
-from shop.services.media.uploads import is_pdf, open_picture, read_upload
+from shop.services.media.uploads import check_pdf, is_pdf, open_picture, read_upload
 from shop.services.moves import move
 from shop.services.producers.profiles import require_approved
 from shop.services.stock import adjust_stock, record_initial_stock
@@ -177,6 +177,7 @@ def submit_certification(producer, product_id, decision_number, decision_date, s
         raise InvalidInput(_("Give the decision date (not in the future)."), field="decision_date")
     data = read_upload(stream)
     if is_pdf(data):
+        check_pdf(data)
         scan = store_document(data, "certificates", "pdf")
     else:
         try:
