@@ -1,5 +1,6 @@
 """Configuration classes, read from the environment (and from `.env` when present)."""
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -194,6 +195,9 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
+    # "Keep me signed in" lasts this long after the last visit that used it (renewed on use), and ends
+    # with a sign-out, a new password or a suspension (shop.models.User.session_version).
+    REMEMBER_COOKIE_DURATION = timedelta(days=env_int("REMEMBER_DAYS", 30))
     RATELIMIT_ENABLED = env_flag("RATELIMIT_ENABLED", True)  # off only for load tests (`make bench`)
     RATELIMIT_SWALLOW_ERRORS = True  # a Redis outage must not lock customers out
     # …nor turn the limits off: while Redis is down each process counts in its own memory.

@@ -1,5 +1,6 @@
 """The OCOP Quảng Ninh shop: `create_app` builds the Flask application."""
 from flask import g
+from flask_login import user_loaded_from_cookie
 
 from config import config_from_environment
 
@@ -109,6 +110,10 @@ def register_extensions(app):
         from shop.services.accounts.users import user_for_session
 
         return user_for_session(identity)
+
+    from shop.web.sessions import renew_remember_cookie
+
+    user_loaded_from_cookie.connect(renew_remember_cookie, app)
 
     from shop.models.db_events import disable_postgresql_jit, enable_sqlite_foreign_keys, enable_sqlite_unicode_lower
 

@@ -104,6 +104,9 @@ def logout():
     if request.method == "GET":
         return render_template("auth/logout.html")
     locale = session.get("locale")
+    if current_user.is_authenticated:
+        # Every session of the account ends, so a copied session or remember-me cookie is worthless too.
+        accounts.sign_out_everywhere(current_user)
     session.clear()
     # After clearing: logout_user leaves the note that deletes the remember-me cookie, without
     # which the next request would sign the visitor straight back in.

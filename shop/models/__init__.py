@@ -12,12 +12,12 @@ from shop.models.producer import Area, Producer
 from shop.models.report import RevenueDay, RevenueGoodsDay
 from shop.models.stock import StockMovement
 from shop.models.translations import AreaTranslation, CategoryTranslation, ProducerTranslation, ProductTranslation
-from shop.models.user import User
+from shop.models.user import SignInLock, User
 
 __all__ = [
     "Area", "AreaTranslation", "AuditEvent", "Batch", "BatchAllocation", "Booking", "CartItem", "Category",
     "CategoryTranslation", "Certification", "CertificationReminder", "Order", "OrderEvent", "OrderLine",
     "OutboxMail", "PaymentAttempt", "PaymentEvent", "PaymentNotification", "Producer", "ProducerTranslation", "Product",
     "ProductImage", "ProductListing", "ProductTranslation", "Refund", "RevenueDay", "RevenueGoodsDay", "Shipment",
-    "StockMovement", "User", "VisitSlot", "utcnow",
+    "SignInLock", "StockMovement", "User", "VisitSlot", "utcnow",
 ]
