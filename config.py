@@ -198,6 +198,11 @@ class Config:
     # "Keep me signed in" lasts this long after the last visit that used it (renewed on use), and ends
     # with a sign-out, a new password or a suspension (shop.models.User.session_version).
     REMEMBER_COOKIE_DURATION = timedelta(days=env_int("REMEMBER_DAYS", 30))
+    # A lock on an e-mail address after this many failed sign-ins within the window (shop.services.accounts.lockout).
+    SIGN_IN_LOCK_FAILURES = env_int("SIGN_IN_LOCK_FAILURES", 10)
+    SIGN_IN_LOCK_WINDOW_MINUTES = env_int("SIGN_IN_LOCK_WINDOW_MINUTES", 15)
+    SIGN_IN_LOCK_MINUTES = env_int("SIGN_IN_LOCK_MINUTES", 15)
+    KNOWN_DEVICE_DAYS = env_int("KNOWN_DEVICE_DAYS", 365)
     RATELIMIT_ENABLED = env_flag("RATELIMIT_ENABLED", True)  # off only for load tests (`make bench`)
     RATELIMIT_SWALLOW_ERRORS = True  # a Redis outage must not lock customers out
     # …nor turn the limits off: while Redis is down each process counts in its own memory.

@@ -146,3 +146,6 @@ def reset_password(user, password):
         raise InvalidInput(_("The password must have at least %(n)d characters.", n=MIN_PASSWORD_LENGTH))
     user.password_hash = hash_password(password)
     end_sessions(user)
+    from shop.services.accounts.lockout import lift_lock  # lockout builds on this module
+
+    lift_lock(user.email)  # the owner proved they read the address's mail
