@@ -6,7 +6,7 @@ FLASK := $(VENV)/bin/flask --app shop
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run worker scheduler test faults coverage test-repeat install install-dev translations extract-messages migrate seed lint bench clean
+.PHONY: run worker scheduler test faults fuzz mutation coverage test-repeat install install-dev translations extract-messages migrate seed lint bench clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -85,6 +85,16 @@ test: install-dev
 ## servers stopped and hung; answers and latencies.
 faults: install-dev
 	$(PY) -m pytest -q -m faults
+
+## Every form fuzzed with hostile values (hypothesis, fixed seed): FUZZ_EXAMPLES per form, 45 by default
+## (more than 2,000 posts); no answer may be a 500.
+FUZZ_EXAMPLES ?= 45
+fuzz: install-dev
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q -p no:randomly tests/web/test_every_form_fuzz.py
+
+## Planted bugs in the isolation and money rules (.ci/planted_bugs.py): each must make a test fail; prints the score.
+mutation: install-dev
+	$(PY) .ci/planted_bugs.py
 
 ## Line and branch coverage of the SQLite run (the browser journeys left out), the least covered modules named.
 coverage: install-dev
