@@ -233,6 +233,21 @@ class Config:
     TRUSTED_HOSTS = env_list("TRUSTED_HOSTS")
     REFUSE_UNKNOWN_HOSTS = False  # production: any other Host header gets a 400
 
+    # How customers reach the shop (footer, header menu, the contact page) and what the law asks an
+    # e-commerce site to show (Decree 52/2013/NĐ-CP, amended by 85/2021): who runs it, its business
+    # registration, and the notice (or registration) with the Ministry of Industry and Trade, linked to its
+    # record on the ministry's site. An empty setting is left out of the page. The defaults are the demo's.
+    SHOP_HOTLINE = os.environ.get("SHOP_HOTLINE", "0203 3 800 800")
+    SHOP_ZALO = os.environ.get("SHOP_ZALO", "0912 345 678")  # the Zalo account's phone number
+    SHOP_EMAIL = os.environ.get("SHOP_EMAIL", "hotro@ocop-quangninh.example.vn")
+    SHOP_ADDRESS = os.environ.get("SHOP_ADDRESS", "Phường Hồng Hà, TP. Hạ Long, tỉnh Quảng Ninh")
+    SHOP_OPEN_DAYS = os.environ.get("SHOP_OPEN_DAYS", "1-6")  # ISO weekdays, Monday = 1: "1-5", "1-6", "1-7"
+    SHOP_OPEN_HOURS = os.environ.get("SHOP_OPEN_HOURS", "07:30-17:00")
+    SHOP_OPERATOR = os.environ.get("SHOP_OPERATOR", "Văn phòng Điều phối Chương trình OCOP tỉnh Quảng Ninh")
+    SHOP_REGISTRATION = os.environ.get("SHOP_REGISTRATION", "")  # business registration / tax code
+    MOIT_NOTICE_URL = os.environ.get("MOIT_NOTICE_URL", "")  # the site's record at the ministry
+    MOIT_NOTICE_KIND = os.environ.get("MOIT_NOTICE_KIND", "notified")  # "notified" (a shop) or "registered"
+
     TESTING = False
     DEMO_ALLOWED = True
 

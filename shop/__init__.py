@@ -197,8 +197,10 @@ def register_blueprints(app):
 def register_template_helpers(app):
     """Expose formatting helpers (money, stars, locale) to every template."""
     from shop.web import templating
+    from shop.web.shop_info import register_shop_info
 
     templating.init_app(app)
+    register_shop_info(app)
 
 
 def register_static_files(app):

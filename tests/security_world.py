@@ -190,6 +190,7 @@ def path_values(world):
         "name": "summary",
         "job_id": "a-job-that-is-not-there",
         "mail_id": 1,
+        "kind": "returns",
     }
 
 
@@ -296,6 +297,7 @@ def post_data(endpoint, world):
         "admin.cancel_order": {"note": "Khách hàng gọi điện huỷ"},
         "admin.refund_order": {"amount": "1000", "note": "Hoàn tiền"},
         "admin.change_role": {"role": "customer"},
+        "admin.edit_page": {"title_vi": "Đổi trả", "body_vi": "Trong 3 ngày."},
         "admin.deactivate_user": {},
         "admin.reactivate_user": {},
         "admin.retry_job": {},

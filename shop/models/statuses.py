@@ -374,8 +374,27 @@ class StockReason(LabelledEnum):
         return (cls.RESTOCK, cls.DAMAGE, cls.CORRECTION)
 
 
+class InfoPageKind(LabelledEnum):
+    """The shop's information pages, each at its own address (/contact, /shipping…), written by the office."""
+
+    CONTACT = "contact"
+    SHIPPING = "shipping"
+    RETURNS = "returns"
+    PRIVACY = "privacy"
+    TERMS = "terms"
+
+    __audiences__ = (CUSTOMER, OFFICE)
+    __labels__ = {
+        CONTACT: _l("Contact us"),
+        SHIPPING: _l("Shipping and delivery"),
+        RETURNS: _l("Returns and refunds"),
+        PRIVACY: _l("Privacy policy"),
+        TERMS: _l("Terms of sale"),
+    }
+
+
 LABELLED_ENUMS = (
     OrderStatus, ShipmentStatus, ProductStatus, ProducerStatus, CertificationStatus, IssuingLevel,
     RatingKind, PaymentMethod, AttemptStatus, DeliveryMethod, Role, LegalType, StockReason, Destination,
-    VoucherState, UnitKind, MailStatus, JobState,
+    VoucherState, UnitKind, MailStatus, JobState, InfoPageKind,
 )
