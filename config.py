@@ -1,5 +1,6 @@
 """Configuration classes, read from the environment (and from `.env` when present)."""
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -201,6 +202,14 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
+    # "Keep me signed in" lasts this long after the last visit that used it (renewed on use), and ends
+    # with a sign-out, a new password or a suspension (shop.models.User.session_version).
+    REMEMBER_COOKIE_DURATION = timedelta(days=env_int("REMEMBER_DAYS", 30))
+    # A lock on an e-mail address after this many failed sign-ins within the window (shop.services.accounts.lockout).
+    SIGN_IN_LOCK_FAILURES = env_int("SIGN_IN_LOCK_FAILURES", 10)
+    SIGN_IN_LOCK_WINDOW_MINUTES = env_int("SIGN_IN_LOCK_WINDOW_MINUTES", 15)
+    SIGN_IN_LOCK_MINUTES = env_int("SIGN_IN_LOCK_MINUTES", 15)
+    KNOWN_DEVICE_DAYS = env_int("KNOWN_DEVICE_DAYS", 365)
     RATELIMIT_ENABLED = env_flag("RATELIMIT_ENABLED", True)  # off only for load tests (`make bench`)
     RATELIMIT_SWALLOW_ERRORS = True  # a Redis outage must not lock customers out
     # …nor turn the limits off: while Redis is down each process counts in its own memory.
@@ -230,6 +239,21 @@ class Config:
     # Other host names the shop answers beside PUBLIC_BASE_URL's (a health check by an internal name).
     TRUSTED_HOSTS = env_list("TRUSTED_HOSTS")
     REFUSE_UNKNOWN_HOSTS = False  # production: any other Host header gets a 400
+
+    # How customers reach the shop (footer, header menu, the contact page) and what the law asks an
+    # e-commerce site to show (Decree 52/2013/NĐ-CP, amended by 85/2021): who runs it, its business
+    # registration, and the notice (or registration) with the Ministry of Industry and Trade, linked to its
+    # record on the ministry's site. An empty setting is left out of the page. The defaults are the demo's.
+    SHOP_HOTLINE = os.environ.get("SHOP_HOTLINE", "0203 3 800 800")
+    SHOP_ZALO = os.environ.get("SHOP_ZALO", "0912 345 678")  # the Zalo account's phone number
+    SHOP_EMAIL = os.environ.get("SHOP_EMAIL", "hotro@ocop-quangninh.example.vn")
+    SHOP_ADDRESS = os.environ.get("SHOP_ADDRESS", "Phường Hồng Hà, TP. Hạ Long, tỉnh Quảng Ninh")
+    SHOP_OPEN_DAYS = os.environ.get("SHOP_OPEN_DAYS", "1-6")  # ISO weekdays, Monday = 1: "1-5", "1-6", "1-7"
+    SHOP_OPEN_HOURS = os.environ.get("SHOP_OPEN_HOURS", "07:30-17:00")
+    SHOP_OPERATOR = os.environ.get("SHOP_OPERATOR", "Văn phòng Điều phối Chương trình OCOP tỉnh Quảng Ninh")
+    SHOP_REGISTRATION = os.environ.get("SHOP_REGISTRATION", "")  # business registration / tax code
+    MOIT_NOTICE_URL = os.environ.get("MOIT_NOTICE_URL", "")  # the site's record at the ministry
+    MOIT_NOTICE_KIND = os.environ.get("MOIT_NOTICE_KIND", "notified")  # "notified" (a shop) or "registered"
 
     TESTING = False
     DEMO_ALLOWED = True

@@ -1,5 +1,6 @@
 """The OCOP Quảng Ninh shop: `create_app` builds the Flask application."""
 from flask import g
+from flask_login import user_loaded_from_cookie
 
 from config import config_from_environment
 
@@ -110,6 +111,10 @@ def register_extensions(app):
 
         return user_for_session(identity)
 
+    from shop.web.sessions import renew_remember_cookie
+
+    user_loaded_from_cookie.connect(renew_remember_cookie, app)
+
     from shop.models.db_events import disable_postgresql_jit, enable_sqlite_foreign_keys, enable_sqlite_unicode_lower
 
     with app.app_context():
@@ -192,8 +197,10 @@ def register_blueprints(app):
 def register_template_helpers(app):
     """Expose formatting helpers (money, stars, locale) to every template."""
     from shop.web import templating
+    from shop.web.shop_info import register_shop_info
 
     templating.init_app(app)
+    register_shop_info(app)
 
 
 def register_static_files(app):

@@ -53,6 +53,12 @@ class InvalidTransition(ShopError):
     status_code = 409
 
 
+class StorageUnavailable(ShopError):
+    """The media store refused a file (read-only, full or unreachable): nothing was saved, try again later."""
+
+    status_code = 503
+
+
 class PaymentError(ShopError):
     """The payment provider refused or could not be reached."""
 

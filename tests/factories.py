@@ -222,6 +222,30 @@ def picture_bytes(fmt="PNG", size=(64, 48), color=(200, 120, 40), exif=None, **s
     return buffer.getvalue()
 
 
+def pdf_bytes(pages=1, javascript=None, attachment=None, password=None):
+    """The bytes of a real PDF of blank A4 `pages`; with `javascript` run on opening, an `attachment`
+    (name, bytes) or a `password`, the kinds of PDF a certificate scan may not be."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, TextStringObject
+
+    writer = PdfWriter()
+    for _page in range(pages):
+        writer.add_blank_page(595, 842)
+    if javascript:
+        writer._root_object[NameObject("/OpenAction")] = DictionaryObject({
+            NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject(javascript)})
+    if attachment:
+        writer.add_attachment(*attachment)
+    if password:
+        writer.encrypt(password)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+PDF = pdf_bytes()  # a sound one-page PDF, for the tests that only need a scan
+
+
 def checkout_details(**values):
     """What a customer types at checkout (cash on delivery within the province unless told otherwise)."""
     from shop.services.orders.placing import CheckoutDetails

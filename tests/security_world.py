@@ -22,6 +22,7 @@ from shop.services.localtime import local_today
 from shop.services.orders.cart import UserCart
 from tests.factories import (
     DEFAULT_PASSWORD,
+    PDF,
     make_certification,
     make_image,
     make_order,
@@ -95,7 +96,7 @@ def build_world(app):
     scan_path = os.path.join(app.config["MEDIA_FOLDER"], SCAN_SAMPLE)
     os.makedirs(os.path.dirname(scan_path), exist_ok=True)
     with open(scan_path, "wb") as handle:
-        handle.write(b"%PDF-1.4\n%%EOF\n")
+        handle.write(PDF)
     users = {"customer": customer, "producer_a": user_a, "producer_b": user_b, "suspended": user_s, "admin": admin}
     return World(users=users, product_a=product_a, product_b=product_b, image_a=image_a, order=order,
                  paid_order=paid_order, reset_token=make_reset_token(customer), area_id=producer_a.area_id,
@@ -193,6 +194,7 @@ def path_values(world):
         "name": "summary",
         "job_id": "a-job-that-is-not-there",
         "mail_id": 1,
+        "kind": "returns",
     }
 
 
@@ -263,7 +265,7 @@ def post_data(endpoint, world):
         "producer.apply": apply_form(world),
         "producer.certification": {"product_id": product_id, "decision_number": "12/QĐ-UBND",
                                    "decision_date": local_today().isoformat(),
-                                   "scan": (io.BytesIO(b"%PDF-1.4 scan"), "decision.pdf")},
+                                   "scan": (io.BytesIO(PDF), "decision.pdf")},
         "producer.edit_product": product_form(world),
         "producer.new_product": product_form(world, opening_stock="3"),
         "producer.product_status": {},
@@ -303,6 +305,7 @@ def post_data(endpoint, world):
         "admin.refund_bank_transfer": {"note": "Đã chuyển trả"},
         "admin.dismiss_bank_transfer": {"note": "Không phải đơn hàng"},
         "admin.change_role": {"role": "customer"},
+        "admin.edit_page": {"title_vi": "Đổi trả", "body_vi": "Trong 3 ngày."},
         "admin.deactivate_user": {},
         "admin.reactivate_user": {},
         "admin.retry_job": {},

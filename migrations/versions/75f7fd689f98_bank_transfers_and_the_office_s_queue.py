@@ -1,7 +1,7 @@
 """bank transfers and the office's queue
 
 Revision ID: 75f7fd689f98
-Revises: 9546f58dbbd8
+Revises: c0d2a4fe4621
 Create Date: 2026-12-04 20:10:22.408341
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '75f7fd689f98'
-down_revision = '9546f58dbbd8'
+down_revision = 'c0d2a4fe4621'
 branch_labels = None
 depends_on = None
 

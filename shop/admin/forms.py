@@ -4,6 +4,8 @@ from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaF
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from shop.models.info_page import BODY_MAX as INFO_BODY_MAX
+from shop.models.info_page import TITLE_MAX as INFO_TITLE_MAX
 from shop.models.statuses import RatingKind, Role
 from shop.web.forms import IdSelectField, ShopForm, WholeNumberField, optional_id
 
@@ -66,3 +68,18 @@ class MatchTransferForm(ShopForm):
     order_number = StringField(_l("Order number"), validators=[DataRequired(), Length(max=20)])
     accept_difference = BooleanField(_l("Accept an amount different from the order's total"))
     note = TextAreaField(_l("Note (optional)"), validators=[Optional(), Length(max=500)])
+class InfoPageForm(ShopForm):
+    """The office's text of one information page, a title and a text per language (both empty: the shop's own)."""
+
+    @classmethod
+    def for_languages(cls, languages):
+        """Return the form class with a title and a body field for each of `languages`."""
+        fields = {}
+        for code in languages:
+            fields[f"title_{code}"] = StringField(_l("Title"), validators=[Optional(), Length(max=INFO_TITLE_MAX)])
+            fields[f"body_{code}"] = TextAreaField(_l("Text"), validators=[Optional(), Length(max=INFO_BODY_MAX)])
+        return type("InfoPageTextsForm", (cls,), fields)
+
+    def texts(self, languages):
+        """Return {language: (title, body)} as typed."""
+        return {code: (self[f"title_{code}"].data or "", self[f"body_{code}"].data or "") for code in languages}

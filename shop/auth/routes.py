@@ -1,7 +1,7 @@
 """Views for accounts: thin wrappers around shop.services.accounts.users."""
 from functools import lru_cache
 
-from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask import abort, flash, make_response, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
@@ -11,10 +11,11 @@ from shop.auth import bp
 from shop.auth.forms import ConfirmAccountForm, LoginForm, RegisterForm, ResetPasswordForm, ResetRequestForm
 from shop.extensions import limiter
 from shop.i18n import current_locale
-from shop.services.accounts import registration
+from shop.services.accounts import lockout, registration
 from shop.services.accounts import users as accounts
 from shop.services.mail import render_message, work_after_response
 from shop.web.feedback import reporting
+from shop.web.known_devices import known_user_ids, remember_device
 from shop.web.page_cache import SIGNED_IN_SESSION_KEYS, register_visitor_part
 from shop.web.security import redirect_next
 from shop.web.sessions import start_session
@@ -54,12 +55,20 @@ def login():
         return redirect_next()
     form = LoginForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
-        user = accounts.authenticate(form.email.data, form.password.data)
-        if user:
-            start_session(user, form.remember.data)
-            flash(_("Welcome back, %(name)s.", name=user.name), "success")
-            return redirect_next()
-        flash(_("Wrong e-mail or password."), "error")
+        email = form.email.data
+        attempt = lockout.sign_in(email, form.password.data, known_user_ids())
+        if attempt.user:
+            start_session(attempt.user, form.remember.data)
+            flash(_("Welcome back, %(name)s.", name=attempt.user.name), "success")
+            return remember_device(redirect_next(), attempt.user)
+        if not attempt.locked:
+            flash(_("Wrong e-mail or password."), "error")
+            return render_template("auth/login.html", form=form)
+        # The same words for an address with an account and one without; the owner's mail goes after the answer.
+        flash(_("Too many failed sign-ins with this e-mail: try again in %(n)d minutes, or choose a new password.",
+                n=lockout.lock_minutes()), "error")
+        response = make_response(render_template("auth/login.html", form=form))
+        return work_after_response(response, lambda: lockout.lock_notices(email)) if attempt.lock_started else response
     return render_template("auth/login.html", form=form)
 
 
@@ -104,6 +113,9 @@ def logout():
     if request.method == "GET":
         return render_template("auth/logout.html")
     locale = session.get("locale")
+    if current_user.is_authenticated:
+        # Every session of the account ends, so a copied session or remember-me cookie is worthless too.
+        accounts.sign_out_everywhere(current_user)
     session.clear()
     # After clearing: logout_user leaves the note that deletes the remember-me cookie, without
     # which the next request would sign the visitor straight back in.

@@ -2,12 +2,15 @@
 from flask import abort, current_app, jsonify, redirect, render_template, request, session
 from flask_login import current_user, login_required
 
-from shop.i18n import CONTENT_LANGUAGES
+from shop.i18n import CONTENT_LANGUAGES, current_locale
 from shop.main import bp
+from shop.models.statuses import InfoPageKind
 from shop.services.accounts.users import set_locale
 from shop.services.catalog import listing as catalog
 from shop.services.certification.scans import scan_key_for
 from shop.services.health import database_answers, readiness
+from shop.services.orders.estimate import delivery_terms
+from shop.services.pages.texts import page_text
 from shop.web.language_offer import DECLINED, remember_answer
 from shop.web.languages import in_language
 from shop.web.media import private_media_response, public_media_response
@@ -22,10 +25,19 @@ HOME_FEATURED = 8  # products in the home page's showcase
 @cached_page
 def index():
     showcase = catalog.list_products(catalog.CatalogFilter(stars=4, per_page=HOME_FEATURED))
+    groups = [(category, count) for category, count in catalog.categories_with_counts() if count]  # none empty
     return render_template(
-        "main/index.html", showcase=showcase.items, categories=catalog.categories_with_counts(),
-        areas=catalog.areas_with_counts(),
+        "main/index.html", showcase=showcase.items, categories=groups, areas=catalog.areas_with_counts(),
     )
+
+
+@bp.route(f"/<any({', '.join(InfoPageKind.values())}):kind>")
+@cached_page
+def info_page(kind):
+    """Contact, shipping, returns, privacy and terms: the office's text in the visitor's language."""
+    page = page_text(kind, current_locale())
+    terms = delivery_terms() if page.kind is InfoPageKind.SHIPPING else None
+    return render_template("main/info_page.html", page=page, delivery_terms=terms, kinds=list(InfoPageKind))
 
 
 @bp.route("/healthz")

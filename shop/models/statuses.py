@@ -25,6 +25,7 @@ from shop.models.enums import (  # noqa: F401  (re-exported: import them from he
     is_status,
     member_of,
 )
+from shop.models.page_kinds import InfoPageKind  # noqa: F401  (re-exported: the office's information pages)
 from shop.models.transfer_statuses import BankTransferStatus, TransferIssue  # noqa: F401  (the bank's queue)
 
 
@@ -378,5 +379,5 @@ class StockReason(LabelledEnum):
 LABELLED_ENUMS = (
     OrderStatus, ShipmentStatus, ProductStatus, ProducerStatus, CertificationStatus, IssuingLevel,
     RatingKind, PaymentMethod, AttemptStatus, BankTransferStatus, TransferIssue, DeliveryMethod, Role, LegalType,
-    StockReason, Destination, VoucherState, UnitKind, MailStatus, JobState,
+    StockReason, Destination, VoucherState, UnitKind, MailStatus, JobState, InfoPageKind,
 )

@@ -28,7 +28,7 @@ from shop.i18n import (
 
 PREFIXED_LANGUAGES = CONTENT_LANGUAGES[1:]
 STOREFRONT_BLUEPRINTS = frozenset({"catalog", "cart", "checkout", "account", "auth"})
-STOREFRONT_ENDPOINTS = frozenset({"main.index"})
+STOREFRONT_ENDPOINTS = frozenset({"main.index", "main.info_page"})
 ONE_ADDRESS_ENDPOINTS = frozenset({"catalog.sitemap", "catalog.robots", "catalog.product_qr"})
 # How the switcher names each language, in that language.
 LANGUAGE_NAMES = {"vi": "VI", "en": "EN", "zh": "中文", "ko": "한국어"}

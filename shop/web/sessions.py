@@ -9,6 +9,14 @@ from shop.i18n import PORTAL_LANGUAGES, URL_LANGUAGE_KEY
 KEPT_SESSION_KEYS = ("locale", "cart")
 
 
+def renew_remember_cookie(_app, user=None):
+    """A remember-me cookie that signed a visitor in is issued again for REMEMBER_COOKIE_DURATION.
+
+    Connected to Flask-Login's `user_loaded_from_cookie`: "set" asks it to write the cookie on this response.
+    """
+    session["_remember"] = "set"
+
+
 def start_session(user, remember=False):
     """Log `user` in on a fresh session, keeping only the language and the guest cart.
 

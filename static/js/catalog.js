@@ -1,10 +1,12 @@
 /* Storefront niceties; every page works without them. */
 (function () {
   "use strict";
-  // The filter panel is a <details>: folded on phones, opened on wide screens.
+  // The filter panel is a <details>: folded on phones, drawn open on wide screens by the stylesheet
+  // (::details-content). A browser without that selector gets it opened here (the page shifts once).
+  var drawnOpen = window.CSS && CSS.supports && CSS.supports("selector(::details-content)");
   var wide = window.matchMedia("(min-width: 900px)");
   document.querySelectorAll("details[data-open-wide]").forEach(function (panel) {
-    if (wide.matches) { panel.open = true; }
+    if (wide.matches && !drawnOpen) { panel.open = true; }
   });
   // Sorting applies as soon as a choice is made; the button stays for browsers without scripts.
   document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {

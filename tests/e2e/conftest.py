@@ -140,8 +140,36 @@ def card_payments(e2e_app, live_server, stripe_emulator, monkeypatch, page):
 
 def use_english(page):
     """Switch the shop to English with the header's EN link (the same page under /en/) and wait for it."""
-    page.get_by_role("link", name="EN", exact=True).click()
-    expect(page.locator("html")).to_have_attribute("lang", "en")
+    switch_language(page, "EN", "en")
+
+
+def switch_language(page, name, lang):
+    """Open the header's menu (a phone shows it folded) and follow the language link `name`; wait for `lang`."""
+    open_menu(page)
+    page.get_by_role("link", name=name, exact=True).click()
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+
+
+def open_menu(page):
+    """Open the header's menu when it is folded behind its button (on a phone)."""
+    button = page.locator(".header-menu > summary")
+    if button.is_visible() and page.locator(".header-menu[open]").count() == 0:
+        button.click()
+
+
+def add_to_cart(page, name=None):
+    """Press "Add to cart" on a product page, check the sheet that confirms it in place, and go to the cart
+    (a page without scripts goes there at once, saying so in a flash)."""
+    page.get_by_role("button", name="Add to cart").click()
+    sheet = page.get_by_role("dialog")
+    on_cart_page = page.get_by_role("list", name="Products in your cart")
+    expect(sheet.or_(on_cart_page)).to_be_visible()
+    confirmation = sheet if sheet.is_visible() else page.get_by_role("status")
+    if name:
+        expect(confirmation).to_contain_text(f"{name} is in your cart.")
+    if sheet.is_visible():
+        sheet.get_by_role("link", name="View cart").click()
+    page.wait_for_url("**/cart")
 
 
 def with_photo(product, colour):

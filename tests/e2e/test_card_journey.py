@@ -8,7 +8,7 @@ import socket
 from playwright.sync_api import expect
 
 from shop.models import Order, Product
-from tests.e2e.conftest import check_accessibility_basics, shoot, use_english, with_photo
+from tests.e2e.conftest import add_to_cart, check_accessibility_basics, shoot, use_english, with_photo
 from tests.factories import make_producer, make_product
 
 
@@ -28,8 +28,7 @@ def order_by_card(page, live_server, product, quantity, screenshot=None):
     page.goto(f"{live_server}/products/{product.slug}")
     use_english(page)
     page.get_by_label("Quantity").fill(str(quantity))
-    page.get_by_role("button", name="Add to cart").click()
-    page.wait_for_url("**/cart")
+    add_to_cart(page)
     page.get_by_role("link", name="Check out").click()
     page.wait_for_url("**/checkout")
     page.get_by_label("Full name").fill("Emma Walker")

@@ -4,7 +4,7 @@ import re
 from flask_babel import force_locale, gettext
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import check_accessibility_basics, shoot, use_english, with_photo
+from tests.e2e.conftest import add_to_cart, check_accessibility_basics, shoot, switch_language, use_english, with_photo
 from tests.factories import make_producer, make_product
 
 
@@ -49,8 +49,7 @@ def test_prices_names_and_texts_follow_the_language_there_and_back(page, live_se
     check_accessibility_basics(page)
     shoot(page, "j6-product-en")
 
-    page.get_by_role("button", name="Add to cart").click()
-    page.wait_for_url("**/cart")
+    add_to_cart(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Your cart")
     expect(page.get_by_role("link", name="Ha Long squid cake")).to_be_visible()
     total = page.get_by_role("complementary").locator("[data-role=total]")
@@ -58,8 +57,7 @@ def test_prices_names_and_texts_follow_the_language_there_and_back(page, live_se
     check_accessibility_basics(page)
     shoot(page, "j6-cart-en")
 
-    page.get_by_role("link", name="VI", exact=True).click()
-    expect(page.locator("html")).to_have_attribute("lang", "vi")
+    switch_language(page, "VI", "vi")
     expect(page).to_have_url(re.compile(r"/cart$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(vietnamese(e2e_app, "Your cart"))
     expect(page.get_by_role("link", name="Chả mực Hạ Long")).to_be_visible()

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from shop.extensions import db as _db
 from shop.models import Order
 from shop.services.localtime import local_today
-from tests.e2e.conftest import check_accessibility_basics, shoot, use_english, with_photo
+from tests.e2e.conftest import add_to_cart, check_accessibility_basics, shoot, use_english, with_photo
 from tests.factories import make_producer, make_product
 
 
@@ -24,8 +24,7 @@ def seed_squid_cake():
 def open_checkout(page, live_server):
     page.goto(live_server + "/products/cha-muc-ha-long")
     use_english(page)
-    page.get_by_role("button", name="Add to cart").first.click()
-    page.wait_for_url("**/cart")
+    add_to_cart(page)
     page.get_by_role("link", name="Check out").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Checkout")
 

@@ -12,7 +12,7 @@ from shop.services.localtime import local_today
 from shop.services.orders import fulfilment
 from shop.services.producers import profiles as producers
 from shop.services.stock import ledger_balance
-from tests.factories import make_category, make_image, make_order, make_producer_owner, make_product, picture_bytes
+from tests.factories import PDF, make_category, make_image, make_order, make_producer_owner, make_product, picture_bytes
 
 
 def product_values(**changes):
@@ -170,7 +170,7 @@ def test_a_certificate_is_submitted_without_stars(app, db):
     db.session.commit()
     decided = local_today() - timedelta(days=10)
     cert = listings.submit_certification(producer, product.id, " 123/QĐ-UBND ", decided,
-                                         io.BytesIO(b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n"), user)
+                                         io.BytesIO(PDF), user)
     assert (cert.status, cert.stars, cert.decision_number, cert.submitted_by_id) == ("submitted", None,
                                                                                     "123/QĐ-UBND", user.id)
     assert cert.scan_filename.endswith(".pdf")
@@ -181,8 +181,8 @@ def test_a_certificate_is_submitted_without_stars(app, db):
 
 
 @pytest.mark.parametrize("number, day, data, field", [
-    ("", None, b"%PDF-1.4", "decision_number"),
-    ("1/QĐ", "future", b"%PDF-1.4", "decision_date"),
+    ("", None, PDF, "decision_number"),
+    ("1/QĐ", "future", PDF, "decision_date"),
     ("1/QĐ", None, b"<html>not a pdf</html>", "scan"),
 ])
 def test_bad_certificates_are_refused(db, number, day, data, field):
@@ -212,7 +212,7 @@ def test_a_producer_who_is_not_approved_cannot_change_anything(app, db, status):
         lambda: listings.make_main_photo(producer, product.id, image.id),
         lambda: listings.adjust_product_stock(producer, product.id, 5, "restock", user),
         lambda: listings.submit_certification(producer, product.id, "1/QĐ", local_today(),
-                                              io.BytesIO(b"%PDF-1.4"), user),
+                                              io.BytesIO(PDF), user),
         lambda: fulfilment.move_shipment(producer, shipment.id, "packed", user),
         lambda: producers.update_profile(producer, {"address": "x", "phone": "0912345678"}),
     ]

@@ -17,9 +17,7 @@ from shop.services.certification.records import CertificationDetails, record_cer
 from shop.services.certification.rules import badge_stars
 from shop.services.localtime import local_today, utc_now
 from shop.services.reports.producer_sales import sales_summary
-from tests.factories import make_certification, make_order, make_producer_owner, make_product, make_user
-
-PDF = b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n"
+from tests.factories import PDF, make_certification, make_order, make_producer_owner, make_product, make_user
 
 
 def test_the_clock_reads_the_instant_and_vietnams_date(shop_clock):

@@ -49,6 +49,7 @@ SIGNED_IN_GO_HOME = {**everyone(302), "anonymous": 200}
 MATRIX = {
     # Storefront, catalogue and the JSON API: public.
     "GET main.index": everyone(200),
+    "GET main.info_page": everyone(200),
     "GET main.healthz": everyone(200),
     "GET main.readyz": everyone(200),
     "GET main.metrics": everyone(404),  # no METRICS_TOKEN in tests: the page does not exist
@@ -190,6 +191,9 @@ MATRIX = {
     "GET admin.jobs": admin_only(200),
     "POST admin.retry_job": admin_only(302),
     "POST admin.retry_mail": admin_only(302),
+    "GET admin.pages_list": admin_only(200),
+    "GET admin.edit_page": admin_only(200),
+    "POST admin.edit_page": admin_only(302),
 }
 
 

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from shop.services.numbers import INT_MAX
+from tests.factories import PDF
 from tests.security_world import build_path, build_world, post_data, route_requests, row_counts, sign_in
 
 BEYOND = [2**31, 2**31 + 1, 2**32, 2**53 + 1, 2**63 - 1, 2**63, 2**64, 10**30, -(2**31) - 1, -(2**63) - 1]
@@ -110,5 +111,5 @@ def test_the_portal_certification_refuses_a_product_id_beyond_an_integer(app, db
     before = row_counts()
     response = client.post("/producer/certification", content_type="multipart/form-data", data={
         "product_id": str(2**31), "decision_number": "12/QĐ-UBND", "decision_date": "2026-01-05",
-        "scan": (io.BytesIO(b"%PDF-1.4 scan"), "decision.pdf")})
+        "scan": (io.BytesIO(PDF), "decision.pdf")})
     assert response.status_code in (200, 400) and row_counts() == before

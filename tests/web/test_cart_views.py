@@ -132,3 +132,46 @@ def test_signing_in_merges_the_guest_cart_capped_at_stock(client, db, login):
     assert cart_of(client) == {}
     page = client.get("/cart").get_data(as_text=True)
     assert '<span class="badge-count">6</span>' in page
+
+
+def test_the_product_pages_script_gets_the_confirmation_and_the_new_count_without_a_flash(client, db):
+    product = make_product(price=85_000, stock=10, name_en="Ha Long squid cake")
+    db.session.commit()
+    client.post("/cart/add", data={"product_id": product.id, "quantity": "1"}, headers={"Accept": "application/json"})
+    response = client.post("/cart/add", data={"product_id": product.id, "quantity": "2"},
+                           headers={"Accept": "application/json"})
+    assert response.status_code == 200
+    assert response.get_json() == {"ok": True, "message": "Ha Long squid cake is in your cart.", "count": 3}
+    assert cart_of(client) == {str(product.id): 3}
+    with client.session_transaction() as session:
+        assert "_flashes" not in session  # the sheet said it; the next page does not say it again
+
+
+def test_a_refusal_to_the_script_is_its_message_and_changes_nothing(client, db):
+    product = make_product(stock=4)
+    db.session.commit()
+    response = client.post("/cart/add", data={"product_id": product.id, "quantity": "5"},
+                           headers={"Accept": "application/json"})
+    answer = response.get_json()
+    assert response.status_code == 200 and answer["ok"] is False and "Only 4" in answer["message"]
+    assert cart_of(client) == {}
+    with client.session_transaction() as session:
+        assert "_flashes" not in session
+
+
+def test_a_browser_without_scripts_still_gets_the_cart_page(client, db):
+    product = make_product(stock=4)
+    db.session.commit()
+    response = client.post("/cart/add", data={"product_id": product.id, "quantity": "1"},
+                           headers={"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"})
+    assert response.status_code == 302 and response.headers["Location"].endswith("/cart")
+
+
+def test_the_cart_keeps_its_total_and_button_in_a_bar_for_phones(client, db):
+    product = make_product(price=85_000, stock=10)
+    db.session.commit()
+    client.post("/cart/add", data={"product_id": product.id, "quantity": "2"})
+    html = client.get("/cart").get_data(as_text=True)
+    bar = html.split('<div class="checkout-bar">')[1].split("</div>")[0]
+    assert "₫195,000" in bar and 'href="/en/checkout"' in bar  # 170,000 + 25,000 delivery
+    assert 'class="has-buy-bar"' in html

@@ -453,6 +453,24 @@ def test_admin_action_forms(app, office):
     fuzz()
 
 
+def test_admin_info_page_form(app, office):
+    """Whatever the office types into a page: stored as text (never live markup) or refused with nothing written."""
+
+    @FUZZ
+    @given(data=form(title_vi=field("Đổi trả", ""), body_vi=field("Trong 3 ngày.", ""), title_ko=field("반품", ""),
+                     body_ko=field("3일 이내", "")))
+    def fuzz(data):
+        client = fresh_client(app, office["admin"])
+        response, before, after = post_and_check(client, "/admin/pages/returns", data)
+        assert response.status_code in (302, 400)
+        if response.status_code != 302:
+            assert after == before, data
+        check_answer(client.get("/returns"))
+        check_answer(client.get("/ko/returns"))
+
+    fuzz()
+
+
 ADMIN_LISTS = ("/admin/", "/admin/orders", "/admin/products", "/admin/producers", "/admin/users", "/admin/audit",
                "/admin/payables", "/admin/payables.csv", "/admin/reports/summary.csv", "/admin/certifications")
 

@@ -15,6 +15,7 @@ from shop.models.statuses import Role
 from shop.services.media.storage import LocalStorage, S3Storage, StorageError, media_store
 from tests.factories import (
     DEFAULT_PASSWORD,
+    PDF,
     make_certification,
     make_producer_owner,
     make_product,
@@ -22,8 +23,6 @@ from tests.factories import (
     picture_bytes,
 )
 from tests.s3_server import public_pictures_policy, s3_client
-
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n"
 
 
 def _fetch(url):

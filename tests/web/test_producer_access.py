@@ -6,6 +6,7 @@ import pytest
 from shop.models import Certification, OrderEvent, ProductImage, StockMovement
 from shop.models.statuses import ProducerStatus
 from tests.factories import (
+    PDF,
     make_certification,
     make_image,
     make_order,
@@ -59,7 +60,7 @@ def foreign_requests(w):
         ("POST", f"/producer/shipments/{s}/delivered", {}),
         ("POST", "/producer/certification", {"product_id": str(p), "decision_number": "1/QĐ",
                                              "decision_date": "2025-01-02",
-                                             "scan": (io.BytesIO(b"%PDF-1.4 x"), "a.pdf")}),
+                                             "scan": (io.BytesIO(PDF), "a.pdf")}),
     ]
 
 

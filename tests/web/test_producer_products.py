@@ -7,7 +7,7 @@ from PIL import Image
 
 from shop.models import AuditEvent, Certification, Product, ProductImage, StockMovement
 from shop.services.stock import ledger_balance
-from tests.factories import make_category, make_producer_owner, make_product, picture_bytes
+from tests.factories import PDF, make_category, make_producer_owner, make_product, picture_bytes
 from tests.html import table_rows
 from tests.unit.test_images import bomb_png, exif_with_secrets
 
@@ -171,7 +171,7 @@ def test_a_certificate_is_submitted_and_a_forged_stars_field_is_ignored(producer
     db.session.commit()
     response = client.post("/producer/certification", data={
         "product_id": str(product.id), "decision_number": "1234/QĐ-UBND", "decision_date": "2025-06-01",
-        "stars": "5", "status": "verified", "scan": (io.BytesIO(b"%PDF-1.7\n1 0 obj\n"), "decision.pdf"),
+        "stars": "5", "status": "verified", "scan": (io.BytesIO(PDF), "decision.pdf"),
     }, content_type="multipart/form-data")
     assert response.status_code == 302
     cert = db.session.query(Certification).one()

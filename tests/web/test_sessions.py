@@ -119,3 +119,113 @@ def test_reset_links_and_sessions_carry_nothing_of_the_password_hash(client, db)
         identity = session["_user_id"]
     for carried in (payload, identity):
         assert not any(piece in carried for piece in pieces), carried
+
+
+# Sessions that end: a copy of a browser's cookies, taken while it was signed in, opens nothing
+# once the account signed out, changed its password or was suspended.
+
+SIGNED_IN_PAGE = "/account/orders"
+
+
+def signed_in_browser(shop, user, remember=True):
+    client = shop.test_client()
+    data = {"email": user.email, "password": DEFAULT_PASSWORD, **({"remember": "y"} if remember else {})}
+    assert client.post("/auth/login", data=data).status_code == 302
+    assert client.get(SIGNED_IN_PAGE).status_code == 200
+    return client
+
+
+def copies_of(shop, client):
+    """Two other browsers: one with the session cookie alone, one with the remember-me cookie alone."""
+    copies = []
+    for name in ("session", "remember_token"):
+        copy = shop.test_client()
+        copy.set_cookie(name, client.get_cookie(name).value)
+        copies.append(copy)
+    return copies
+
+
+def assert_signed_out(*browsers):
+    for browser in browsers:
+        response = browser.get(SIGNED_IN_PAGE)
+        assert response.status_code == 302 and response.headers["Location"].startswith("/auth/login")
+
+
+def test_copied_cookies_open_the_account_until_it_signs_out(db, make_app):
+    user = make_user()
+    db.session.commit()
+    shop = make_app()
+    browser = signed_in_browser(shop, user)
+    copies = copies_of(shop, browser)
+    for copy in copies:
+        assert copy.get(SIGNED_IN_PAGE).status_code == 200  # the copies work while the account is signed in
+    other_device = signed_in_browser(shop, user)
+    browser.post("/auth/logout")
+    # Signing out ends every session of the account: the copies and the other device's too.
+    assert_signed_out(browser, other_device, *copies)
+    assert signed_in_browser(shop, user).get(SIGNED_IN_PAGE).status_code == 200  # a new sign-in works
+
+
+def test_copied_cookies_stop_working_when_the_password_changes(db, make_app):
+    user = make_user()
+    db.session.commit()
+    shop = make_app()
+    copies = copies_of(shop, signed_in_browser(shop, user))
+    accounts.reset_password(user, "a-brand-new-password")
+    assert_signed_out(*copies)
+
+
+def test_copied_cookies_of_a_deactivated_account_stay_dead_after_it_is_reactivated(db, make_app):
+    from shop.services.accounts.roles import set_active
+
+    admin, user = make_user(role="admin"), make_user()
+    db.session.commit()
+    shop = make_app()
+    copies = copies_of(shop, signed_in_browser(shop, user))
+    set_active(user, False, admin)
+    assert_signed_out(*copies)
+    set_active(user, True, admin)
+    assert_signed_out(*copies)  # the account must sign in again
+
+
+def test_copied_cookies_of_a_suspended_producer_are_signed_out(db, make_app):
+    from shop.services.producers.approval import suspend_producer
+    from tests.factories import make_producer_owner
+
+    admin = make_user(role="admin")
+    owner, producer = make_producer_owner()
+    db.session.commit()
+    shop = make_app()
+    copies = copies_of(shop, signed_in_browser(shop, owner))
+    suspend_producer(producer, admin, "Giấy phép hết hạn")
+    assert_signed_out(*copies)
+
+
+def remember_cookie_expiry(response):
+    header = next(h for h in response.headers.getlist("Set-Cookie") if h.startswith("remember_token="))
+    expires = next(part.split("=", 1)[1] for part in header.split("; ") if part.lower().startswith("expires="))
+    from email.utils import parsedate_to_datetime
+
+    return parsedate_to_datetime(expires).replace(tzinfo=None)
+
+
+def test_keep_me_signed_in_lasts_thirty_days_and_is_renewed_when_it_signs_the_visitor_in(db, make_app):
+    from datetime import datetime, timedelta
+
+    from tests.clock import frozen_at
+
+    user = make_user()
+    db.session.commit()
+    shop = make_app()
+    client = shop.test_client()
+    signed_in_at = datetime(2026, 12, 2, 9, 0, 0)
+    with frozen_at(signed_in_at):
+        response = client.post("/auth/login", data={"email": user.email, "password": DEFAULT_PASSWORD,
+                                                     "remember": "y"})
+    assert remember_cookie_expiry(response) == signed_in_at + timedelta(days=30)
+    returning = shop.test_client()  # the browser was closed: only the remember-me cookie is left
+    returning.set_cookie("remember_token", client.get_cookie("remember_token").value)
+    with frozen_at(signed_in_at + timedelta(days=20)):
+        response = returning.get(SIGNED_IN_PAGE)
+    assert response.status_code == 200
+    assert remember_cookie_expiry(response) == signed_in_at + timedelta(days=50)

@@ -4,6 +4,7 @@ from shop.admin.routes import (  # noqa: F401
     bank_transfers,
     jobs,
     orders,
+    pages,
     producers,
     products,
     recall,

@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from shop.errors import Forbidden, InvalidInput, InvalidTransition, OutOfStock
+from shop.errors import Forbidden, InvalidInput, InvalidTransition, OutOfStock, StorageUnavailable
 from shop.i18n import current_locale, localized, missing_languages
 from shop.models.product_sets import PRODUCT_SETS
 from shop.models.statuses import ProducerStatus, Role
@@ -27,7 +27,7 @@ from shop.web.security import role_required
 
 OPEN_ENDPOINTS = ("producer.apply",)
 # Refusals shown next to the form; NotFound and Forbidden go on to the 404 and 403 pages.
-USER_ERRORS = (InvalidInput, InvalidTransition, OutOfStock)
+USER_ERRORS = (InvalidInput, InvalidTransition, OutOfStock, StorageUnavailable)
 
 
 @bp.before_request

@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 from shop.errors import Forbidden, InvalidInput
 from shop.models import User
 from shop.models.statuses import Role
+from shop.services.accounts.users import end_sessions
 from shop.services.audit import record_audit
 from shop.services.transaction import commits
 
@@ -43,4 +44,6 @@ def set_active(user, active, actor):
         raise InvalidInput(_("Nothing to change: the account is already in that state."))
     record_audit(actor, "user.active", user, {"active": user.active}, {"active": active})
     user.active = active
+    if not active:
+        end_sessions(user)  # reactivated later, the account still needs a new sign-in
     return user

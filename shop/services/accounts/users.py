@@ -33,18 +33,31 @@ def _dummy_hash():
 
 
 def user_for_session(identity):
-    """Return the user a session or remember-me cookie names ("id:stamp"), or None.
+    """Return the user a session or remember-me cookie names ("id:stamp:version"), or None.
 
-    A session made before the password changed names an old stamp and is no longer valid:
-    resetting a password signs out every other browser.
+    A session made before the password changed names an old stamp, one made before a sign-out or a
+    suspension an old session version: neither is valid any more, in any browser.
     """
-    user_id, _sep, stamp = str(identity or "").partition(":")
-    if not user_id.isdigit():
+    user_id, stamp, version = (str(identity or "").split(":") + ["", ""])[:3]
+    if not (user_id.isdigit() and version.isdigit()) or len(user_id) > 10:
         return None
     user = db.session.get(User, int(user_id))
-    if user is None or not hmac.compare_digest(user.password_stamp, stamp):
+    if user is None or not hmac.compare_digest(user.get_id(), f"{user_id}:{stamp}:{version}"):
         return None
     return user
+
+
+def end_sessions(user):
+    """End every session and remember-me cookie of `user`, in every browser. Does not commit."""
+    user.session_version = User.session_version + 1
+    db.session.flush()
+    db.session.refresh(user, ["session_version"])
+
+
+@commits
+def sign_out_everywhere(user):
+    """Sign `user` out of every browser (their sign-out does this). Commits."""
+    end_sessions(user)
 
 
 def find_user(email):
@@ -128,7 +141,11 @@ def request_password_reset(email, send):
 
 @commits
 def reset_password(user, password):
-    """Set a new password (same length rule as registration). Commits."""
+    """Set a new password (same length rule as registration), ending every session. Commits."""
     if len(password or "") < MIN_PASSWORD_LENGTH:
         raise InvalidInput(_("The password must have at least %(n)d characters.", n=MIN_PASSWORD_LENGTH))
     user.password_hash = hash_password(password)
+    end_sessions(user)
+    from shop.services.accounts.lockout import lift_lock  # lockout builds on this module
+
+    lift_lock(user.email)  # the owner proved they read the address's mail

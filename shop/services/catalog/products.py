@@ -21,8 +21,8 @@ from shop.services.catalog.search import refresh_search_text
 from shop.services.catalog.slugs import unique_slug
 from shop.services.certification.rules import expiry_for
 from shop.services.localtime import local_today
-from shop.services.media.storage import remove_media, store_document, store_picture
-from shop.services.media.uploads import is_pdf, open_picture, read_upload
+from shop.services.media.storage import remove_media, saved_media, store_document, store_picture
+from shop.services.media.uploads import check_pdf, is_pdf, open_picture, read_upload
 from shop.services.moves import move
 from shop.services.producers.profiles import require_approved
 from shop.services.stock import adjust_stock, record_initial_stock
@@ -107,19 +107,24 @@ def change_status(producer, product_id, action, actor):
     return product
 
 
-@commits
 def add_photo(producer, product_id, stream):
-    """Check an uploaded picture, store it re-encoded (display size and thumbnail) and list it last. Commits."""
+    """Check an uploaded picture, store it re-encoded (display size and thumbnail) and list it last. Commits.
+
+    A media store that refuses the file gives StorageUnavailable, with no row and no file left behind.
+    """
     require_approved(producer)
     product = own_product(producer, product_id)
     if len(product.images) >= MAX_PHOTOS:
         raise InvalidInput(_("A product has at most %(n)d photos.", n=MAX_PHOTOS))
     picture = open_picture(read_upload(stream))
-    filename, thumb, width, height = store_picture(picture)
-    position = max((image.position for image in product.images), default=-1) + 1
-    image = ProductImage(product=product, filename=filename, thumb_filename=thumb, width=width, height=height,
-                         position=position, alt_vi=product.name_vi, alt_en=product.name_en)
-    db.session.add(image)
+    with saved_media(_("The photo could not be saved, try again later."), "photo") as saved:
+        with transaction():
+            filename, thumb, width, height = store_picture(picture)
+            saved += [filename, thumb]
+            position = max((image.position for image in product.images), default=-1) + 1
+            image = ProductImage(product=product, filename=filename, thumb_filename=thumb, width=width,
+                                 height=height, position=position, alt_vi=product.name_vi, alt_en=product.name_en)
+            db.session.add(image)
     return image
 
 
@@ -162,11 +167,11 @@ def stock_ledger(product, limit=200):
     ).all()
 
 
-@commits
 def submit_certification(producer, product_id, decision_number, decision_date, stream, actor):
     """Send a product's OCOP decision and its scan (PDF or picture) to the office; stars stay unset.
 
-    Only an administrator records the stars, after checking the decision. Commits.
+    Only an administrator records the stars, after checking the decision. Commits; a media store
+    that refuses the scan gives StorageUnavailable, with no row and no file left behind.
     """
     require_approved(producer)
     product = own_product(producer, product_id)
@@ -175,22 +180,32 @@ def submit_certification(producer, product_id, decision_number, decision_date, s
         raise InvalidInput(_("Give the decision number (at most 80 characters)."), field="decision_number")
     if not isinstance(decision_date, date) or decision_date > local_today():
         raise InvalidInput(_("Give the decision date (not in the future)."), field="decision_date")
-    data = read_upload(stream)
-    if is_pdf(data):
-        scan = store_document(data, "certificates", "pdf")
-    else:
-        try:
-            scan = store_picture(open_picture(data), folder="certificates")[0]
-        except InvalidInput:
-            raise InvalidInput(_("The scan must be a PDF document or a JPEG, PNG or WebP picture."),
-                               field="scan") from None
-    certification = Certification(
-        product=product, stars=None, decision_number=decision_number, decision_date=decision_date,
-        expires_on=expiry_for(decision_date), scan_filename=scan, status=CertificationStatus.SUBMITTED,
-        submitted_by_id=actor.id,
-    )
-    db.session.add(certification)
+    document, picture = _checked_scan(read_upload(stream))
+    with saved_media(_("The scan could not be saved, try again later."), "scan") as saved:
+        with transaction():
+            if document is not None:
+                saved.append(store_document(document, "certificates", "pdf"))
+            else:
+                saved.extend(store_picture(picture, folder="certificates")[:2])
+            certification = Certification(
+                product=product, stars=None, decision_number=decision_number, decision_date=decision_date,
+                expires_on=expiry_for(decision_date), scan_filename=saved[0],
+                status=CertificationStatus.SUBMITTED, submitted_by_id=actor.id,
+            )
+            db.session.add(certification)
     return certification
+
+
+def _checked_scan(data):
+    """Return (pdf bytes, None) or (None, picture) for a sound scan; refuse anything else on the scan field."""
+    if is_pdf(data):
+        check_pdf(data)
+        return data, None
+    try:
+        return None, open_picture(data)
+    except InvalidInput:
+        raise InvalidInput(_("The scan must be a PDF document or a JPEG, PNG or WebP picture."),
+                           field="scan") from None
 
 
 def producer_certifications(producer):

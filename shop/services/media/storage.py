@@ -14,9 +14,13 @@ import io
 import mimetypes
 import os
 import secrets
+from contextlib import contextmanager
 
 from flask import current_app
 from PIL import Image
+
+from shop.errors import StorageUnavailable
+from shop.services.metrics import DEPENDENCY_FAILURES
 
 DISPLAY_SIZE = 1200
 THUMB_SIZE = 400
@@ -251,6 +255,36 @@ def remove_media(*filenames):
     for filename in filenames:
         if filename:
             store.delete(filename)
+
+
+@contextmanager
+def saved_media(message, field=None):
+    """Collect the keys stored in the block (it appends them); keep them only if the block ends well.
+
+    A refusal of the store (read-only, full, unreachable) is logged, counted and raised as
+    StorageUnavailable(`message`, `field`); any failure of the block (its commit included) removes
+    the files already stored, so that neither an orphan file nor a row naming a missing file is left.
+    The transaction goes inside this block; does not commit.
+    """
+    stored = []
+    try:
+        yield stored
+    except StorageError as error:
+        current_app.logger.warning("media store refused a file: %s", error)
+        DEPENDENCY_FAILURES.labels("media", "upload").inc()
+        _remove_quietly(stored)
+        raise StorageUnavailable(message, field=field) from None
+    except BaseException:
+        _remove_quietly(stored)
+        raise
+
+
+def _remove_quietly(keys):
+    """Remove stored files after a failure; a store that refuses this too is logged, not raised."""
+    try:
+        remove_media(*keys)
+    except (StorageError, OSError) as error:
+        current_app.logger.warning("media store kept %s after a failed upload: %s", ", ".join(keys), error)
 
 
 def copy_media(source, target):

@@ -9,6 +9,7 @@ from shop.extensions import db
 from shop.i18n import portal_language
 from shop.models import Producer
 from shop.models.statuses import ProducerStatus, Role
+from shop.services.accounts.users import end_sessions
 from shop.services.audit import record_audit
 from shop.services.mail import send_mail
 from shop.services.moves import move, require_move
@@ -67,6 +68,8 @@ def suspend_producer(producer, actor, reason):
     reason = _clean_reason(reason, required=True)
     with transaction():
         move(producer, ProducerStatus.SUSPENDED, actor, reason, changes={"status_reason": reason})
+        if producer.owner is not None:
+            end_sessions(producer.owner)
         _tell_producer(producer, _l("Your producer account is suspended"), "producer_suspended")
     return producer
 

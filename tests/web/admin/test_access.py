@@ -7,7 +7,7 @@ from tests.factories import DEFAULT_PASSWORD, make_producer, make_user
 
 def admin_urls(app):
     """(method, url) for every rule of the admin blueprint, with sample values for its arguments."""
-    samples = {"number": "QN000001", "name": "summary"}
+    samples = {"number": "QN000001", "name": "summary", "kind": "returns"}
     urls = []
     with app.test_request_context():
         for rule in app.url_map.iter_rules():
