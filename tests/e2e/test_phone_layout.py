@@ -170,7 +170,7 @@ def test_the_buy_bar_stays_on_screen_and_confirms_in_place(page, live_server, db
     expect(page.locator(".cart-link .badge-count")).to_have_text("4")
     sheet.get_by_role("link", name="Check out").click()
     page.wait_for_url("**/en/checkout")
-    expect(page.get_by_role("complementary")).to_contain_text("₫1,280,000")
+    expect(page.get_by_role("complementary", name="Your order")).to_contain_text("₫1,280,000")
 
 
 def test_too_many_in_the_sheet_says_what_is_left_and_changes_nothing(page, live_server, db):
