@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from shop.models import Order
-from tests.e2e.conftest import check_accessibility_basics, shoot, use_english
+from tests.e2e.conftest import add_to_cart, check_accessibility_basics, shoot, use_english
 from tests.e2e.test_card_journey import stock_up
 from tests.sepay_emulator import SepayEmulator, http_sink
 from tests.sepay_emulator.fixtures import BANK_SETTINGS
@@ -34,8 +34,7 @@ def test_a_buyer_scans_the_vietqr_code_and_sees_the_order_paid_once_the_bank_say
     page.goto(f"{live_server}/products/{product.slug}")
     use_english(page)
     page.get_by_label("Quantity").fill("2")
-    page.get_by_role("button", name="Add to cart").click()
-    page.wait_for_url("**/cart")
+    add_to_cart(page)
     page.get_by_role("link", name="Check out").click()
     page.wait_for_url("**/checkout")
     page.get_by_label("Full name").fill("Trần Thu Hà")
