@@ -7,8 +7,10 @@ from shop.catalog.structured_data import product_json_ld
 from shop.i18n import current_locale, localized
 from shop.models.product_sets import BY_CODE
 from shop.services.catalog import facets
+from shop.services.catalog import facts as product_facts
 from shop.services.catalog import listing as catalog
 from shop.services.catalog.qrcodes import qr_svg
+from shop.services.certification.levels import ocop_level
 from shop.services.traceability.batches import current_lot
 from shop.web.page_cache import cached_page
 
@@ -44,8 +46,10 @@ def product(slug):
     stock = catalog.availability(product)
     locale = current_locale()
     page_url = url_for("catalog.product", slug=product.slug, _external=True)
+    stated = product_facts.describe(product.facts, locale)
     json_ld = product_json_ld(
         product, localized(product, "name", locale), localized(product, "description", locale), certification, stock,
+        stated,
     )
     return render_template(
         "catalog/product.html", product=product, certification=certification, stock=stock,
@@ -53,6 +57,8 @@ def product(slug):
         related=catalog.related_products(product), page_url=page_url, json_ld=json_ld, lot=current_lot(product.id),
         producer_kind=product.producer.legal_form.customer_label,
         qr_code=qr_svg(page_url, label=_("QR code")),  # the photo already bears the product's name
+        facts=stated, delivery=product_facts.delivery_estimates(product.facts),
+        level=ocop_level(certification.stars) if certification else None,
     )
 
 

@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, replace
 
 from sqlalchemy import case, func, literal, select
-from sqlalchemy.orm import contains_eager, selectinload
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from shop.errors import NotFound
 from shop.extensions import db
@@ -294,7 +294,7 @@ def list_products(filters=None, producer=None, exclude_id=None, day=None):
 def get_listed_product(slug):
     """Return the published product `slug` of an approved producer, or raise NotFound."""
     product = db.session.scalars(
-        _with_card_data(_listed().where(Product.slug == (slug or "")[:140]))
+        _with_card_data(_listed().where(Product.slug == (slug or "")[:140])).options(joinedload(Product.facts))
     ).unique().one_or_none()
     if product is None:
         raise NotFound()
