@@ -1,5 +1,5 @@
 """Storefront views: thin wrappers around shop.services.catalog.listing."""
-from flask import Response, current_app, render_template, request, url_for
+from flask import Response, current_app, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 
 from shop.catalog import bp
@@ -10,6 +10,8 @@ from shop.services.catalog import facets
 from shop.services.catalog import facts as product_facts
 from shop.services.catalog import listing as catalog
 from shop.services.catalog.qrcodes import qr_svg
+from shop.services.catalog.sitemap import sitemap_entries
+from shop.services.catalog.suggestions import suggest
 from shop.services.certification.levels import ocop_level
 from shop.services.traceability.batches import current_lot
 from shop.web.page_cache import cached_page
@@ -26,7 +28,7 @@ def _per_page():
 @cached_page
 def products():
     filters = catalog.parse_filters(request.args, per_page=_per_page())
-    result = catalog.list_products(filters)
+    result = catalog.list_products(filters, forgive=True)
     categories, areas = catalog.list_categories(), catalog.list_areas()
     return render_template(
         "catalog/products.html", filters=filters, result=result, categories=categories, areas=areas,
@@ -36,6 +38,15 @@ def products():
         product_sets=facets.product_sets_with_counts(filters.category) if filters.category else [],
         product_set=BY_CODE.get(filters.product_set),
     )
+
+
+@bp.route("/search/suggestions")
+@cached_page
+def suggestions():
+    query, did_you_mean, found = suggest(request.args.get("q", ""), current_locale())
+    return jsonify(query=query, did_you_mean=did_you_mean, suggestions=[
+        {"name": each.name, "producer": each.producer, "stars": each.stars,
+         "url": url_for("catalog.product", slug=each.slug)} for each in found])
 
 
 @bp.route("/products/<slug>")
@@ -85,7 +96,7 @@ def producer(slug):
 @bp.route("/sitemap.xml")
 @cached_page
 def sitemap():
-    xml = render_template("catalog/sitemap.xml", entries=catalog.sitemap_entries())
+    xml = render_template("catalog/sitemap.xml", entries=sitemap_entries())
     return Response(xml, mimetype="application/xml")
 
 
