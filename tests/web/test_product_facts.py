@@ -184,3 +184,10 @@ def test_the_three_levels_differ_in_colour_and_word_on_every_card(client, db):
     colours = {stars: re.search(rf"\.ocop-badge\.ocop-{stars} {{ background: (#[0-9a-f]+)", css).group(1)
                for stars in (3, 4, 5)}
     assert len(set(colours.values())) == 3
+
+
+def test_a_visit_is_not_shipped_so_its_page_gives_no_delivery_estimate(client, db):
+    make_product(slug="visit", name_vi="Thiên đường hoa", category=make_category("tourism", "Dịch vụ du lịch",
+                                                                                  "Tourism services"))
+    db.session.commit()
+    assert parse(client.get("/en/products/visit").get_data(as_text=True)).select_one(".delivery-estimate") is None
