@@ -20,6 +20,6 @@ __all__ = [
     "Area", "AreaTranslation", "AuditEvent", "Batch", "BatchAllocation", "Booking", "CartItem", "Category",
     "CategoryTranslation", "Certification", "CertificationReminder", "InfoPage", "Order", "OrderEvent", "OrderLine",
     "OutboxMail", "PaymentAttempt", "PaymentEvent", "PaymentNotification", "Producer", "ProducerTranslation", "Product",
-    "ProductFacts", "ProductImage", "ProductListing", "ProductTranslation", "Refund", "RevenueDay", "RevenueGoodsDay", "Shipment",
-    "SignInLock", "StockMovement", "User", "VisitSlot", "utcnow",
+    "ProductFacts", "ProductImage", "ProductListing", "ProductTranslation", "Refund", "RevenueDay",
+    "RevenueGoodsDay", "Shipment", "SignInLock", "StockMovement", "User", "VisitSlot", "utcnow",
 ]

@@ -5,7 +5,6 @@ from markupsafe import Markup, escape
 
 from shop.i18n import current_locale, html_lang, language_label, localized, shown_text
 from shop.models.statuses import LABELLED_ENUMS, Audience
-from shop.services.certification.levels import LEVELS, ocop_level
 from shop.services.certification.rules import badge_stars
 from shop.services.localtime import local_today
 from shop.services.money import format_approx, format_rate, format_usd_approx, format_vnd, visitor_currency_name
@@ -82,8 +81,6 @@ def init_app(app):
     app.add_template_global(html_lang)
     app.add_template_global(language_label)
     app.add_template_filter(language_label)
-    app.add_template_global(ocop_level)
-    app.add_template_global(LEVELS, "ocop_levels")
     # Every status and kind by name (`OrderStatus.PAID`, `ShipmentStatus(value).customer_label`): templates ask
     # the enums and the models' questions instead of comparing strings.
     for enum in (*LABELLED_ENUMS, Audience):
