@@ -1,7 +1,7 @@
 """product facts: ingredients, net quantity, shipping weight, shelf life, storage, allergens, luggage, sending abroad
 
 Revision ID: e188d30f6120
-Revises: 9546f58dbbd8
+Revises: c0d2a4fe4621
 Create Date: 2026-12-04 20:11:00.117829
 
 """
@@ -10,7 +10,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'e188d30f6120'
-down_revision = '9546f58dbbd8'
+down_revision = 'c0d2a4fe4621'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """schema.org Product data and page links for search engines and link previews."""
 from flask import url_for
 
-from shop.models.statuses import NetUnit
+from shop.models.product_kinds import NetUnit
 from shop.services.catalog.listing import STOCK_LOW, STOCK_SOLD_OUT
 from shop.web.media import media_url
 

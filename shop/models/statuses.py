@@ -25,14 +25,7 @@ from shop.models.enums import (  # noqa: F401  (re-exported: import them from he
     is_status,
     member_of,
 )
-from shop.models.product_kinds import (  # noqa: F401  (the kinds of a product's facts, re-exported)
-    FACT_ENUMS,
-    AirTravel,
-    Allergen,
-    NetUnit,
-    SendingAbroad,
-    Storage,
-)
+from shop.models.product_kinds import FACT_ENUMS  # the kinds of a product's facts (labelled like the rest)
 
 
 class OrderStatus(StatusEnum):
@@ -401,8 +394,6 @@ class InfoPageKind(LabelledEnum):
     }
 
 
-LABELLED_ENUMS = (
-    OrderStatus, ShipmentStatus, ProductStatus, ProducerStatus, CertificationStatus, IssuingLevel,
-    RatingKind, PaymentMethod, AttemptStatus, DeliveryMethod, Role, LegalType, StockReason, Destination,
-    VoucherState, UnitKind, MailStatus, JobState, InfoPageKind, *FACT_ENUMS,
-)
+LABELLED_ENUMS = (OrderStatus, ShipmentStatus, ProductStatus, ProducerStatus, CertificationStatus, IssuingLevel,
+                  RatingKind, PaymentMethod, AttemptStatus, DeliveryMethod, Role, LegalType, StockReason, Destination,
+                  VoucherState, UnitKind, MailStatus, JobState, InfoPageKind, *FACT_ENUMS)

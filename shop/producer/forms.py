@@ -7,7 +7,8 @@ from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Leng
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from shop.models.facts import MAX_INGREDIENTS, MAX_NET_QUANTITY, MAX_SHELF_LIFE_DAYS, MAX_SHIPPING_WEIGHT
-from shop.models.statuses import PRODUCER, AirTravel, Allergen, LegalType, NetUnit, SendingAbroad, StockReason, Storage
+from shop.models.product_kinds import AirTravel, Allergen, NetUnit, SendingAbroad, Storage
+from shop.models.statuses import PRODUCER, LegalType, StockReason
 from shop.services.accounts.users import MIN_PASSWORD_LENGTH
 from shop.services.bookings.slots import MAX_CAPACITY
 from shop.services.catalog.products import MAX_PRICE, MAX_STOCK

@@ -12,7 +12,8 @@ from flask_babel import ngettext
 from shop.errors import InvalidInput
 from shop.i18n import localized
 from shop.models.facts import MAX_INGREDIENTS, MAX_NET_QUANTITY, MAX_SHELF_LIFE_DAYS, MAX_SHIPPING_WEIGHT, ProductFacts
-from shop.models.statuses import AirTravel, Allergen, DeliveryMethod, NetUnit, SendingAbroad, Storage
+from shop.models.product_kinds import AirTravel, Allergen, NetUnit, SendingAbroad, Storage
+from shop.models.statuses import DeliveryMethod
 
 FACT_FIELDS = ("ingredients_vi", "ingredients_en", "net_quantity", "net_unit", "shipping_weight_g",
                "shelf_life_days", "storage", "allergens", "air_travel", "sending_abroad")
