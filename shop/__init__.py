@@ -115,11 +115,17 @@ def register_extensions(app):
 
     user_loaded_from_cookie.connect(renew_remember_cookie, app)
 
-    from shop.models.db_events import disable_postgresql_jit, enable_sqlite_foreign_keys, enable_sqlite_unicode_lower
+    from shop.models.db_events import (
+        disable_postgresql_jit,
+        enable_sqlite_foreign_keys,
+        enable_sqlite_unicode_lower,
+        enable_sqlite_word_similarity,
+    )
 
     with app.app_context():
         enable_sqlite_foreign_keys(db.engine)
         enable_sqlite_unicode_lower(db.engine)
+        enable_sqlite_word_similarity(db.engine)
         disable_postgresql_jit(db.engine)
 
 

@@ -211,7 +211,9 @@ def build_path(rule, world):
 def product_form(world, **values):
     form = {"name_vi": "Chả mực giã tay", "name_en": "Hand-pounded squid cake", "unit_vi": "hộp 500 g",
             "unit_en": "500 g box", "description_vi": "Mực tươi giã tay.", "description_en": "Fresh squid.",
-            "category_id": str(world.product_a.category_id), "price": "185000", "low_stock_threshold": "5"}
+            "category_id": str(world.product_a.category_id), "price": "185000", "low_stock_threshold": "5",
+            "net_quantity": "500", "net_unit": "g", "shipping_weight_g": "600", "shelf_life_days": "90",
+            "storage": "frozen", "allergens": "molluscs", "air_travel": "checked", "sending_abroad": "no"}
     form.update(values)
     return form
 

@@ -1,7 +1,7 @@
 """bank transfers and the office's queue
 
 Revision ID: 75f7fd689f98
-Revises: c0d2a4fe4621
+Revises: e188d30f6120
 Create Date: 2026-12-04 20:10:22.408341
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '75f7fd689f98'
-down_revision = 'c0d2a4fe4621'
+down_revision = 'e188d30f6120'
 branch_labels = None
 depends_on = None
 

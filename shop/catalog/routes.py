@@ -1,5 +1,5 @@
 """Storefront views: thin wrappers around shop.services.catalog.listing."""
-from flask import Response, current_app, render_template, request, url_for
+from flask import Response, current_app, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 
 from shop.catalog import bp
@@ -7,8 +7,12 @@ from shop.catalog.structured_data import product_json_ld
 from shop.i18n import current_locale, localized
 from shop.models.product_sets import BY_CODE
 from shop.services.catalog import facets
+from shop.services.catalog import facts as product_facts
 from shop.services.catalog import listing as catalog
 from shop.services.catalog.qrcodes import qr_svg
+from shop.services.catalog.sitemap import sitemap_entries
+from shop.services.catalog.suggestions import suggest
+from shop.services.certification.levels import ocop_level
 from shop.services.traceability.batches import current_lot
 from shop.web.page_cache import cached_page
 
@@ -24,7 +28,7 @@ def _per_page():
 @cached_page
 def products():
     filters = catalog.parse_filters(request.args, per_page=_per_page())
-    result = catalog.list_products(filters)
+    result = catalog.list_products(filters, forgive=True)
     categories, areas = catalog.list_categories(), catalog.list_areas()
     return render_template(
         "catalog/products.html", filters=filters, result=result, categories=categories, areas=areas,
@@ -36,6 +40,15 @@ def products():
     )
 
 
+@bp.route("/search/suggestions")
+@cached_page
+def suggestions():
+    query, did_you_mean, found = suggest(request.args.get("q", ""), current_locale())
+    return jsonify(query=query, did_you_mean=did_you_mean, suggestions=[
+        {"name": each.name, "producer": each.producer, "stars": each.stars,
+         "url": url_for("catalog.product", slug=each.slug)} for each in found])
+
+
 @bp.route("/products/<slug>")
 @cached_page
 def product(slug):
@@ -44,8 +57,10 @@ def product(slug):
     stock = catalog.availability(product)
     locale = current_locale()
     page_url = url_for("catalog.product", slug=product.slug, _external=True)
+    stated = product_facts.describe(product.facts, locale)
     json_ld = product_json_ld(
         product, localized(product, "name", locale), localized(product, "description", locale), certification, stock,
+        stated,
     )
     return render_template(
         "catalog/product.html", product=product, certification=certification, stock=stock,
@@ -53,6 +68,8 @@ def product(slug):
         related=catalog.related_products(product), page_url=page_url, json_ld=json_ld, lot=current_lot(product.id),
         producer_kind=product.producer.legal_form.customer_label,
         qr_code=qr_svg(page_url, label=_("QR code")),  # the photo already bears the product's name
+        facts=stated, delivery=product_facts.delivery_estimates(product.facts),
+        level=ocop_level(certification.stars) if certification else None,
     )
 
 
@@ -79,7 +96,7 @@ def producer(slug):
 @bp.route("/sitemap.xml")
 @cached_page
 def sitemap():
-    xml = render_template("catalog/sitemap.xml", entries=catalog.sitemap_entries())
+    xml = render_template("catalog/sitemap.xml", entries=sitemap_entries())
     return Response(xml, mimetype="application/xml")
 
 

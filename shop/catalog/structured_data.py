@@ -1,6 +1,7 @@
 """schema.org Product data and page links for search engines and link previews."""
 from flask import url_for
 
+from shop.models.product_kinds import NetUnit
 from shop.services.catalog.listing import STOCK_LOW, STOCK_SOLD_OUT
 from shop.web.media import media_url
 
@@ -17,7 +18,22 @@ def product_image_urls(product, external=True):
     return [url_for("static", filename="img/product-placeholder.svg", _external=external)]
 
 
-def product_json_ld(product, name, description, certification, stock):
+def _facts_data(product, facts):
+    """schema.org's weight and one PropertyValue per stated fact (`facts`: Fact rows of the catalogue service)."""
+    data = {}
+    stated = product.facts
+    if stated is not None and stated.net_unit == NetUnit.GRAM:
+        data["weight"] = {"@type": "QuantitativeValue", "value": stated.net_quantity, "unitCode": "GRM"}
+    elif stated is not None and stated.shipping_weight_g:
+        data["weight"] = {"@type": "QuantitativeValue", "value": stated.shipping_weight_g, "unitCode": "GRM"}
+    if facts:
+        data["additionalProperty"] = [
+            {"@type": "PropertyValue", "propertyID": fact.key, "name": fact.label, "value": fact.value}
+            for fact in facts]
+    return data
+
+
+def product_json_ld(product, name, description, certification, stock, facts=()):
     """Return the schema.org Product object for a product page (serialised with |tojson)."""
     page_url = url_for("catalog.product", slug=product.slug, _external=True)
     data = {
@@ -39,6 +55,7 @@ def product_json_ld(product, name, description, certification, stock):
             "seller": {"@type": "Organization", "name": product.producer.name},
         },
     }
+    data.update(_facts_data(product, facts))
     if certification is not None:
         data["award"] = f"OCOP {certification.stars}★ ({certification.decision_number})"
     return data

@@ -18,6 +18,7 @@ from shop.extensions import db
 from shop.models import Area, Batch, Category, Certification, Producer, Product, ProductImage, User, utcnow
 from shop.models.statuses import CertificationStatus, ProducerStatus, ProductStatus, Role
 from shop.services.accounts.users import hash_password
+from shop.services.catalog.facts import FACT_FIELDS, apply_facts, clean_facts
 from shop.services.catalog.search import refresh_search_text
 from shop.services.certification.issuers import issuer_for
 from shop.services.certification.rules import expiry_for
@@ -134,12 +135,15 @@ def _seed_catalogue(echo, today):
     echo(f"  {len(ACCOUNTS)} demo accounts")
 
     certifications = {row["product_slug"]: row for row in read_rows("certifications.csv")}
+    facts = {row["product_slug"]: row for row in read_rows("facts.csv")}
     product_rows = read_rows("products.csv")
     texts = _translations("product_translations.csv")
     for number, row in enumerate(product_rows, start=1):
         product = _seed_product(row, producers[row["producer_slug"]], categories[row["category"]],
                                 texts.get(row["slug"], {}))
         _seed_certification(product, certifications[row["slug"]], row["stars_verified"] == "yes", today)
+        if row["slug"] in facts:
+            apply_facts(product, demo_facts(facts[row["slug"]]))
         _seed_picture(product, row, drawings.draw_picture)
         echo(f"  [{number:2d}/{len(product_rows)}] {product.name_vi}")
     echo(f"  {_seed_batches(today)} lots with their traceability links")
@@ -208,6 +212,15 @@ def _seed_product(row, producer, category, translations):
             setattr(product, name, value)
     refresh_search_text(product)
     return product
+
+
+def demo_facts(row):
+    """The facts of one row of facts.csv, checked by the portal's own rules (clean_facts)."""
+    values = {name: row[name] for name in FACT_FIELDS}
+    for name in ("net_quantity", "shipping_weight_g", "shelf_life_days"):
+        values[name] = int(row[name]) if row[name] else None
+    values["allergens"] = row["allergens"].split()
+    return clean_facts(values)
 
 
 def demo_decision_date(row, today):

@@ -4,6 +4,7 @@ from shop.models.base import utcnow
 from shop.models.batch import Batch, BatchAllocation
 from shop.models.booking import Booking, VisitSlot
 from shop.models.catalog import Category, Certification, CertificationReminder, Product, ProductImage
+from shop.models.facts import ProductFacts
 from shop.models.info_page import InfoPage
 from shop.models.listing import ProductListing
 from shop.models.order import CartItem, Order, OrderEvent, OrderLine, Refund, Shipment
@@ -19,7 +20,6 @@ __all__ = [
     "Area", "AreaTranslation", "AuditEvent", "BankTransfer", "Batch", "BatchAllocation", "Booking", "CartItem",
     "Category", "CategoryTranslation", "Certification", "CertificationReminder", "InfoPage", "Order", "OrderEvent",
     "OrderLine", "OutboxMail", "PaymentAttempt", "PaymentEvent", "PaymentNotification", "Producer",
-    "ProducerTranslation", "Product", "ProductImage", "ProductListing", "ProductTranslation", "Refund", "RevenueDay",
-    "RevenueGoodsDay", "Shipment",
-    "SignInLock", "StockMovement", "User", "VisitSlot", "utcnow",
+    "ProducerTranslation", "Product", "ProductFacts", "ProductImage", "ProductListing", "ProductTranslation", "Refund",
+    "RevenueDay", "RevenueGoodsDay", "Shipment", "SignInLock", "StockMovement", "User", "VisitSlot", "utcnow",
 ]

@@ -28,6 +28,17 @@ def enable_sqlite_unicode_lower(engine):
         dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
 
 
+def enable_sqlite_word_similarity(engine):
+    """Give SQLite pg_trgm's word_similarity(query, text), so a forgiving search reads the same on both."""
+    if engine.dialect.name != "sqlite":
+        return
+    from shop.services.catalog.trigrams import word_similarity
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        dbapi_connection.create_function("word_similarity", 2, word_similarity, deterministic=True)
+
+
 def disable_postgresql_jit(engine):
     """Turn PostgreSQL's JIT off: compiling took longer than the shop's short queries ran."""
     if engine.dialect.name != "postgresql":

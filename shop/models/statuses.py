@@ -26,6 +26,7 @@ from shop.models.enums import (  # noqa: F401  (re-exported: import them from he
     member_of,
 )
 from shop.models.page_kinds import InfoPageKind  # noqa: F401  (re-exported: the office's information pages)
+from shop.models.product_kinds import FACT_ENUMS  # the kinds of a product's facts (labelled like the rest)
 from shop.models.transfer_statuses import BankTransferStatus, TransferIssue  # noqa: F401  (the bank's queue)
 
 
@@ -376,8 +377,8 @@ class StockReason(LabelledEnum):
         return (cls.RESTOCK, cls.DAMAGE, cls.CORRECTION)
 
 
-LABELLED_ENUMS = (
-    OrderStatus, ShipmentStatus, ProductStatus, ProducerStatus, CertificationStatus, IssuingLevel,
-    RatingKind, PaymentMethod, AttemptStatus, BankTransferStatus, TransferIssue, DeliveryMethod, Role, LegalType,
-    StockReason, Destination, VoucherState, UnitKind, MailStatus, JobState, InfoPageKind,
-)
+
+LABELLED_ENUMS = (OrderStatus, ShipmentStatus, ProductStatus, ProducerStatus, CertificationStatus, IssuingLevel,
+                  RatingKind, PaymentMethod, AttemptStatus, BankTransferStatus, TransferIssue, DeliveryMethod, Role,
+                  LegalType, StockReason, Destination, VoucherState, UnitKind, MailStatus, JobState, InfoPageKind,
+                  *FACT_ENUMS)

@@ -1,10 +1,13 @@
 """Forms of the producer portal."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
-from wtforms import DateField, EmailField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms import DateField, EmailField, PasswordField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, NumberRange, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
 
+from shop.models.facts import MAX_INGREDIENTS, MAX_NET_QUANTITY, MAX_SHELF_LIFE_DAYS, MAX_SHIPPING_WEIGHT
+from shop.models.product_kinds import AirTravel, Allergen, NetUnit, SendingAbroad, Storage
 from shop.models.statuses import PRODUCER, LegalType, StockReason
 from shop.services.accounts.users import MIN_PASSWORD_LENGTH
 from shop.services.bookings.slots import MAX_CAPACITY
@@ -49,6 +52,15 @@ class ProfileForm(BusinessFields, ShopForm):
     story_ko = TextAreaField(_l("Your story (Korean)"), validators=[Optional(), Length(max=5000)])
 
 
+def _blank_and(enum):
+    """The choices of an optional kind: "not stated" first, then the enum's members in the producer's words."""
+    return [SelectChoice("", _l("Not stated"))] + _choices(enum)
+
+
+def _choices(enum):
+    return [SelectChoice(value, label) for value, label in enum.choices(PRODUCER)]
+
+
 class ProductForm(ShopForm):
     name_vi = StringField(_l("Name (Vietnamese)"), validators=[DataRequired(), Length(max=200)])
     name_en = StringField(_l("Name (English)"), validators=[Optional(), Length(max=200)])
@@ -73,6 +85,22 @@ class ProductForm(ShopForm):
         _l("Low-stock alert at"), default=5,
         validators=[InputRequired(), NumberRange(min=0, max=MAX_STOCK)],
     )
+    # The product's facts (shop.services.catalog.facts): every one optional, numbers bounded like the columns.
+    ingredients_vi = TextAreaField(_l("Ingredients (Vietnamese)"), validators=[Optional(), Length(max=MAX_INGREDIENTS)])
+    ingredients_en = TextAreaField(_l("Ingredients (English)"), validators=[Optional(), Length(max=MAX_INGREDIENTS)])
+    net_quantity = WholeNumberField(_l("Net quantity"),
+                                    validators=[Optional(), NumberRange(min=1, max=MAX_NET_QUANTITY)])
+    net_unit = SelectField(_l("Unit of the net quantity"), choices=_blank_and(NetUnit), validators=[Optional()])
+    shipping_weight_g = WholeNumberField(_l("Weight packed (grams)"),
+                                         validators=[Optional(), NumberRange(min=1, max=MAX_SHIPPING_WEIGHT)])
+    shelf_life_days = WholeNumberField(_l("Shelf life (days)"),
+                                       validators=[Optional(), NumberRange(min=1, max=MAX_SHELF_LIFE_DAYS)])
+    storage = SelectField(_l("Storage"), choices=_blank_and(Storage), validators=[Optional()])
+    allergens = SelectMultipleField(_l("Allergens"), choices=_choices(Allergen), validators=[Optional()],
+                                    widget=ListWidget(prefix_label=False), option_widget=CheckboxInput())
+    air_travel = SelectField(_l("Can it go on a plane?"), choices=_blank_and(AirTravel), validators=[Optional()])
+    sending_abroad = SelectField(_l("Can it be sent abroad?"), choices=_blank_and(SendingAbroad),
+                                 validators=[Optional()])
 
 
 class NewProductForm(ProductForm):

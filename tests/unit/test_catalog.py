@@ -8,6 +8,7 @@ from shop.errors import NotFound
 from shop.models.statuses import CertificationStatus, ProducerStatus, ProductStatus
 from shop.services.catalog import listing as catalog
 from shop.services.catalog.listing import CatalogFilter, parse_filters
+from shop.services.catalog.sitemap import sitemap_entries
 from shop.services.localtime import local_today
 from tests.factories import make_area, make_category, make_certification, make_producer, make_product
 
@@ -353,7 +354,7 @@ def test_sitemap_entries_list_listed_products_and_approved_producers(db):
     make_producer(slug="pending", status=ProducerStatus.PENDING)
     db.session.commit()
 
-    entries = {(kind, slug) for kind, slug, _changed in catalog.sitemap_entries()}
+    entries = {(kind, slug) for kind, slug, _changed in sitemap_entries()}
     assert entries == {("product", "shown"), ("producer", shown.producer.slug)}
 
 

@@ -61,6 +61,7 @@ MATRIX = {
                                   "suspended": 404, "admin": 200},
     "GET static": everyone(200),
     "GET catalog.products": everyone(200),
+    "GET catalog.suggestions": everyone(200),
     "GET catalog.product": everyone(200),
     "GET catalog.product_qr": everyone(200),
     "GET catalog.producer": everyone(200),

@@ -19,6 +19,7 @@ NUMBERS = st.one_of(
     st.integers(min_value=INT_MAX + 1, max_value=2**80),
     st.integers(max_value=-(2**31) - 1, min_value=-(2**80)),
 ).flatmap(lambda n: st.sampled_from([str(n), f"+{n}" if n > 0 else str(n), f"000{n}" if n > 0 else str(n)]))
+FACT_NUMBERS = ("net_quantity", "shipping_weight_g", "shelf_life_days")
 # Every numeric field of every POST form, by endpoint (test_every_numeric_form_field_is_listed keeps it whole).
 NUMERIC_FIELDS = {
     "cart.add": ("product_id", "quantity"),
@@ -26,8 +27,8 @@ NUMERIC_FIELDS = {
     "cart.remove": ("product_id",),
     "producer.apply": ("area_id",),
     "producer.certification": ("product_id",),
-    "producer.new_product": ("category_id", "price", "low_stock_threshold", "opening_stock"),
-    "producer.edit_product": ("category_id", "price", "low_stock_threshold"),
+    "producer.new_product": ("category_id", "price", "low_stock_threshold", "opening_stock", *FACT_NUMBERS),
+    "producer.edit_product": ("category_id", "price", "low_stock_threshold", *FACT_NUMBERS),
     "producer.product_stock": ("quantity",),
     "producer.batches": ("quantity",),
     "producer.choose_lot": ("batch_id",),

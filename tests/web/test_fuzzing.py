@@ -257,7 +257,11 @@ def test_producer_application_form(app, shop):
 def product_fields(category_id):
     return dict(name_vi=field("Chả mực"), name_en=field("Squid cake"), unit_vi=field("hộp"), unit_en=field("box"),
                 description_vi=field("Mực tươi"), description_en=field(""), category_id=field(category_id),
-                price=field("185000", "1", "0"), low_stock_threshold=field("5"))
+                price=field("185000", "1", "0"), low_stock_threshold=field("5"),
+                net_quantity=field("500", "", "0", "100001"), net_unit=field("g", "ml", "", "kg"),
+                shipping_weight_g=field("600", "", "499"), shelf_life_days=field("90", "", "3651"),
+                storage=field("frozen", "", "hot"), allergens=field("molluscs", "none", "", "nuts"),
+                air_travel=field("checked", "", "maybe"), sending_abroad=field("no", "check", ""))
 
 
 def product_row(product_id):

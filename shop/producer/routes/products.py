@@ -9,6 +9,7 @@ from shop.models.translations import PRODUCT_TEXTS, TRANSLATED_LANGUAGES
 from shop.producer import bp
 from shop.producer.forms import BatchForm, NewProductForm, PhotoForm, ProductForm, StockForm
 from shop.producer.routes.portal import USER_ERRORS, category_choices, product_set_choices
+from shop.services.catalog import facts as product_facts
 from shop.services.catalog import products as listings
 from shop.services.localtime import local_today
 from shop.services.stock import ledger_balance
@@ -24,7 +25,7 @@ STATUS_MESSAGES = {
 
 
 def _product_values(form):
-    return {name: getattr(form, name).data for name in PRODUCT_FIELDS}
+    return {name: getattr(form, name).data for name in (*PRODUCT_FIELDS, *product_facts.FACT_FIELDS)}
 
 
 @bp.route("/products")
@@ -48,7 +49,7 @@ def new_product():
 @bp.route("/products/<int:product_id>", methods=["GET", "POST"])
 def edit_product(product_id):
     product = listings.own_product(g.producer, product_id)
-    form = ProductForm(obj=product)
+    form = ProductForm(obj=product, data=product_facts.form_values(product))
     form.category_id.choices = category_choices()
     form.product_set.choices = product_set_choices()
     if form.validate_on_submit():

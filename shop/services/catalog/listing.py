@@ -8,8 +8,8 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass, replace
 
-from sqlalchemy import case, func, literal, select
-from sqlalchemy.orm import contains_eager, selectinload
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from shop.errors import NotFound
 from shop.extensions import db
@@ -17,6 +17,7 @@ from shop.models import Area, Category, Producer, Product
 from shop.models import ProductListing as Listing
 from shop.models.product_sets import BY_CODE
 from shop.models.statuses import ProducerStatus, ProductStatus
+from shop.services.catalog import forgiving
 from shop.services.catalog.search import search_terms
 from shop.services.certification.rules import CERTIFIED_MIN_STARS, current_certification, lapsed_certification
 from shop.services.localtime import local_today
@@ -97,6 +98,8 @@ class ProductPage:
     page: int
     per_page: int
     more: bool = False  # more products match than `total` (a capped count)
+    forgiven: bool = False  # no product had every word: these are close matches (shop.services.catalog.forgiving)
+    suggestion: str = ""  # "did you mean": the closest words of the best close match's name
 
     @property
     def pages(self):
@@ -206,14 +209,16 @@ def _slug_id(model, slug):
     return select(model.id).where(model.slug == slug).scalar_subquery()
 
 
-def _matching_ids(filters, day):
+def _matching_ids(filters, day, forgive=False):
     """The ids of listed products matching `filters`, from the read model alone (product_listing).
 
     Filtering, sorting and counting read its narrow rows through its indexes; whole products
-    are loaded afterwards for one page only.
+    are loaded afterwards for one page only. `forgive`: rows close to the words rather than holding each.
     """
     statement = select(Listing.product_id)
-    for term in filters.terms:
+    if forgive:
+        statement = statement.where(forgiving.close_match(filters.terms))
+    for term in () if forgive else filters.terms:
         statement = statement.where(Listing.search_text.contains(term, autoescape=True))
     if filters.category:
         statement = statement.where(Listing.category_id == _slug_id(Category, filters.category))
@@ -243,10 +248,12 @@ def _relevance(filters):
     )
 
 
-def _ordering(filters):
+def _ordering(filters, forgive=False):
     newest = (Listing.newest.desc(), Listing.product_id.desc())
     featured = (Listing.featured.desc(), Listing.stars.desc(), *newest)
     sort = filters.effective_sort
+    if forgive and sort == SORT_RELEVANCE:
+        return (forgiving.closeness(filters.terms).desc(), *featured)
     if sort == SORT_PRICE_ASC:
         return (Listing.price.asc(), *featured)
     if sort == SORT_PRICE_DESC:
@@ -266,35 +273,46 @@ def _capped_count(statement, bound):
     return (bound, True) if counted > bound else (counted, False)
 
 
-def list_products(filters=None, producer=None, exclude_id=None, day=None):
-    """Return one ProductPage of listed products matching `filters` (page clamped to the last).
-
-    The count is exact up to COUNT_CAP products (or the requested page, when deeper); beyond, the
-    page says "more" and the pager goes on.
-    """
-    filters = filters or CatalogFilter()
-    day = day or local_today()
-    statement = _matching_ids(filters, day)
+def _scoped(statement, producer, exclude_id):
     if producer is not None:
         statement = statement.where(Listing.producer_id == producer.id)
     if exclude_id is not None:
         statement = statement.where(Listing.product_id != exclude_id)
-    total, more = _capped_count(statement, max(COUNT_CAP, filters.page * filters.per_page))
+    return statement
+
+
+def list_products(filters=None, producer=None, exclude_id=None, day=None, forgive=False):
+    """Return one ProductPage of listed products matching `filters` (page clamped to the last).
+
+    The count is exact up to COUNT_CAP products (or the requested page, when deeper); beyond, the
+    page says "more" and the pager goes on. With `forgive`, a search that finds nothing is asked
+    again for close matches (a typo, a space), with a "did you mean" (shop.services.catalog.forgiving).
+    """
+    filters = filters or CatalogFilter()
+    day = day or local_today()
+    bound = max(COUNT_CAP, filters.page * filters.per_page)
+    statement = _scoped(_matching_ids(filters, day), producer, exclude_id)
+    total, more = _capped_count(statement, bound)
+    forgive = forgive and total == 0 and bool(filters.terms)
+    if forgive:
+        statement = _scoped(_matching_ids(filters, day, forgive=True), producer, exclude_id)
+        total, more = _capped_count(statement, bound)
     pages = max(1, -(-total // filters.per_page))
     page = min(filters.page, pages)
-    ids = db.session.scalars(
-        statement.order_by(*_ordering(filters)).limit(filters.per_page).offset((page - 1) * filters.per_page)
-    ).all()
+    ids = db.session.scalars(statement.order_by(*_ordering(filters, forgive)).limit(filters.per_page)
+                             .offset((page - 1) * filters.per_page)).all() if total else []
     loaded = {product.id: product for product in db.session.scalars(
         _with_card_data(_listed().where(Product.id.in_(ids)))).unique()} if ids else {}
     items = [loaded[product_id] for product_id in ids if product_id in loaded]
-    return ProductPage(items=items, total=total, page=page, per_page=filters.per_page, more=more)
+    suggestion = forgiving.did_you_mean(filters.q, items[0]) if forgive and items else ""
+    return ProductPage(items=items, total=total, page=page, per_page=filters.per_page, more=more,
+                       forgiven=forgive and bool(items), suggestion=suggestion)
 
 
 def get_listed_product(slug):
     """Return the published product `slug` of an approved producer, or raise NotFound."""
     product = db.session.scalars(
-        _with_card_data(_listed().where(Product.slug == (slug or "")[:140]))
+        _with_card_data(_listed().where(Product.slug == (slug or "")[:140])).options(joinedload(Product.facts))
     ).unique().one_or_none()
     if product is None:
         raise NotFound()
@@ -370,18 +388,3 @@ def areas_with_counts():
     counts = _counts(Listing.area_id)
     return [(area, counts.get(area.id, 0)) for area in list_areas()]
 
-
-def sitemap_entries():
-    """Return (kind, slug, last change) for every listed product and approved producer."""
-    products = db.session.execute(
-        select(literal("product"), Product.slug, Product.updated_at)
-        .join(Product.producer)
-        .where(Product.status == ProductStatus.PUBLISHED, Producer.status == ProducerStatus.APPROVED)
-        .order_by(Product.id)
-    ).all()
-    producers = db.session.execute(
-        select(literal("producer"), Producer.slug, Producer.updated_at)
-        .where(Producer.status == ProducerStatus.APPROVED)
-        .order_by(Producer.id)
-    ).all()
-    return [tuple(row) for row in products + producers]

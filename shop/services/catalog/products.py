@@ -17,6 +17,7 @@ from shop.models.statuses import PRODUCER, CertificationStatus, ProductStatus
 from shop.models.translations import PRODUCT_TEXTS, translated_fields
 from shop.services.audit import record_audit
 from shop.services.catalog import actions
+from shop.services.catalog.facts import apply_facts, clean_facts
 from shop.services.catalog.search import refresh_search_text
 from shop.services.catalog.slugs import unique_slug
 from shop.services.certification.rules import expiry_for
@@ -62,11 +63,12 @@ def producer_products(producer):
 def create_product(producer, actor, values, opening_stock=0):
     """Create a draft product with its opening stock in the ledger and return it. Commits."""
     require_approved(producer)
-    cleaned = _clean_product(values)
+    cleaned, facts = _clean_product(values), clean_facts(values)
     opening_stock = _whole_number(opening_stock, 0, MAX_STOCK, "opening_stock",
                                   _("The opening stock must be a whole number from 0 to %(n)d.", n=MAX_STOCK))
     product = Product(producer=producer, slug=unique_slug(Product, cleaned["name_vi"], 140), status=ProductStatus.DRAFT,
                       stock=opening_stock, **cleaned)
+    apply_facts(product, facts)
     db.session.add(product)
     db.session.flush()
     record_initial_stock(product, actor)
@@ -76,14 +78,18 @@ def create_product(producer, actor, values, opening_stock=0):
 
 @commits
 def update_product(producer, product_id, actor, values):
-    """Change a product's texts, category, price and threshold; its status stays; a price change is audited. Commits."""
+    """Change a product's texts, facts, category, price and threshold; its status stays; a price change is audited.
+
+    Commits.
+    """
     require_approved(producer)
     product = own_product(producer, product_id)
-    cleaned = _clean_product(values)
+    cleaned, facts = _clean_product(values), clean_facts(values)
     if cleaned["price"] != product.price:
         record_audit(actor, "product.price", product, {"price": product.price}, {"price": cleaned["price"]})
     for name, value in cleaned.items():
         setattr(product, name, value)
+    apply_facts(product, facts)
     refresh_search_text(product)
     return product
 

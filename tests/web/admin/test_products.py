@@ -57,7 +57,7 @@ def test_recording_a_certification_with_defaults(frozen_clock, admin_client, db,
     assert cert.expires_on == date(2028, 6, 30) and cert.issuing_body.startswith("Bộ Nông nghiệp")
     page = admin_client.get(f"/admin/products/{product.id}").get_data(as_text=True)
     assert "2207/QĐ-BNN" in page and "certification.create" in page
-    assert 'aria-label="5-star OCOP"' in page
+    assert 'aria-label="5-star OCOP · National"' in page  # the level's word beside the stars
 
 
 def test_bad_certification_input_is_explained_and_saves_nothing(admin_client, db):
