@@ -73,7 +73,7 @@ def test_a_chinese_visitor_searches_and_orders_cash_on_delivery_in_chinese(visit
     expect(page.locator("[data-language-offer]")).to_have_count(0)  # answered: not offered again
     expect(page.get_by_role("heading", level=1)).to_have_text("广宁 OCOP 认证特产")
 
-    page.get_by_role("searchbox", name="搜索商品").first.fill("cha muc")  # the name on the shop's sign, without accents
+    page.get_by_role("combobox", name="搜索商品").fill("cha muc")  # the header's box; the name on the sign, no accents
     page.get_by_role("button", name="搜索", exact=True).first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("“cha muc”的搜索结果")
     check_accessibility_basics(page)
@@ -160,7 +160,7 @@ def test_a_korean_visitor_declines_the_offer_then_switches_and_pays_by_card_in_k
     page.get_by_role("link", name="한국어", exact=True).click()  # later she switches herself
     expect(page.locator("html")).to_have_attribute("lang", "ko")
     expect(page).to_have_url(re.compile(r"/ko/products/cha-muc-ha-long$"))
-    page.get_by_role("searchbox", name="상품 검색").fill("chả mực")
+    page.get_by_role("combobox", name="상품 검색").fill("chả mực")  # the header's box, which suggests as one types
     page.get_by_role("button", name="검색", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("‘chả mực’ 검색 결과")
     shoot(page, "ko-2-search")

@@ -112,7 +112,7 @@ def test_every_storefront_page_has_a_compact_header_and_thumb_sized_targets(page
 def test_the_search_folds_into_an_icon_on_scroll_and_opens_again(page, live_server, db):
     seed_shop()
     page.goto(live_server + "/en/products/cha-muc-ha-long")
-    search = page.get_by_role("banner").get_by_role("searchbox", name="Search products")
+    search = page.get_by_role("banner").get_by_role("combobox", name="Search products")  # suggests as one types
     toggle = page.get_by_role("banner").get_by_role("button", name="Search products")
     expect(search).to_be_visible()
     expect(toggle).to_be_hidden()
