@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from shop.models import Order
 from shop.services.localtime import local_today
 from tests.checkout_helpers import mail_files
-from tests.e2e.conftest import PHONE, check_accessibility_basics, shoot, with_photo
+from tests.e2e.conftest import PHONE, check_accessibility_basics, shoot, switch_language, with_photo
 from tests.factories import make_producer, make_product
 
 
@@ -86,10 +86,11 @@ def test_a_chinese_visitor_searches_and_orders_cash_on_delivery_in_chinese(visit
     check_accessibility_basics(page)
     shoot(page, "zh-3-product")
     page.get_by_role("button", name="加入购物车").click()
-
+    sheet = page.get_by_role("dialog")  # confirmed in place
+    expect(sheet).to_contain_text("Ha Long squid cake 已加入购物车。")  # its English name: it has no Chinese one
+    sheet.get_by_role("link", name="查看购物车").click()
     page.wait_for_url("**/zh/cart")
     expect(page.get_by_role("heading", level=1)).to_have_text("您的购物车")
-    expect(page.get_by_role("status")).to_have_text("Chả mực Hạ Long 已加入购物车。")
     expect(page.get_by_role("complementary").locator("[data-role=total]")).to_have_text("₫110,000 (≈ ¥30.14)")
     expect(main).to_contain_text("您将以越南盾（VND）付款。")
     shoot(page, "zh-4-cart")
@@ -157,8 +158,7 @@ def test_a_korean_visitor_declines_the_offer_then_switches_and_pays_by_card_in_k
     page.reload()
     expect(page.locator("[data-language-offer]")).to_have_count(0)
 
-    page.get_by_role("link", name="한국어", exact=True).click()  # later she switches herself
-    expect(page.locator("html")).to_have_attribute("lang", "ko")
+    switch_language(page, "한국어", "ko")  # later she switches herself, in the header's menu
     expect(page).to_have_url(re.compile(r"/ko/products/cha-muc-ha-long$"))
     page.get_by_role("combobox", name="상품 검색").fill("chả mực")  # the header's box, which suggests as one types
     page.get_by_role("button", name="검색", exact=True).click()
@@ -171,7 +171,7 @@ def test_a_korean_visitor_declines_the_offer_then_switches_and_pays_by_card_in_k
     shoot(page, "ko-3-product")
     page.get_by_label("수량").fill("2")
     page.get_by_role("button", name="장바구니에 담기").click()
-
+    page.get_by_role("dialog").get_by_role("link", name="장바구니 보기").click()  # from the sheet that confirms it
     page.wait_for_url("**/ko/cart")
     expect(page.get_by_role("heading", level=1)).to_have_text("장바구니")
     page.get_by_role("link", name="주문하기").click()
