@@ -81,6 +81,11 @@ def post_and_check(client, path, data):
     return response, before, row_counts()
 
 
+def kept_rows(counts):
+    """The row counts but the mail queue's and the sign-in locks' (a mail or a lock is written on purpose)."""
+    return {table: n for table, n in counts.items() if table not in ("outbox_mail", "sign_in_lock")}
+
+
 def changed(before, after):
     return {table for table in before if before[table] != after[table]}
 
@@ -106,7 +111,7 @@ def shop(app, db):
 @example(data={"email": "' OR 1=1 --", "password": "' OR 1=1 --"})
 def test_log_in_form(app, shop, data):
     _response, before, after = post_and_check(fresh_client(app), "/auth/login", data)
-    assert after == before  # signing in writes no rows
+    assert kept_rows(after) == kept_rows(before)  # signing in writes no rows (a lock and its mail aside)
 
 
 @FUZZ
@@ -115,8 +120,8 @@ def test_log_in_form(app, shop, data):
 def test_register_form(app, shop, data):
     response, before, after = post_and_check(fresh_client(app), "/auth/register", data)
     response.close()  # the confirmation link (or the notice to a taken address's owner) is made and mailed now
-    # Nothing is written before the mailbox's owner opens the link, whatever the answer.
-    assert after == before == row_counts()
+    # Nothing but the mail is written before the mailbox's owner opens the link, whatever the answer.
+    assert kept_rows(after) == kept_rows(before) == kept_rows(row_counts())
 
 
 @FUZZ
@@ -249,7 +254,8 @@ def test_producer_application_form(app, shop):
     def fuzz(data):
         response, before, after = post_and_check(fresh_client(app), "/producer/apply", data)
         response.close()  # the confirmation link is made and mailed now
-        assert after == before == row_counts()  # the account and the application wait for the link
+        # the account and the application wait for the link (only its mail is written)
+        assert kept_rows(after) == kept_rows(before) == kept_rows(row_counts())
 
     fuzz()
 
