@@ -20,7 +20,8 @@ How a provider plugs in
      page with that message. Raise PaymentError with a clear message when the provider refuses:
      the order then stays reserved and the customer may pay again or cancel from the order page.
    - ``resume(order, context)``: the order page's "Pay now" (default: ``start`` again).
-   - ``handle_notification(...)``: what the provider's webhook or IPN view (shop/webhooks) calls with
+   - ``handle_notification(...)``, only for a provider that notifies (cash has none, so the base class
+     has no such method): what the provider's own webhook or IPN view (shop/webhooks) calls with
      the request's parts. Verify the signature first (InvalidInput: nothing changed), then call
      ``shop.services.payments.notifications.receive_notification``, which stores the notification once
      by (method, the provider's own id) and runs your ``apply()`` in the same transaction; inside it,
@@ -113,10 +114,6 @@ class PaymentProvider:
     def resume(self, order, context):
         """Return where an unpaid order can be paid now (the order page's "Pay now")."""
         return self.start(order, context)
-
-    def handle_notification(self, *args, **kwargs):
-        """Verify and apply one notification from the provider; return what the webhook answers."""
-        raise NotImplementedError(f"{type(self).__name__} takes no notifications")
 
     def query(self, attempt):
         """Ask the provider what became of `attempt`; return an AttemptStatus (default: as recorded)."""
