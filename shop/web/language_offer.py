@@ -1,13 +1,16 @@
 """A polite offer of the visitor's own language: never a redirect, once, and outside the page cache.
 
-A visitor whose browser prefers another of the storefront's languages (`Accept-Language`) than
-the page's sees a banner, in that language, offering the same page there. Crawlers and shared
+A visitor arriving (from a search engine, a shared link, a typed address: not from another of
+the shop's own pages) whose browser prefers another of the storefront's languages
+(`Accept-Language`) than the page's sees a banner, in that language, offering the same page there. Crawlers and shared
 links land where they point: nothing moves by itself. The banner is a visitor part
 (shop.web.page_cache): a cached page keeps a placeholder, filled for each visitor, so the page
 cache stays keyed on the URL alone. The answer (the language taken, or "no") is kept in the
 OFFER_COOKIE cookie by `GET /language-offer` (main.language_offer; without script) or by
 static/js/language-offer.js, and no banner is shown again.
 """
+from urllib.parse import urlsplit
+
 from flask import current_app, render_template, request
 from flask_babel import force_locale
 from markupsafe import Markup
@@ -22,11 +25,17 @@ OFFER_COOKIE_SECONDS = 365 * 24 * 3600
 
 
 def offered_language():
-    """Return the storefront language this visitor's browser prefers when the page is in another, else None."""
-    if request.method != "GET" or not is_storefront_endpoint(request.endpoint) or OFFER_COOKIE in request.cookies:
+    """Return the storefront language this arriving visitor's browser prefers when the page is in another, else None."""
+    if (request.method != "GET" or not is_storefront_endpoint(request.endpoint) or OFFER_COOKIE in request.cookies
+            or came_from_the_shop()):
         return None
     preferred = request.accept_languages.best_match(CONTENT_LANGUAGES)
     return preferred if preferred and preferred != current_locale() else None
+
+
+def came_from_the_shop():
+    """Whether the visitor followed a link of the shop's own (they have read it, or chose this language already)."""
+    return bool(request.referrer) and urlsplit(request.referrer).netloc == request.host
 
 
 def language_offer():

@@ -52,6 +52,14 @@ def test_no_offer_when_the_page_is_in_the_preferred_language_or_none_is_known(cl
     assert response.status_code == 200 and offer(response) is None
 
 
+def test_a_visitor_moving_within_the_shop_is_not_asked_again(client, listed):
+    """The offer greets an arrival: a visitor coming from the shop's own page (its language switch too) has chosen."""
+    inside = {**CHINESE, "Referer": "http://localhost/en/products"}
+    assert offer(client.get("/en/products/tra-hoa-vang", headers=inside)) is None
+    outside = {**CHINESE, "Referer": "https://www.google.com/"}
+    assert offer(client.get("/en/products/tra-hoa-vang", headers=outside))["lang"] == "zh-Hans"
+
+
 def test_the_best_of_the_four_is_offered_when_the_first_choice_is_not_one(client, listed):
     banner = offer(client.get("/zh/products/tra-hoa-vang", headers={"Accept-Language": "fr-FR,fr;q=0.9,en;q=0.7"}))
     assert banner["lang"] == "en" and banner.p.get_text() == "This page is also in English."
