@@ -158,3 +158,30 @@ def test_every_message_a_customer_reads_is_translated_with_its_placeholders(lang
             wrong.append((msgid, strings))
     assert not missing, f"{len(missing)} storefront messages not in {lang}: {missing[:10]}"
     assert not wrong, wrong
+
+
+def entries(path):
+    """Return the (msgctxt, msgid) of each live entry, as written, and the count of its singular msgstr lines."""
+    keys, msgstrs, context, current = [], 0, None, None
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        if line.startswith("msgctxt "):
+            context = line
+        elif line.startswith("msgid "):
+            current = line[len("msgid "):]
+        elif line.startswith('"') and current is not None:
+            current += line  # a msgid continued on the next lines
+        elif current is not None:
+            keys.append((context, current))
+            context = current = None
+        msgstrs += line.startswith("msgstr ")
+    return keys, msgstrs
+
+
+@pytest.mark.parametrize("path", CATALOGUES, ids=catalogue_name)
+def test_gettext_reads_the_catalogue_as_it_is_written(path):
+    """What `msgfmt -c` refuses and Babel lets pass: a message defined twice, a translation with no message."""
+    keys, msgstrs = entries(path)
+    twice = {key for key in keys if keys.count(key) > 1}
+    assert twice == set()
+    plurals = path.read_text(encoding="utf-8").count("\nmsgid_plural ")
+    assert msgstrs == len(keys) - plurals  # a plural entry's translations are msgstr[n]
