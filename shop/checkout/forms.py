@@ -16,7 +16,9 @@ PAYMENT_CHOICES = [SelectChoice(value, label) for value, label in PaymentMethod.
 _M = contact.MESSAGES
 
 
-class CheckoutForm(ShopForm):
+class _ContactAndPaymentForm(ShopForm):
+    """Who buys and how they pay: the fields and checks an order and a booked visit share."""
+
     messages = _M  # given to the browser too (data-missing, data-invalid), so it says what the server says
     # What the browser accepts before sending (HTML's pattern, whole value): international with "+" or "00",
     # or a Vietnamese mobile in local form. shop.services.orders.contact decides; this only catches typos early.
@@ -25,13 +27,6 @@ class CheckoutForm(ShopForm):
     email = EmailField(_l("E-mail"), validators=[DataRequired(_M["email"]), Email(_M["email"]),
                                                      Length(max=contact.EMAIL_MAX)])
     phone = StringField(_l("Mobile phone"), validators=[DataRequired(_M["phone"]), Length(max=30)])
-    delivery_method = RadioField(_l("Delivery"), choices=DELIVERY_CHOICES, default=DeliveryMethod.PROVINCE.value)
-    destination = RadioField(_l("Deliver to"), choices=DESTINATION_CHOICES, default=Destination.HOME.value)
-    address = TextAreaField(_l("Delivery address"), validators=[Optional(), Length(max=contact.ADDRESS_MAX)])
-    hotel_name = StringField(_l("Hotel"), validators=[Optional(), Length(max=contact.HOTEL_MAX)])
-    hotel_room = StringField(_l("Room (optional)"), validators=[Optional(), Length(max=contact.ROOM_MAX)])
-    leaves_on = DateField(_l("I leave the hotel on"), validators=[Optional()])
-    note = TextAreaField(_l("Note for the producers (optional)"), validators=[Optional(), Length(max=contact.NOTE_MAX)])
     payment_method = RadioField(_l("Payment method"), choices=PAYMENT_CHOICES, default=PaymentMethod.COD.value)
 
     def __init__(self, *args, offered=(PaymentMethod.COD,), **kwargs):
@@ -45,11 +40,26 @@ class CheckoutForm(ShopForm):
         valid = super().validate(extra_validators)
         _details, errors = contact.check_details(self.details(), local_today())
         for name, message in errors.items():
-            field = self[name] if name in self else None
-            if field is not None and not field.errors:
-                field.errors = [*field.errors, message]
+            if name in self and not self[name].errors:
+                self[name].errors = [*self[name].errors, message]
                 valid = False
         return valid
+
+    def details(self):
+        """Return the form's values as plain CheckoutDetails."""
+        raise NotImplementedError
+
+
+class CheckoutForm(_ContactAndPaymentForm):
+    """Order what the cart holds: the contact, where it goes and the payment."""
+
+    delivery_method = RadioField(_l("Delivery"), choices=DELIVERY_CHOICES, default=DeliveryMethod.PROVINCE.value)
+    destination = RadioField(_l("Deliver to"), choices=DESTINATION_CHOICES, default=Destination.HOME.value)
+    address = TextAreaField(_l("Delivery address"), validators=[Optional(), Length(max=contact.ADDRESS_MAX)])
+    hotel_name = StringField(_l("Hotel"), validators=[Optional(), Length(max=contact.HOTEL_MAX)])
+    hotel_room = StringField(_l("Room (optional)"), validators=[Optional(), Length(max=contact.ROOM_MAX)])
+    leaves_on = DateField(_l("I leave the hotel on"), validators=[Optional()])
+    note = TextAreaField(_l("Note for the producers (optional)"), validators=[Optional(), Length(max=contact.NOTE_MAX)])
 
     def details(self):
         """Return the form's values as plain CheckoutDetails."""
@@ -62,34 +72,12 @@ class CheckoutForm(ShopForm):
         )
 
 
-class BookingForm(ShopForm):
+class BookingForm(_ContactAndPaymentForm):
     """Book a visit: a slot of the calendar, how many people, the contact and the payment (no delivery)."""
 
-    messages = _M
-    phone_pattern = CheckoutForm.phone_pattern
     slot_id = StringField(_l("Day and time"))
     people = StringField(_l("Number of people"), default="2")
-    name = CheckoutForm.name
-    email = CheckoutForm.email
-    phone = CheckoutForm.phone
     note = TextAreaField(_l("Note for the producer (optional)"), validators=[Optional(), Length(max=contact.NOTE_MAX)])
-    payment_method = RadioField(_l("Payment method"), choices=PAYMENT_CHOICES, default=PaymentMethod.COD.value)
-
-    def __init__(self, *args, offered=(PaymentMethod.COD,), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.payment_method.choices = [choice for choice in PAYMENT_CHOICES if choice.value in offered]
-        if self.payment_method.data is None:
-            self.payment_method.data = PaymentMethod.COD.value
-
-    def validate(self, extra_validators=None):
-        """Check every field at once: the form's own checks, then the contact rules, each on its field."""
-        valid = super().validate(extra_validators)
-        _details, errors = contact.check_details(self.details(), local_today())
-        for name, message in errors.items():
-            if name in self and not self[name].errors:
-                self[name].errors = [*self[name].errors, message]
-                valid = False
-        return valid
 
     def details(self):
         """Return the form's contact and payment as plain CheckoutDetails of a visit (nothing delivered)."""
