@@ -11,7 +11,7 @@ static/js/language-offer.js, and no banner is shown again.
 """
 from urllib.parse import urlsplit
 
-from flask import current_app, render_template, request
+from flask import current_app, render_template, request, url_for
 from flask_babel import force_locale
 from markupsafe import Markup
 
@@ -35,7 +35,8 @@ def offered_language():
 
 def came_from_the_shop():
     """Whether the visitor followed a link of the shop's own (they have read it, or chose this language already)."""
-    return bool(request.referrer) and urlsplit(request.referrer).netloc == request.host
+    shop_address = urlsplit(url_for("main.index", _external=True)).netloc  # PUBLIC_BASE_URL's, when set
+    return bool(request.referrer) and urlsplit(request.referrer).netloc == shop_address
 
 
 def language_offer():
