@@ -17,7 +17,10 @@ _M = contact.MESSAGES
 
 
 class _ContactAndPaymentForm(ShopForm):
-    """Who buys and how they pay: the fields and checks an order and a booked visit share."""
+    """Who buys and how they pay: the fields and checks an order and a booked visit share.
+
+    Each form built on it gives `details()`, its values as CheckoutDetails, which `validate` checks.
+    """
 
     messages = _M  # given to the browser too (data-missing, data-invalid), so it says what the server says
     # What the browser accepts before sending (HTML's pattern, whole value): international with "+" or "00",
@@ -44,10 +47,6 @@ class _ContactAndPaymentForm(ShopForm):
                 self[name].errors = [*self[name].errors, message]
                 valid = False
         return valid
-
-    def details(self):
-        """Return the form's values as plain CheckoutDetails."""
-        raise NotImplementedError
 
 
 class CheckoutForm(_ContactAndPaymentForm):
